@@ -1,0 +1,175 @@
+// Inputs become one validated Config here; no code below reads an input. Every problem is
+// reported together, before any request.
+
+import { MIN_POLL_INTERVAL_MS } from './constants.js'
+import { resolveTarget, type Target } from './cpp/location.js'
+import { formatDuration, parseDuration } from './duration.js'
+import type { WaitFor } from './verdict.js'
+
+export interface Config {
+  publisherId: string
+  offerId: string
+  target: Target
+  token: string
+  waitFor: WaitFor
+  timeoutMs: number
+  pollIntervalMs: number
+  maxConsecutiveErrors: number
+  /** scheme://host[:port], no trailing slash. */
+  origin: string
+  summary: boolean
+}
+
+export class InputError extends Error {
+  readonly problems: string[]
+
+  constructor(problems: string[]) {
+    super(
+      problems.length === 1
+        ? `Invalid input: ${problems[0]}`
+        : `Invalid inputs:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`
+    )
+    this.problems = problems
+  }
+}
+
+/** Reads one input by its action.yml name; whitespace already trimmed. */
+export type ReadInput = (name: string) => string
+
+const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i
+const TOKEN_HELP =
+  'an Azure AD access token for https://cloudpartner.azure.com, e.g. from "az account get-access-token --resource https://cloudpartner.azure.com"'
+
+/** action.yml's defaults, applied here too so that a run outside a runner behaves the same. */
+export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
+  'operation-id': '',
+  token: '',
+  'wait-for': 'completion',
+  timeout: '60m',
+  'poll-interval': '60s',
+  'max-consecutive-errors': '5',
+  'api-version': '2017-10-31',
+  'base-url': 'https://cloudpartner.azure.com',
+  summary: 'true'
+}
+
+export function readConfig(read: ReadInput): Config {
+  const input = (name: string): string => read(name) || (INPUT_DEFAULTS[name] ?? '')
+  const problems: string[] = []
+  const problem = (name: string, value: string, expected: string): void => {
+    problems.push(`${name} ${value === '' ? 'is empty' : `is "${value}"`}: expected ${expected}.`)
+  }
+
+  const required = (name: string, expected: string): string => {
+    const value = input(name)
+    if (value === '') problem(name, value, expected)
+    else if (/\p{Cc}/u.test(value))
+      problem(name, value, `${expected}, without control characters`)
+    return value
+  }
+  const publisherId = required('publisher-id', 'the publisher id, e.g. contoso')
+  const offerId = required('offer-id', 'the offer id')
+
+  let token = input('token').replace(/^bearer\s+/i, '')
+  if (token === '') problems.push(`token is empty: expected ${TOKEN_HELP}.`)
+  else if (/[\s\p{Cc}]/u.test(token)) {
+    problems.push(
+      'token contains white space or control characters: expected the bare access token.'
+    )
+    token = ''
+  }
+
+  const duration = (name: string, minimumMs: number): number => {
+    const value = input(name)
+    const parsed = parseDuration(value)
+    if (!parsed.ok) problem(name, value, parsed.expected)
+    else if (parsed.ms < minimumMs) problem(name, value, `at least ${formatDuration(minimumMs)}`)
+    return parsed.ok ? parsed.ms : 0
+  }
+  const timeoutMs = duration('timeout', 1)
+  const pollIntervalMs = duration('poll-interval', MIN_POLL_INTERVAL_MS)
+
+  const errorsText = input('max-consecutive-errors')
+  const maxConsecutiveErrors = Number(errorsText)
+  if (!/^\d+$/.test(errorsText) || maxConsecutiveErrors < 1) {
+    problem('max-consecutive-errors', errorsText, 'a whole number of at least 1')
+  }
+
+  const apiVersion = input('api-version')
+  if (!API_VERSION.test(apiVersion)) problem('api-version', apiVersion, 'a date such as 2017-10-31')
+
+  const origin = readOrigin(input('base-url'), (expected) =>
+    problem('base-url', input('base-url'), expected)
+  )
+
+  const summaryText = input('summary')
+  const summary = /^(true|false)$/i.test(summaryText) ? summaryText.toLowerCase() === 'true' : true
+  if (!/^(true|false)$/i.test(summaryText)) problem('summary', summaryText, 'true or false')
+
+  const waitFor = readWaitFor(input('wait-for'))
+
+  const operation = input('operation-id')
+  let target: Target = { kind: 'offer', url: '', operationId: '' }
+  if (
+    origin !== undefined &&
+    publisherId !== '' &&
+    offerId !== '' &&
+    API_VERSION.test(apiVersion)
+  ) {
+    const parsed = resolveTarget(origin, publisherId, offerId, operation, apiVersion)
+    if (parsed.ok) target = parsed.target
+    else problem('operation-id', operation, parsed.expected)
+  }
+
+  if (problems.length > 0) throw new InputError(problems)
+  return {
+    publisherId,
+    offerId,
+    target,
+    token,
+    waitFor,
+    timeoutMs,
+    pollIntervalMs,
+    maxConsecutiveErrors,
+    origin: origin ?? '',
+    summary
+  }
+}
+
+function readWaitFor(value: string): WaitFor {
+  if (/^completion$/i.test(value)) return { kind: 'completion' }
+  if (/^preview$/i.test(value)) return { kind: 'preview' }
+  return { kind: 'step', stepId: value }
+}
+
+/** https anywhere; http only for loopback hosts, where nothing leaves the machine. */
+function readOrigin(value: string, fail: (expected: string) => void): string | undefined {
+  const expected =
+    'an https:// origin such as https://cloudpartner.azure.com (http:// only for 127.0.0.0/8, localhost or [::1])'
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    fail(expected)
+    return undefined
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    fail(expected)
+    return undefined
+  }
+  if (
+    url.username !== '' ||
+    url.password !== '' ||
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.hash !== ''
+  ) {
+    fail('an origin only (scheme, host and port), without credentials, path or query')
+    return undefined
+  }
+  return url.origin
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+}

@@ -1,0 +1,61 @@
+// Every tuning number of the gate, with the reason for its value.
+
+export const ACTION_NAME = 'marketplace-publish-gate'
+/** Kept equal to package.json's version by a test; sent in the User-Agent. */
+export const ACTION_VERSION = '0.1.0'
+
+/** One request may take this long in all (connect, headers, body); the issue fixes it at 60 s. */
+export const REQUEST_TIMEOUT_MS = 60_000
+/**
+ * The last poll at the deadline still gets this long, so that a timeout is declared on a fresh
+ * answer rather than on a request we cut off after a few milliseconds.
+ */
+export const FINAL_REQUEST_MIN_MS = 10_000
+
+/** Polling faster than once a second only burns API quota. */
+export const MIN_POLL_INTERVAL_MS = 1_000
+/**
+ * Retries back off from the poll interval, doubling per consecutive failure, up to this cap (or
+ * the interval itself when that is longer): a gate that waits hours gains nothing by retrying an
+ * unhealthy API faster than it normally polls, and a long outage should not burn the error budget
+ * in seconds.
+ */
+export const BACKOFF_CAP_MS = 10 * 60_000
+/** ±25 % jitter keeps many gates started by one release from polling in lockstep. */
+export const BACKOFF_JITTER = 0.25
+/** A Retry-After of 0 still waits this long, so a misbehaving server cannot make us spin. */
+export const MIN_RETRY_AFTER_MS = 1_000
+
+/** Without any change, one info line this often shows the gate is alive. */
+export const HEARTBEAT_MS = 10 * 60_000
+
+/** GitHub shows at most 10 error annotations per step. */
+export const MAX_STEP_ANNOTATIONS = 10
+
+/**
+ * GitHub drops a step summary above 1 MiB whole; stay under it with room for the runner's own
+ * framing.
+ */
+export const SUMMARY_MAX_BYTES = 1024 * 1024 - 16 * 1024
+/**
+ * GitHub allows 1 MB of outputs per job, shared with every other step of that job: take at most
+ * 3/4 of it.
+ */
+export const OUTPUTS_MAX_BYTES = 768 * 1024
+/** The `message` output and the failure annotation are one readable paragraph, not a dump. */
+export const MAX_MESSAGE_CHARS = 4_000
+
+/** A real operation has six steps; anything past this is not a publish operation we can show. */
+export const MAX_STEPS = 100
+/** Links and free-text fields from the API are capped so that one bad field cannot flood outputs. */
+export const MAX_LINKS = 50
+export const MAX_FIELD_CHARS = 500
+/** One message's text; CPP messages are a sentence or two. */
+export const MAX_MESSAGE_TEXT_CHARS = 20_000
+/** Error bodies are quoted in messages up to this length. */
+export const ERROR_EXCERPT_CHARS = 300
+/** A body larger than this is not an operation; reading stops there. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024
+
+/** GitHub-hosted jobs are stopped after 6 hours. */
+export const HOSTED_JOB_LIMIT_MS = 6 * 60 * 60_000

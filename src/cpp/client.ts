@@ -1,0 +1,172 @@
+// The only place that speaks HTTP to CPP: one GET, classified as a body, a transient failure
+// (retry) or a fatal one (stop), with Retry-After read and the token kept on base-url.
+
+import type { IncomingMessage } from 'node:http'
+import { HttpClient } from '@actions/http-client'
+import type { TokenSource } from '../auth/token-source.js'
+import { ACTION_NAME, ACTION_VERSION, MAX_BODY_BYTES, MIN_RETRY_AFTER_MS } from '../constants.js'
+import {
+  fatalHttpMessage,
+  transientHttpReason,
+  withCorrelation,
+  excerpt,
+  type HttpFailure
+} from '../errors.js'
+
+export type FetchResult<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'transient'; reason: string; retryAfterMs?: number }
+  | { kind: 'fatal'; message: string }
+
+export interface ClientOptions {
+  tokens: TokenSource
+  /** Wall-clock time, for Retry-After dates. */
+  now?: () => number
+  debug?: (line: string) => void
+}
+
+const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504])
+/** 5xx that say the request itself is wrong, so retrying cannot help. */
+const FATAL_SERVER_STATUS = new Set([501, 505])
+
+export const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
+
+export class CppClient {
+  private readonly http = new HttpClient(USER_AGENT, [], {
+    allowRedirects: false,
+    allowRetries: false,
+    keepAlive: false
+  })
+  private readonly tokens: TokenSource
+  private readonly now: () => number
+  private readonly debug: (line: string) => void
+
+  constructor(options: ClientOptions) {
+    this.tokens = options.tokens
+    this.now = options.now ?? Date.now
+    this.debug = options.debug ?? (() => undefined)
+  }
+
+  async getJson(url: string, timeoutMs: number): Promise<FetchResult<unknown>> {
+    const started = this.now()
+    let response: RawResponse
+    try {
+      const token = await this.tokens.token()
+      response = await this.request(
+        url,
+        { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        timeoutMs
+      )
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      this.debug(`GET ${url} failed after ${this.now() - started} ms: ${reason}`)
+      return { kind: 'transient', reason }
+    }
+    const { status, correlationId } = response
+    this.debug(
+      `GET ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`
+    )
+    return this.classify(response)
+  }
+
+  private classify(response: RawResponse): FetchResult<unknown> {
+    const { status, body } = response
+    if (status >= 200 && status < 300) {
+      try {
+        return { kind: 'ok', value: JSON.parse(body) as unknown }
+      } catch {
+        return {
+          kind: 'transient',
+          reason: withCorrelation(
+            `HTTP ${status} with a body that is not JSON${body.trim() === '' ? ' (empty)' : `: ${excerpt(body)}`}`,
+            response.correlationId
+          )
+        }
+      }
+    }
+    if (TRANSIENT_STATUS.has(status) || (status >= 500 && !FATAL_SERVER_STATUS.has(status))) {
+      const retryAfterMs = this.retryAfter(response.retryAfter)
+      return {
+        kind: 'transient',
+        reason: transientHttpReason(response),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs })
+      }
+    }
+    return { kind: 'fatal', message: fatalHttpMessage(response) }
+  }
+
+  /** Retry-After in seconds or as an HTTP date; at least a second so we never spin. */
+  private retryAfter(value: string | undefined): number | undefined {
+    if (value === undefined || value.trim() === '') return undefined
+    const trimmed = value.trim()
+    const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - this.now()
+    return Number.isNaN(ms) ? undefined : Math.max(MIN_RETRY_AFTER_MS, ms)
+  }
+
+  /** One GET with an overall deadline: connect, headers and body together. */
+  private async request(
+    url: string,
+    headers: Record<string, string>,
+    timeoutMs: number
+  ): Promise<RawResponse> {
+    let message: IncomingMessage | undefined
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        message?.destroy()
+        reject(new Error(`no complete answer within ${Math.round(timeoutMs / 1000)} s`))
+      }, timeoutMs)
+    })
+    const exchange = (async (): Promise<RawResponse> => {
+      const response = await this.http.get(url, headers)
+      message = response.message
+      const body = await readBody(response.message)
+      return {
+        status: response.message.statusCode ?? 0,
+        body,
+        contentType: header(response.message, 'content-type') ?? '',
+        retryAfter: header(response.message, 'retry-after'),
+        correlationId: header(response.message, 'x-ms-correlation-request-id'),
+        location: header(response.message, 'location')
+      }
+    })()
+    try {
+      return await Promise.race([exchange, timeout])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}
+
+interface RawResponse extends HttpFailure {
+  retryAfter?: string
+}
+
+function header(message: IncomingMessage, name: string): string | undefined {
+  const value = message.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+/**
+ * http-client's readBody() never settles when the connection drops mid-body, so bodies are read
+ * here: a dropped connection rejects, and an oversized body is cut off.
+ */
+function readBody(message: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    message.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        message.destroy()
+        reject(new Error(`the response body is larger than ${MAX_BODY_BYTES} bytes`))
+      } else chunks.push(chunk)
+    })
+    message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    message.on('error', reject)
+    message.on('close', () => {
+      if (!message.complete)
+        reject(new Error('the connection closed before the response was complete'))
+    })
+  })
+}

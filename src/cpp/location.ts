@@ -1,0 +1,88 @@
+// Where to poll: the offer status, an operation id, or the Location / Operation-Location value that
+// publish, go-live and cancel return. Never a URL on another origin than base-url.
+
+export interface Target {
+  kind: 'operation' | 'offer'
+  url: string
+  /** The operation id as the user will recognise it (a GUID or `pub$offer$2$preview`); empty for an offer. */
+  operationId: string
+}
+
+export type TargetParse = { ok: true; target: Target } | { ok: false; expected: string }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** A non-migrated operation id: publisher$offer$version$slot. */
+const DOLLAR_ID = /^[^$/?#\s]+\$[^$/?#\s]+\$\d+\$[a-z]+$/i
+const OPERATION_PATHS = [
+  /^\/api\/publishers\/[^/]+\/offers\/[^/]+\/operations\/([^/]+)\/?$/,
+  /^\/api\/operations\/([^/]+)\/?$/
+]
+
+export function resolveTarget(
+  origin: string,
+  publisherId: string,
+  offerId: string,
+  operation: string,
+  apiVersion: string
+): TargetParse {
+  const offerPath = `/api/publishers/${encodeURIComponent(publisherId)}/offers/${encodeURIComponent(offerId)}`
+  const query = `api-version=${encodeURIComponent(apiVersion)}`
+  if (operation === '') {
+    return ok('offer', `${origin}${offerPath}/status?${query}`, '')
+  }
+  if (GUID.test(operation)) {
+    return ok('operation', `${origin}${offerPath}/operations/${operation}?${query}`, operation)
+  }
+  if (DOLLAR_ID.test(operation)) {
+    const path = operation.split('$').map(encodeURIComponent).join('$')
+    return ok('operation', `${origin}/api/operations/${path}?${query}`, operation)
+  }
+  if (operation.startsWith('/') || /^https?:\/\//i.test(operation)) {
+    return fromLocation(origin, operation, query)
+  }
+  return {
+    ok: false,
+    expected:
+      'an operation GUID, or the Location / Operation-Location header value of a publish, go-live or cancel call (/api/publishers/.../operations/<id>?api-version=... or /api/operations/<publisher>$<offer>$2$preview?...)'
+  }
+}
+
+function fromLocation(origin: string, location: string, query: string): TargetParse {
+  let url: URL
+  try {
+    url = new URL(location, origin)
+  } catch {
+    return { ok: false, expected: 'a valid URL or path' }
+  }
+  if (url.origin !== origin) {
+    return {
+      ok: false,
+      expected: `a URL on base-url's origin ${origin}, not ${url.origin}: the token is only ever sent to base-url`
+    }
+  }
+  const match = OPERATION_PATHS.map((pattern) => pattern.exec(url.pathname)).find(Boolean)
+  if (!match) {
+    return {
+      ok: false,
+      expected:
+        'an operation path such as /api/publishers/<publisher>/offers/<offer>/operations/<id> or /api/operations/<publisher>$<offer>$2$preview'
+    }
+  }
+  // The query is kept as given (CPP ids contain `$`); api-version is added only when missing.
+  const search = url.search
+  const hasVersion = new URLSearchParams(search).has('api-version')
+  const fullQuery = hasVersion ? search : `${search === '' ? '?' : `${search}&`}${query}`
+  return ok('operation', `${url.origin}${url.pathname}${fullQuery}`, decode(match[1]))
+}
+
+function ok(kind: Target['kind'], url: string, operationId: string): TargetParse {
+  return { ok: true, target: { kind, url, operationId } }
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}

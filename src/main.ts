@@ -1,0 +1,150 @@
+// Orchestrates one run: inputs → config → poll → report. The report is written on every path:
+// success, failure, timeout, error and signals.
+
+import * as core from '@actions/core'
+import { staticToken } from './auth/token-source.js'
+import { HOSTED_JOB_LIMIT_MS } from './constants.js'
+import { readConfig, type Config } from './config.js'
+import { CppClient, type FetchResult } from './cpp/client.js'
+import { normalize, UnexpectedBodyError } from './cpp/normalize.js'
+import type { Snapshot } from './cpp/snapshot.js'
+import { formatDuration } from './duration.js'
+import { poll, type Outcome } from './poll.js'
+import { stepAnnotations } from './report/annotations.js'
+import { buildOutputs } from './report/outputs.js'
+import { ProgressLog } from './report/progress-log.js'
+import type { Report } from './report/report.js'
+import { renderSummary } from './report/summary.js'
+
+export interface RunOptions {
+  /** Aborts the wait; index.ts wires SIGINT and SIGTERM to it. */
+  signal?: AbortSignal
+  /** Monotonic milliseconds. */
+  now?: () => number
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>
+}
+
+export async function run(options: RunOptions = {}): Promise<Outcome> {
+  const now = options.now ?? (() => performance.now())
+  const startedAt = now()
+  // Masked before anything else can print it.
+  const rawToken = core.getInput('token')
+  if (rawToken !== '') core.setSecret(rawToken)
+
+  let config: Config | undefined
+  let outcome: Outcome
+  try {
+    config = readConfig((name) => core.getInput(name))
+    outcome = await gate(config, startedAt, now, options)
+  } catch (error) {
+    outcome = {
+      result: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      polls: 0
+    }
+  }
+  await report(
+    {
+      publisherId: config?.publisherId ?? core.getInput('publisher-id'),
+      offerId: config?.offerId ?? core.getInput('offer-id'),
+      operationId: config?.target.operationId ?? '',
+      outcome,
+      elapsedMs: now() - startedAt
+    },
+    config?.summary ?? true
+  )
+  return outcome
+}
+
+async function gate(
+  config: Config,
+  startedAt: number,
+  now: () => number,
+  options: RunOptions
+): Promise<Outcome> {
+  const tokens = staticToken(config.token)
+  const client = new CppClient({ tokens, debug: core.debug })
+  const log = new ProgressLog({ info: core.info, warning: core.warning }, now)
+  const watching =
+    config.target.kind === 'offer' ? 'the offer status' : `operation ${config.target.operationId}`
+  const waitFor =
+    config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : config.waitFor.kind
+  core.info(
+    `Watching ${watching} of ${config.publisherId}/${config.offerId} until ${waitFor}; timeout ${formatDuration(config.timeoutMs)}, polling every ${formatDuration(config.pollIntervalMs)}; signed in with ${tokens.description}.`
+  )
+  if (
+    process.env.RUNNER_ENVIRONMENT === 'github-hosted' &&
+    config.timeoutMs > HOSTED_JOB_LIMIT_MS
+  ) {
+    core.warning(
+      `timeout is ${formatDuration(config.timeoutMs)}, but GitHub-hosted jobs are stopped after 6h: the job will end before the gate does. Use a self-hosted runner, or wait in several runs.`
+    )
+  }
+  return poll(
+    {
+      waitFor: config.waitFor,
+      deadline: startedAt + config.timeoutMs,
+      timeoutMs: config.timeoutMs,
+      intervalMs: config.pollIntervalMs,
+      maxConsecutiveErrors: config.maxConsecutiveErrors
+    },
+    {
+      fetch: async (timeoutMs) => toSnapshot(await client.getJson(config.target.url, timeoutMs)),
+      sleep: options.sleep ?? sleep,
+      now,
+      random: Math.random,
+      signal: options.signal ?? new AbortController().signal,
+      onSnapshot: (snapshot) => log.onSnapshot(snapshot),
+      onRetry: (reason, failures, delayMs) =>
+        log.onRetry(reason, failures, config.maxConsecutiveErrors, delayMs),
+      warn: core.warning
+    }
+  )
+}
+
+function toSnapshot(fetched: FetchResult<unknown>): FetchResult<Snapshot> {
+  if (fetched.kind !== 'ok') return fetched
+  try {
+    return { kind: 'ok', value: normalize(fetched.value) }
+  } catch (error) {
+    if (!(error instanceof UnexpectedBodyError)) throw error
+    return { kind: 'transient', reason: `the API answered with ${error.message}` }
+  }
+}
+
+/** Outputs, annotations, the verdict line and the summary; each guarded so one cannot stop the rest. */
+async function report(report: Report, summary: boolean): Promise<void> {
+  for (const [name, value] of Object.entries(buildOutputs(report))) core.setOutput(name, value)
+  const { outcome } = report
+  if (outcome.result === 'succeeded') core.info(`✅ ${outcome.message}`)
+  else {
+    core.setFailed(outcome.message)
+    for (const annotation of stepAnnotations(outcome.snapshot)) {
+      core.error(annotation.message, { title: annotation.title })
+    }
+  }
+  if (!summary) return
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.')
+    return
+  }
+  try {
+    await core.summary.addRaw(renderSummary(report), true).write()
+  } catch (error) {
+    core.warning(
+      `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+    )
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done, { once: true })
+    function done(): void {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+  })
+}

@@ -1,0 +1,29 @@
+// One titled error annotation per failing step, at most as many as GitHub shows.
+
+import { MAX_STEP_ANNOTATIONS } from '../constants.js'
+import { isErrorLevel, messageText, type Snapshot } from '../cpp/snapshot.js'
+import { isFailingStepStatus } from '../status.js'
+import { describeStatus } from '../verdict.js'
+
+export interface Annotation {
+  title: string
+  message: string
+}
+
+export function stepAnnotations(snapshot: Snapshot | undefined): Annotation[] {
+  if (snapshot === undefined) return []
+  return snapshot.steps
+    .filter((step) => isFailingStepStatus(step.status))
+    .slice(0, MAX_STEP_ANNOTATIONS)
+    .map((step) => {
+      const errors = step.messages.filter(isErrorLevel)
+      const chosen = errors.length > 0 ? errors : step.messages
+      return {
+        title: `${step.name}: ${describeStatus(step.status, step.rawStatus)}`,
+        message:
+          chosen.length === 0
+            ? `${step.name} is ${describeStatus(step.status, step.rawStatus)}; the API gave no message.`
+            : chosen.map(messageText).join('\n')
+      }
+    })
+}

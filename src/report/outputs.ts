@@ -1,0 +1,61 @@
+// Every output of the action, computed from the report; all of them together stay under GitHub's
+// per-job output limit.
+
+import { MAX_MESSAGE_CHARS, OUTPUTS_MAX_BYTES } from '../constants.js'
+import { messageText, type Snapshot } from '../cpp/snapshot.js'
+import type { Report } from './report.js'
+import { stepSlugs } from './names.js'
+import { bytes, clip, fitByLeavingOutOldest } from './trim.js'
+
+export type Outputs = Record<string, string>
+
+export function buildOutputs(report: Report): Outputs {
+  const { outcome } = report
+  const snapshot = outcome.snapshot
+  const fixed: Outputs = {
+    result: outcome.result,
+    status: snapshot?.status ?? '',
+    'raw-status': snapshot?.rawStatus ?? '',
+    'operation-id': report.operationId,
+    'submission-type': snapshot?.submissionType ?? '',
+    'failed-step': outcome.failedStep ? outcome.failedStep.id || outcome.failedStep.name : '',
+    message: clip(outcome.message, MAX_MESSAGE_CHARS),
+    'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
+    'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
+    'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
+    polls: String(outcome.polls)
+  }
+  if (snapshot === undefined) return { ...fixed, steps: '[]' }
+
+  const perStep: Outputs = {}
+  stepSlugs(snapshot.steps).forEach((slug, index) => {
+    const step = snapshot.steps[index]
+    perStep[`step-${slug}-status`] = step.status
+    perStep[`step-${slug}-progress`] = step.progress === undefined ? '' : String(step.progress)
+  })
+  const overhead = Object.entries({ ...fixed, ...perStep }).reduce(
+    (sum, [name, value]) => sum + bytes(name) + bytes(value),
+    bytes('steps')
+  )
+  const { text } = fitByLeavingOutOldest(snapshot, OUTPUTS_MAX_BYTES - overhead, stepsJson)
+  return { ...fixed, steps: text, ...perStep }
+}
+
+/** The `steps` output: one object per step, messages as plain text. */
+function stepsJson(snapshot: Snapshot): string {
+  return JSON.stringify(
+    snapshot.steps.map((step) => ({
+      id: step.id,
+      name: step.name,
+      status: step.status,
+      rawStatus: step.rawStatus,
+      progress: step.progress ?? null,
+      estimatedTimeFrame: step.estimatedTimeFrame ?? null,
+      messages: step.messages.map((message) => ({
+        level: message.level,
+        text: messageText(message),
+        timestamp: message.timestamp ?? null
+      }))
+    }))
+  )
+}

@@ -1,0 +1,81 @@
+// The run's log: an info line only when something changes (operation status, a step's status, the
+// running step's percentage), a heartbeat when nothing has for a while, one warning per unknown
+// spelling.
+
+import { HEARTBEAT_MS } from '../constants.js'
+import type { Snapshot } from '../cpp/snapshot.js'
+import { formatDuration } from '../duration.js'
+import { lastSeen } from '../poll.js'
+import { describeStatus } from '../verdict.js'
+
+export interface LogSink {
+  info: (line: string) => void
+  warning: (line: string) => void
+}
+
+export class ProgressLog {
+  private operation: string | undefined
+  private readonly steps = new Map<string, string>()
+  private readonly unknownSpellings = new Set<string>()
+  private lastLineAt: number
+  private readonly sink: LogSink
+  private readonly now: () => number
+
+  constructor(sink: LogSink, now: () => number) {
+    this.sink = sink
+    this.now = now
+    this.lastLineAt = now()
+  }
+
+  onSnapshot(snapshot: Snapshot): void {
+    const lines: string[] = []
+    const operation = describeStatus(snapshot.status, snapshot.rawStatus)
+    if (operation !== this.operation) {
+      lines.push(
+        this.operation === undefined
+          ? `Operation status: ${operation}`
+          : `Operation status: ${this.operation} → ${operation}`
+      )
+      this.operation = operation
+    }
+    snapshot.steps.forEach((step, index) => {
+      const key = `${index}:${step.id}`
+      const progress =
+        step.status === 'running' && step.progress !== undefined ? ` ${step.progress}%` : ''
+      const state = `${describeStatus(step.status, step.rawStatus)}${progress}`
+      const before = this.steps.get(key)
+      if (state !== before && !(before === undefined && step.status === 'notStarted')) {
+        const eta =
+          step.estimatedTimeFrame && step.status === 'running'
+            ? ` (estimated ${step.estimatedTimeFrame})`
+            : ''
+        lines.push(`Step ${step.name}: ${before === undefined ? '' : `${before} → `}${state}${eta}`)
+      }
+      this.steps.set(key, state)
+    })
+    for (const raw of [snapshot, ...snapshot.steps]
+      .filter((item) => item.status === 'unknown')
+      .map((item) => item.rawStatus)) {
+      if (!this.unknownSpellings.has(raw)) {
+        this.unknownSpellings.add(raw)
+        this.sink.warning(
+          `Unknown status "${raw}" from the CPP API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`
+        )
+      }
+    }
+    if (lines.length > 0) this.say(lines)
+    else if (this.now() - this.lastLineAt >= HEARTBEAT_MS)
+      this.say([`Still waiting. ${lastSeen(snapshot)}`])
+  }
+
+  onRetry(reason: string, failures: number, limit: number, delayMs: number): void {
+    this.say([
+      `Request failed (${failures} in a row; the gate gives up at ${limit}): ${reason}. Retrying in ${formatDuration(delayMs)}.`
+    ])
+  }
+
+  private say(lines: string[]): void {
+    for (const line of lines) this.sink.info(line)
+    this.lastLineAt = this.now()
+  }
+}

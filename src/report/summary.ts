@@ -1,0 +1,162 @@
+// The job summary, as HTML (what core.summary writes): one small function per section, every text
+// from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
+
+import { SUMMARY_MAX_BYTES } from '../constants.js'
+import { messageText, type Message, type Snapshot, type Step } from '../cpp/snapshot.js'
+import { formatDuration } from '../duration.js'
+import type { Result } from '../poll.js'
+import type { Status } from '../status.js'
+import { describeStatus } from '../verdict.js'
+import type { Report } from './report.js'
+import { clip, fitByLeavingOutOldest, latest } from './trim.js'
+
+const RESULT_ICON: Record<Result, string> = {
+  succeeded: '✅',
+  failed: '❌',
+  blocked: '⛔',
+  canceled: '🚫',
+  'timed-out': '⏱️',
+  error: '⚠️',
+  interrupted: '⏹️'
+}
+
+const STATUS_ICON: Record<Status, string> = {
+  notStarted: '⚪',
+  running: '🔄',
+  waiting: '⏸️',
+  succeeded: '✅',
+  failed: '❌',
+  blocked: '⛔',
+  rejected: '❌',
+  canceled: '🚫',
+  unknown: '❔'
+}
+
+/** The longest text shown in the table's "Latest message" column; the full text is below it. */
+const CELL_CHARS = 300
+
+export function renderSummary(report: Report): string {
+  const snapshot = report.outcome.snapshot
+  if (snapshot === undefined) return render(report, undefined, 0)
+  const fitted = fitByLeavingOutOldest(snapshot, SUMMARY_MAX_BYTES, (trimmed, leftOut) =>
+    render(report, trimmed, leftOut)
+  )
+  // Unreachable with normalize's caps on steps and fields, but a summary over the limit is lost
+  // whole, so fall back to one without steps rather than risk that.
+  return fitted.fits ? fitted.text : render(report, undefined, 0)
+}
+
+function render(report: Report, snapshot: Snapshot | undefined, leftOut: number): string {
+  return [
+    heading(report),
+    verdictLine(report),
+    snapshot ? stepsTable(snapshot) : '',
+    snapshot ? operationMessages(snapshot) : '',
+    snapshot ? snapshot.steps.map(stepMessages).join('') : '',
+    leftOutNotice(leftOut),
+    footer(report, snapshot)
+  ].join('')
+}
+
+function heading(report: Report): string {
+  const { result } = report.outcome
+  return `<h2>${RESULT_ICON[result]} Publish gate: ${escape(report.publisherId)} / ${escape(report.offerId)}: ${result}</h2>\n`
+}
+
+function verdictLine(report: Report): string {
+  return `<p>${escapeText(report.outcome.message)}</p>\n`
+}
+
+function stepsTable(snapshot: Snapshot): string {
+  if (snapshot.steps.length === 0) {
+    return `<p>Status: ${statusCell(snapshot.status, snapshot.rawStatus)}. The API listed no steps.</p>\n`
+  }
+  const header =
+    '<tr><th>Step</th><th>Status</th><th>Progress</th><th>Estimated time</th><th>Latest message</th></tr>'
+  const rows = snapshot.steps.map((step) => {
+    const newest = latest(step.messages)
+    return (
+      `<tr><td>${stepLabel(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
+      `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
+      `<td>${escape(step.estimatedTimeFrame ?? '')}</td>` +
+      `<td>${newest ? escape(clip(messageText(newest), CELL_CHARS)) : ''}</td></tr>`
+    )
+  })
+  return `<p>Operation status: ${statusCell(snapshot.status, snapshot.rawStatus)}</p>\n<table>${header}${rows.join('')}</table>\n`
+}
+
+function operationMessages(snapshot: Snapshot): string {
+  return snapshot.messages.length === 0 ? '' : details('Operation messages', snapshot.messages)
+}
+
+function stepMessages(step: Step): string {
+  return step.messages.length === 0 ? '' : details(step.name, step.messages)
+}
+
+function details(title: string, messages: Message[]): string {
+  const count = `${messages.length} message${messages.length === 1 ? '' : 's'}`
+  const items = messages.map((message) => `<li>${messageLine(message)}</li>`).join('')
+  return `<details><summary>${escape(title)}: ${count}</summary><ul>${items}</ul></details>\n`
+}
+
+function messageLine(message: Message): string {
+  const meta = [message.level, message.timestamp].filter(Boolean).map((part) => escape(part ?? ''))
+  const text = message.parts
+    .map((part) =>
+      part.href === undefined
+        ? escapeText(part.text)
+        : `<a href="${escape(part.href)}">${escapeText(part.text)}</a>`
+    )
+    .join('')
+  return `<strong>${meta.join(' · ')}</strong>: ${text}`
+}
+
+function leftOutNotice(leftOut: number): string {
+  if (leftOut === 0) return ''
+  return `<p><em>${leftOut} older message${leftOut === 1 ? ' was' : 's were'} left out to keep this summary under GitHub's 1 MiB limit; the newest are shown.</em></p>\n`
+}
+
+function footer(report: Report, snapshot: Snapshot | undefined): string {
+  const rows: Array<[string, string]> = [
+    [
+      'Operation',
+      report.operationId === '' ? 'offer status' : `<code>${escape(report.operationId)}</code>`
+    ],
+    ['Submission type', escape(snapshot?.submissionType ?? '')],
+    ['Preview links', linkList(snapshot?.previewLinks ?? [])],
+    ['Live links', linkList(snapshot?.liveLinks ?? [])],
+    ['Elapsed', formatDuration(report.elapsedMs)],
+    ['Polls', String(report.outcome.polls)]
+  ]
+  const cells = rows
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`)
+  return `<table>${cells.join('')}</table>\n`
+}
+
+function linkList(links: string[]): string {
+  return links.map((href) => `<a href="${escape(href)}">${escape(href)}</a>`).join('<br>')
+}
+
+function stepLabel(step: Step): string {
+  const id = step.id !== '' && step.id !== step.name ? `<br><code>${escape(step.id)}</code>` : ''
+  return `${escape(step.name)}${id}`
+}
+
+function statusCell(status: Status, rawStatus: string): string {
+  return `${STATUS_ICON[status]} ${escape(describeStatus(status, rawStatus))}`
+}
+
+/** Message text keeps its line breaks. */
+function escapeText(text: string): string {
+  return escape(text).replace(/\n/g, '<br>')
+}
+
+export function escape(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}

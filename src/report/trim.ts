@@ -1,0 +1,79 @@
+// Keeps the summary and the outputs under GitHub's size limits by leaving out the oldest messages.
+
+import type { Message, Snapshot } from '../cpp/snapshot.js'
+
+/** Every message of the snapshot, oldest first (undated ones count as oldest; ties keep API order). */
+function oldestFirst(snapshot: Snapshot): Message[] {
+  const all = [snapshot.messages, ...snapshot.steps.map((step) => step.messages)].flat()
+  return all
+    .map((message, index) => ({ message, index, time: time(message) }))
+    .sort((a, b) => a.time - b.time || a.index - b.index)
+    .map((entry) => entry.message)
+}
+
+export function messageCount(snapshot: Snapshot): number {
+  return (
+    snapshot.messages.length + snapshot.steps.reduce((sum, step) => sum + step.messages.length, 0)
+  )
+}
+
+/** The newest message of a list, or undefined when it is empty. */
+export function latest(messages: Message[]): Message | undefined {
+  let newest: Message | undefined
+  for (const message of messages) {
+    if (newest === undefined || time(message) >= time(newest)) newest = message
+  }
+  return newest
+}
+
+export function withoutOldest(snapshot: Snapshot, count: number): Snapshot {
+  if (count <= 0) return snapshot
+  const dropped = new Set(oldestFirst(snapshot).slice(0, count))
+  const keep = (messages: Message[]): Message[] =>
+    messages.filter((message) => !dropped.has(message))
+  return {
+    ...snapshot,
+    messages: keep(snapshot.messages),
+    steps: snapshot.steps.map((step) => ({ ...step, messages: keep(step.messages) }))
+  }
+}
+
+/**
+ * Renders with as few messages left out as makes the result fit in `maxBytes` (found by bisection,
+ * so a flood of messages costs a few renders, not one per message). Returns the rendering that
+ * leaves out every message when even that does not fit; the caller decides what to do then.
+ */
+export function fitByLeavingOutOldest(
+  snapshot: Snapshot,
+  maxBytes: number,
+  render: (snapshot: Snapshot, leftOut: number) => string
+): { text: string; leftOut: number; fits: boolean } {
+  const attempt = (leftOut: number): string => render(withoutOldest(snapshot, leftOut), leftOut)
+  const full = attempt(0)
+  if (bytes(full) <= maxBytes) return { text: full, leftOut: 0, fits: true }
+  const total = messageCount(snapshot)
+  const none = attempt(total)
+  if (bytes(none) > maxBytes) return { text: none, leftOut: total, fits: false }
+  let low = 1
+  let high = total
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2)
+    if (bytes(attempt(middle)) <= maxBytes) high = middle
+    else low = middle + 1
+  }
+  return { text: attempt(high), leftOut: high, fits: true }
+}
+
+/** Cuts text to `max` characters, marking the cut. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+export function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
+}
+
+function time(message: Message): number {
+  const parsed = message.timestamp === undefined ? Number.NaN : Date.parse(message.timestamp)
+  return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed
+}
