@@ -63,8 +63,7 @@ export function readConfig(read: ReadInput): Config {
   const required = (name: string, expected: string): string => {
     const value = input(name)
     if (value === '') problem(name, value, expected)
-    else if (/\p{Cc}/u.test(value))
-      problem(name, value, `${expected}, without control characters`)
+    else if (/\p{Cc}/u.test(value)) problem(name, value, `${expected}, without control characters`)
     return value
   }
   const publisherId = required('publisher-id', 'the publisher id, e.g. contoso')

@@ -16,7 +16,8 @@ export interface HttpFailure {
 export function fatalHttpMessage(failure: HttpFailure): string {
   const { status } = failure
   const detail = errorDetail(failure)
-  const withDetail = detail === '' ? '' : ` The API said: ${detail}`
+  const withDetail =
+    detail === '' ? '' : ` The API said: ${/[.!?…]$/.test(detail) ? detail : `${detail}.`}`
   let message: string
   if (status === 400) {
     message = `The CPP API rejected the request (HTTP 400).${withDetail} Check api-version (2017-10-31 is the documented one) and the ids.`

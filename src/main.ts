@@ -1,6 +1,7 @@
 // Orchestrates one run: inputs → config → poll → report. The report is written on every path:
 // success, failure, timeout, error and signals.
 
+import { appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
 import { staticToken } from './auth/token-source.js'
 import { HOSTED_JOB_LIMIT_MS } from './constants.js'
@@ -124,12 +125,15 @@ async function report(report: Report, summary: boolean): Promise<void> {
     }
   }
   if (!summary) return
-  if (!process.env.GITHUB_STEP_SUMMARY) {
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY
+  if (!summaryFile) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.')
     return
   }
+  // Appended directly rather than through core.summary, which remembers the first file it saw
+  // for the life of the process; the rendering is already one finished HTML document.
   try {
-    await core.summary.addRaw(renderSummary(report), true).write()
+    await appendFile(summaryFile, renderSummary(report))
   } catch (error) {
     core.warning(
       `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`

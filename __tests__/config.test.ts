@@ -1,0 +1,208 @@
+import { describe, expect, it } from '@jest/globals'
+import { InputError, INPUT_DEFAULTS, readConfig, type Config } from '../src/config.js'
+
+const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
+const TOKEN = 'eyJ0eXAi.secret-token-value.sig'
+
+function read(inputs: Record<string, string>): (name: string) => string {
+  const all: Record<string, string> = {
+    'publisher-id': 'contoso',
+    'offer-id': 'contoso-offer',
+    token: TOKEN,
+    ...inputs
+  }
+  return (name) => all[name] ?? ''
+}
+
+function problems(inputs: Record<string, string>): string[] {
+  try {
+    readConfig(read(inputs))
+  } catch (error) {
+    if (error instanceof InputError) return error.problems
+    throw error
+  }
+  throw new Error('expected an InputError')
+}
+
+describe('readConfig', () => {
+  it("applies action.yml's defaults to inputs left empty", () => {
+    const config = readConfig(read({}))
+    expect(config).toEqual<Config>({
+      publisherId: 'contoso',
+      offerId: 'contoso-offer',
+      target: {
+        kind: 'offer',
+        url: 'https://cloudpartner.azure.com/api/publishers/contoso/offers/contoso-offer/status?api-version=2017-10-31',
+        operationId: ''
+      },
+      token: TOKEN,
+      waitFor: { kind: 'completion' },
+      timeoutMs: 3_600_000,
+      pollIntervalMs: 60_000,
+      maxConsecutiveErrors: 5,
+      origin: 'https://cloudpartner.azure.com',
+      summary: true
+    })
+  })
+
+  it('reads every input', () => {
+    const config = readConfig(
+      read({
+        'operation-id': GUID,
+        'wait-for': 'Preview',
+        timeout: '2h',
+        'poll-interval': '30s',
+        'max-consecutive-errors': '3',
+        'api-version': '2017-10-31',
+        'base-url': 'http://127.0.0.1:8080',
+        summary: 'False'
+      })
+    )
+    expect(config).toMatchObject({
+      target: {
+        kind: 'operation',
+        operationId: GUID,
+        url: `http://127.0.0.1:8080/api/publishers/contoso/offers/contoso-offer/operations/${GUID}?api-version=2017-10-31`
+      },
+      waitFor: { kind: 'preview' },
+      timeoutMs: 7_200_000,
+      pollIntervalMs: 30_000,
+      maxConsecutiveErrors: 3,
+      origin: 'http://127.0.0.1:8080',
+      summary: false
+    })
+  })
+
+  it('treats any other wait-for as a step id', () => {
+    expect(readConfig(read({ 'wait-for': 'displaycertify' })).waitFor).toEqual({
+      kind: 'step',
+      stepId: 'displaycertify'
+    })
+  })
+
+  it('accepts a token pasted with its "Bearer " prefix', () => {
+    expect(readConfig(read({ token: `Bearer ${TOKEN}` })).token).toBe(TOKEN)
+  })
+
+  it('keeps its defaults in step with action.yml', async () => {
+    const { readFileSync } = await import('node:fs')
+    const yml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
+      const block = new RegExp(
+        `\\n  ${name}:\\n(?:    .*\\n|      .*\\n)*?    default: (.*)\\n`
+      ).exec(yml)
+      expect([name, block?.[1].replace(/^'(.*)'$/, '$1')]).toEqual([name, value])
+    }
+  })
+
+  it.each<[Record<string, string>, string]>([
+    [{ 'publisher-id': '' }, 'publisher-id is empty: expected the publisher id, e.g. contoso.'],
+    [{ 'offer-id': '' }, 'offer-id is empty: expected the offer id.'],
+    [
+      { 'offer-id': 'a\nb' },
+      'offer-id is "a\nb": expected the offer id, without control characters.'
+    ],
+    [{ timeout: '90' }, 'timeout is "90": expected a unit: write 90s, 90m or 90h.'],
+    [{ timeout: '0s' }, 'timeout is "0s": expected a duration greater than zero.'],
+    [
+      { 'poll-interval': 'often' },
+      'poll-interval is "often": expected a duration with units, such as 90s, 45m, 2h, 1h30m or 2d.'
+    ],
+    [
+      { 'max-consecutive-errors': '0' },
+      'max-consecutive-errors is "0": expected a whole number of at least 1.'
+    ],
+    [
+      { 'max-consecutive-errors': '-2' },
+      'max-consecutive-errors is "-2": expected a whole number of at least 1.'
+    ],
+    [
+      { 'max-consecutive-errors': '2.5' },
+      'max-consecutive-errors is "2.5": expected a whole number of at least 1.'
+    ],
+    [
+      { 'api-version': '2017-10-31&x=1' },
+      'api-version is "2017-10-31&x=1": expected a date such as 2017-10-31.'
+    ],
+    [{ summary: 'yes' }, 'summary is "yes": expected true or false.']
+  ])('reports %o as: %s', (inputs, expected) => {
+    expect(problems(inputs)).toEqual([expected])
+  })
+
+  it.each([
+    'http://cloudpartner.azure.com',
+    'http://10.0.0.5:8080',
+    'ftp://127.0.0.1',
+    'cloudpartner.azure.com'
+  ])('rejects the base-url %s: https only, http for loopback', (baseUrl) => {
+    expect(problems({ 'base-url': baseUrl })).toEqual([
+      `base-url is "${baseUrl}": expected an https:// origin such as https://cloudpartner.azure.com (http:// only for 127.0.0.0/8, localhost or [::1]).`
+    ])
+  })
+
+  it.each([
+    'http://127.0.0.1:9',
+    'http://127.8.9.10',
+    'http://localhost:3000',
+    'http://[::1]:8080',
+    'https://cpp.example'
+  ])('accepts the base-url %s', (baseUrl) => {
+    expect(readConfig(read({ 'base-url': baseUrl })).origin).toBe(new URL(baseUrl).origin)
+  })
+
+  it.each([
+    'https://cloudpartner.azure.com/api',
+    'https://user:pw@cloudpartner.azure.com',
+    'https://cloudpartner.azure.com/?x=1'
+  ])('rejects the base-url %s that is more than an origin', (baseUrl) => {
+    expect(problems({ 'base-url': baseUrl })[0]).toContain('an origin only')
+  })
+
+  it('rejects an operation URL on another host before any request', () => {
+    const [problem] = problems({
+      'operation-id': `https://evil.example/api/publishers/contoso/offers/o/operations/${GUID}`
+    })
+    expect(problem).toMatch(
+      /^operation-id is "https:\/\/evil\.example\/.*": expected a URL on base-url's origin/
+    )
+  })
+
+  it('rejects a malformed operation id', () => {
+    expect(problems({ 'operation-id': '1234' })[0]).toMatch(
+      /^operation-id is "1234": expected an operation GUID/
+    )
+  })
+
+  it('asks for a token without ever showing one', () => {
+    expect(problems({ token: '' })).toEqual([
+      'token is empty: expected an Azure AD access token for https://cloudpartner.azure.com, e.g. from "az account get-access-token --resource https://cloudpartner.azure.com".'
+    ])
+    const [problem] = problems({ token: 'abc def-secret' })
+    expect(problem).toBe(
+      'token contains white space or control characters: expected the bare access token.'
+    )
+    expect(problem).not.toContain('def-secret')
+  })
+
+  it('reports every problem in one message, naming each input', () => {
+    let error: unknown
+    try {
+      readConfig(
+        read({ 'publisher-id': '', timeout: '5', 'base-url': 'http://example.com', token: '' })
+      )
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(InputError)
+    const text = (error as Error).message
+    expect(text.split('\n')[0]).toBe('Invalid inputs:')
+    for (const name of ['publisher-id', 'timeout', 'base-url', 'token'])
+      expect(text).toContain(`  - ${name} `)
+  })
+
+  it('says "Invalid input" for a single problem', () => {
+    expect(() => readConfig(read({ summary: 'maybe' }))).toThrow(
+      /^Invalid input: summary is "maybe"/
+    )
+  })
+})

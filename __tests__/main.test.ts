@@ -1,0 +1,228 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import nock from 'nock'
+import { run } from '../src/main.js'
+import { rawOperation, rawSteps } from './fixtures/cpp.js'
+import { runnerFiles, type RunnerFiles } from './fixtures/runner.js'
+
+const ORIGIN = 'https://cloudpartner.azure.com'
+const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
+const PATH = `/api/publishers/contoso/offers/contoso-offer/operations/${GUID}`
+const TOKEN = 'tok3n-never-printed-0123456789'
+
+let files: RunnerFiles
+let stdout: string[]
+const saved = { ...process.env }
+
+function setup(inputs: Record<string, string> = {}): void {
+  files = runnerFiles({
+    'publisher-id': 'contoso',
+    'offer-id': 'contoso-offer',
+    'operation-id': GUID,
+    token: TOKEN,
+    'poll-interval': '1s',
+    ...inputs
+  })
+  Object.assign(process.env, files.env)
+}
+
+/** Runs the gate with a virtual clock, so polls cost no real time. */
+async function gate() {
+  let clock = 0
+  return run({
+    now: () => clock,
+    sleep: (ms) => {
+      clock += ms
+      return Promise.resolve()
+    }
+  })
+}
+
+beforeEach(() => {
+  stdout = []
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout.push(String(chunk))
+    return true
+  })
+})
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  process.env = { ...saved }
+  process.exitCode = undefined
+})
+
+describe('run', () => {
+  it('passes and sets every output when the operation succeeds', async () => {
+    setup()
+    const scope = nock(ORIGIN)
+      .get(PATH)
+      .query({ 'api-version': '2017-10-31' })
+      .reply(200, [
+        rawOperation(
+          'running',
+          rawSteps({ displaycertify: { status: 'InProgress', progressPercentage: 40 } })
+        )
+      ])
+      .get(PATH)
+      .query(true)
+      .reply(
+        200,
+        rawOperation(
+          'completed',
+          rawSteps({ live: { status: 'complete', progressPercentage: 100 } }),
+          {
+            liveLinks: ['https://azuremarketplace.microsoft.com/offer']
+          }
+        )
+      )
+    const outcome = await gate()
+    scope.done()
+    expect(outcome.result).toBe('succeeded')
+    expect(process.exitCode).toBeUndefined()
+    const outputs = files.outputs()
+    expect(outputs).toMatchObject({
+      result: 'succeeded',
+      status: 'succeeded',
+      'raw-status': 'completed',
+      'operation-id': GUID,
+      'submission-type': 'Publish',
+      'failed-step': '',
+      message: 'The operation succeeded.',
+      'live-links': '["https://azuremarketplace.microsoft.com/offer"]',
+      'preview-links': '[]',
+      polls: '2',
+      'elapsed-seconds': '1',
+      'step-live-status': 'succeeded',
+      'step-live-progress': '100',
+      'step-publisher-signoff-status': 'notStarted',
+      'step-displaycertify-progress': '0'
+    })
+    expect(JSON.parse(outputs.steps)).toHaveLength(6)
+    expect(files.summary()).toContain('✅ Publish gate: contoso / contoso-offer: succeeded')
+  })
+
+  it('fails the workflow at once when certification is blocked', async () => {
+    setup({ 'wait-for': 'preview' })
+    nock(ORIGIN)
+      .get(PATH)
+      .query(true)
+      .reply(
+        200,
+        rawOperation(
+          'running',
+          rawSteps({
+            displaycertify: {
+              status: 'blocked',
+              messages: [
+                {
+                  messageHtml: 'No virtual machine image was found for the plan <b>gen2</b>.',
+                  level: 'error',
+                  timestamp: '2018-04-10T12:00:00Z'
+                }
+              ]
+            }
+          })
+        )
+      )
+    const outcome = await gate()
+    expect(outcome.result).toBe('blocked')
+    expect(process.exitCode).toBe(1)
+    const outputs = files.outputs()
+    expect(outputs).toMatchObject({
+      result: 'blocked',
+      'failed-step': 'displaycertify',
+      message: 'Certification is blocked: No virtual machine image was found for the plan gen2.',
+      'step-displaycertify-status': 'blocked'
+    })
+    const log = stdout.join('')
+    expect(log).toContain(
+      '::error::Certification is blocked: No virtual machine image was found for the plan gen2.'
+    )
+    expect(log).toContain(
+      '::error title=Certification%3A blocked::No virtual machine image was found for the plan gen2.'
+    )
+    expect(files.summary()).toContain('⛔ Publish gate: contoso / contoso-offer: blocked')
+  })
+
+  it('reports bad inputs before any request, with outputs and a summary', async () => {
+    setup({ timeout: '30', 'base-url': 'http://cpp.example' })
+    const outcome = await gate()
+    expect(outcome).toMatchObject({ result: 'error', polls: 0 })
+    expect(process.exitCode).toBe(1)
+    expect(files.outputs()).toMatchObject({ result: 'error', polls: '0', steps: '[]' })
+    expect(files.outputs().message).toContain('timeout is "30": expected a unit')
+    expect(files.summary()).toContain('⚠️ Publish gate: contoso / contoso-offer: error')
+  })
+
+  it('masks the token first and never prints it, even on a 401', async () => {
+    setup()
+    nock(ORIGIN)
+      .get(PATH)
+      .query(true)
+      .reply(401, { error: { code: 'Unauthorized', message: 'expired' } })
+    const outcome = await gate()
+    expect(outcome.result).toBe('error')
+    const log = stdout.join('')
+    expect(log.startsWith(`::add-mask::${TOKEN}`)).toBe(true)
+    expect(log.replace(`::add-mask::${TOKEN}`, '')).not.toContain(TOKEN)
+    expect(JSON.stringify(files.outputs())).not.toContain(TOKEN)
+    expect(files.summary()).not.toContain(TOKEN)
+    expect(files.outputs().message).toContain('HTTP 401')
+  })
+
+  it('watches the offer status when operation-id is empty', async () => {
+    setup({ 'operation-id': '' })
+    const scope = nock(ORIGIN)
+      .get('/api/publishers/contoso/offers/contoso-offer/status')
+      .query({ 'api-version': '2017-10-31' })
+      .reply(200, { status: 'Succeeded', steps: [] })
+    await expect(gate()).resolves.toMatchObject({ result: 'succeeded' })
+    scope.done()
+    expect(files.outputs()).toMatchObject({ 'operation-id': '', status: 'succeeded' })
+  })
+
+  it('treats a 2xx body that is not an operation as a transient failure', async () => {
+    setup({ 'max-consecutive-errors': '2' })
+    nock(ORIGIN).get(PATH).query(true).times(2).reply(200, '"maintenance"')
+    const outcome = await gate()
+    expect(outcome.result).toBe('error')
+    expect(outcome.message).toBe(
+      'Gave up after 2 consecutive failed requests (max-consecutive-errors). The last one: the API answered with a string, not an operation object'
+    )
+  })
+
+  it('does not write a summary when summary is false', async () => {
+    setup({ summary: 'false' })
+    nock(ORIGIN).get(PATH).query(true).reply(200, rawOperation('succeeded'))
+    await gate()
+    expect(files.summary()).toBe('')
+    expect(files.outputs().result).toBe('succeeded')
+  })
+
+  it('warns, never clamps, when the timeout is longer than a GitHub-hosted job', async () => {
+    setup({ timeout: '7h' })
+    process.env.RUNNER_ENVIRONMENT = 'github-hosted'
+    nock(ORIGIN).get(PATH).query(true).reply(200, rawOperation('succeeded'))
+    await gate()
+    expect(stdout.join('')).toContain(
+      '::warning::timeout is 7h, but GitHub-hosted jobs are stopped after 6h'
+    )
+  })
+
+  it('warns when the job summary cannot be written, and still sets outputs', async () => {
+    setup()
+    process.env.GITHUB_STEP_SUMMARY = `${files.dir}/missing/summary`
+    nock(ORIGIN).get(PATH).query(true).reply(200, rawOperation('succeeded'))
+    await expect(gate()).resolves.toMatchObject({ result: 'succeeded' })
+    expect(stdout.join('')).toContain('::warning::Could not write the job summary')
+    expect(files.outputs().result).toBe('succeeded')
+  })
+
+  it('skips the summary quietly outside a runner', async () => {
+    setup()
+    delete process.env.GITHUB_STEP_SUMMARY
+    nock(ORIGIN).get(PATH).query(true).reply(200, rawOperation('succeeded'))
+    await expect(gate()).resolves.toMatchObject({ result: 'succeeded' })
+    expect(stdout.join('')).not.toContain('::warning::')
+  })
+})
