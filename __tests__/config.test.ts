@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError, INPUT_DEFAULTS, readConfig, type Config } from '../src/config.js'
+import { InputError, INPUT_DEFAULTS, readConfig } from '../src/config.js'
 
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
 const TOKEN = 'eyJ0eXAi.secret-token-value.sig'
@@ -27,7 +27,7 @@ function problems(inputs: Record<string, string>): string[] {
 describe('readConfig', () => {
   it("applies action.yml's defaults to inputs left empty", () => {
     const config = readConfig(read({}))
-    expect(config).toEqual<Config>({
+    expect(config).toEqual({
       publisherId: 'contoso',
       offerId: 'contoso-offer',
       target: {
@@ -102,6 +102,8 @@ describe('readConfig', () => {
       { 'offer-id': 'a\nb' },
       'offer-id is "a\nb": expected the offer id, without control characters.'
     ],
+    [{ 'publisher-id': '..' }, 'publisher-id is "..": expected the publisher id, e.g. contoso.'],
+    [{ 'offer-id': '.' }, 'offer-id is ".": expected the offer id.'],
     [{ timeout: '90' }, 'timeout is "90": expected a unit: write 90s, 90m or 90h.'],
     [{ timeout: '0s' }, 'timeout is "0s": expected a duration greater than zero.'],
     [

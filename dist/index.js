@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7454);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3228);
 // Entry point of the bundle: runs the gate, turns SIGINT/SIGTERM (workflow cancelled, step
 // timeout-minutes) into an orderly stop that still writes outputs and the summary, and exits.
 
@@ -28391,7 +28391,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7454:
+/***/ 3228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28400,6 +28400,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -29798,7 +29800,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31397,9 +31399,13 @@ const OUTPUTS_MAX_BYTES = 768 * 1024;
 const MAX_MESSAGE_CHARS = 4_000;
 /** A real operation has six steps; anything past this is not a publish operation we can show. */
 const MAX_STEPS = 100;
-/** Links and free-text fields from the API are capped so that one bad field cannot flood outputs. */
+/**
+ * Links and short fields (ids, names, statuses, time frames) are capped so that no API answer can
+ * push the outputs past their limit: real ones are a few dozen characters.
+ */
 const MAX_LINKS = 50;
-const MAX_FIELD_CHARS = 500;
+const MAX_LINK_CHARS = 2_000;
+const MAX_FIELD_CHARS = 200;
 /** One message's text; CPP messages are a sentence or two. */
 const MAX_MESSAGE_TEXT_CHARS = 20_000;
 /** Error bodies are quoted in messages up to this length. */
@@ -31573,6 +31579,9 @@ function readConfig(read) {
             problem(name, value, expected);
         else if (/\p{Cc}/u.test(value))
             problem(name, value, `${expected}, without control characters`);
+        // "." and ".." would climb out of their path segment, whatever the encoding.
+        else if (value === '.' || value === '..')
+            problem(name, value, expected);
         return value;
     };
     const publisherId = required('publisher-id', 'the publisher id, e.g. contoso');
@@ -34863,64 +34872,70 @@ function isWebLink(href) {
     }
 }
 function htmlToParts(html) {
-    const parts = [];
+    const runs = [];
     let hidden = 0;
     const links = [];
-    const append = (text, href) => {
-        const last = parts.at(-1);
-        if (last && last.href === href)
-            last.text += text;
-        else
-            parts.push(href === undefined ? { text } : { text, href });
-    };
     const parser = new Parser({
         onopentag(name, attributes) {
             if (HIDDEN_TAGS.has(name))
                 hidden++;
             if (BLOCK_TAGS.has(name))
-                append('\n', undefined);
+                runs.push({ text: '\n' });
             if (name === 'a') {
                 const href = attributes.href?.trim();
                 links.push(href !== undefined && isWebLink(href) ? href : undefined);
             }
         },
         ontext(text) {
-            if (hidden === 0)
-                append(text, links.findLast((href) => href !== undefined));
+            if (hidden > 0)
+                return;
+            const href = links.findLast((link) => link !== undefined);
+            // As in a browser, white space in the source (line breaks included) is one space.
+            runs.push(href === undefined
+                ? { text: text.replace(/\s+/g, ' ') }
+                : { text: text.replace(/\s+/g, ' '), href });
         },
         onclosetag(name) {
             if (HIDDEN_TAGS.has(name))
                 hidden = Math.max(0, hidden - 1);
             if (BLOCK_TAGS.has(name))
-                append('\n', undefined);
+                runs.push({ text: '\n' });
             if (name === 'a')
                 links.pop();
         }
     }, { decodeEntities: true });
     parser.end(html);
-    return tidy(parts);
+    return collapse(runs);
 }
-/** Collapses white space the way a browser would, keeping single line breaks from block tags. */
-function tidy(parts) {
-    const out = [];
-    for (const part of parts) {
-        const text = part.text
-            .replace(/[^\S\n]+/g, ' ')
-            .replace(/ *\n[\s]*/g, '\n')
-            .replace(/\n{2,}/g, '\n');
-        if (text !== '')
-            out.push({ ...part, text });
+/**
+ * Joins the runs into parts: white space between words collapses to one space (a line break when
+ * a block tag was among it), none is kept at the ends, and neighbours with the same link merge.
+ */
+function collapse(runs) {
+    const parts = [];
+    let gap = '';
+    const append = (text, href) => {
+        const last = parts.at(-1);
+        if (last !== undefined && last.href === href)
+            last.text += text;
+        else
+            parts.push(href === undefined ? { text } : { text, href });
+    };
+    for (const run of runs) {
+        for (const token of run.text.match(/\s+|\S+/g) ?? []) {
+            if (/^\s/.test(token)) {
+                gap = gap === '\n' || token.includes('\n') ? '\n' : ' ';
+                continue;
+            }
+            if (gap !== '' && parts.length > 0) {
+                // The gap belongs inside a link only when the link goes on after it.
+                append(gap, parts.at(-1)?.href === run.href ? run.href : undefined);
+            }
+            gap = '';
+            append(token, run.href);
+        }
     }
-    // Collapse white space across part boundaries and trim the ends.
-    for (let i = 1; i < out.length; i++) {
-        if (/\s$/.test(out[i - 1].text))
-            out[i].text = out[i].text.replace(/^\s+/, '');
-    }
-    if (out.length > 0) {
-        out[0].text = out[0].text.replace(/^\s+/, '');
-        out[out.length - 1].text = out[out.length - 1].text.replace(/\s+$/, '');
-    }
-    return out.filter((part) => part.text !== '');
+    return parts;
 }
 
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -34931,7 +34946,7 @@ function tidy(parts) {
 function fatalHttpMessage(failure) {
     const { status } = failure;
     const detail = errorDetail(failure);
-    const withDetail = detail === '' ? '' : ` The API said: ${detail}`;
+    const withDetail = detail === '' ? '' : ` The API said: ${/[.!?…]$/.test(detail) ? detail : `${detail}.`}`;
     let message;
     if (status === 400) {
         message = `The CPP API rejected the request (HTTP 400).${withDetail} Check api-version (2017-10-31 is the documented one) and the ids.`;
@@ -34972,7 +34987,7 @@ function errorDetail(failure) {
         const code = field(error, 'code');
         const message = field(error, 'message');
         if (typeof code === 'string' || typeof message === 'string') {
-            return [code, message].filter((part) => typeof part === 'string').join(': ');
+            return excerpt([code, message].filter((part) => typeof part === 'string').join(': '));
         }
         if (typeof error === 'string')
             return excerpt(error);
@@ -35008,11 +35023,6 @@ const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const FATAL_SERVER_STATUS = new Set([501, 505]);
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 class CppClient {
-    http = new lib_HttpClient(USER_AGENT, [], {
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: false
-    });
     tokens;
     now;
     debug;
@@ -35022,14 +35032,23 @@ class CppClient {
         this.debug = options.debug ?? (() => undefined);
     }
     async getJson(url, timeoutMs) {
+        let token;
+        try {
+            token = await this.tokens.token();
+        }
+        catch (error) {
+            return { kind: 'transient', reason: reasonOf(error) };
+        }
+        return redact(await this.get(url, token, timeoutMs), token);
+    }
+    async get(url, token, timeoutMs) {
         const started = this.now();
         let response;
         try {
-            const token = await this.tokens.token();
             response = await this.request(url, { Authorization: `Bearer ${token}`, Accept: 'application/json' }, timeoutMs);
         }
         catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
+            const reason = reasonOf(error);
             this.debug(`GET ${url} failed after ${this.now() - started} ms: ${reason}`);
             return { kind: 'transient', reason };
         }
@@ -35065,7 +35084,12 @@ class CppClient {
         if (value === undefined || value.trim() === '')
             return undefined;
         const trimmed = value.trim();
-        const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - this.now();
+        let ms = Number.NaN;
+        if (/^\d+$/.test(trimmed))
+            ms = Number(trimmed) * 1000;
+        // Only an HTTP date (which ends in GMT): Date.parse would read "1.5" or "-1" as a date too.
+        else if (/ GMT$/.test(trimmed))
+            ms = Date.parse(trimmed) - this.now();
         return Number.isNaN(ms) ? undefined : Math.max(MIN_RETRY_AFTER_MS, ms);
     }
     /** One GET with an overall deadline: connect, headers and body together. */
@@ -35078,8 +35102,16 @@ class CppClient {
                 reject(new Error(`no complete answer within ${Math.round(timeoutMs / 1000)} s`));
             }, timeoutMs);
         });
+        // A client per request, so that its socket timeout (the only handle http-client gives on a
+        // request that never answers) matches this request's deadline and frees the connection.
+        const http = new lib_HttpClient(USER_AGENT, [], {
+            allowRedirects: false,
+            allowRetries: false,
+            keepAlive: false,
+            socketTimeout: timeoutMs
+        });
         const exchange = (async () => {
-            const response = await this.http.get(url, headers);
+            const response = await http.get(url, headers);
             message = response.message;
             const body = await readBody(response.message);
             return {
@@ -35098,6 +35130,18 @@ class CppClient {
             clearTimeout(timer);
         }
     }
+}
+function reasonOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** A server that echoes the request's headers must not make us repeat the token. */
+function redact(result, token) {
+    if (token === '' || result.kind === 'ok')
+        return result;
+    const hide = (text) => text.split(token).join('***');
+    return result.kind === 'fatal'
+        ? { ...result, message: hide(result.message) }
+        : { ...result, reason: hide(result.reason) };
 }
 function header(message, name) {
     const value = message.headers[name];
@@ -35250,7 +35294,7 @@ function links(value) {
         .map((item) => isObject(item)
         ? (raw(item.uri) ?? raw(item.url) ?? raw(item.href) ?? raw(item.link))
         : raw(item))
-        .filter((href) => href !== undefined && isWebLink(href))
+        .filter((href) => href !== undefined && href.length <= MAX_LINK_CHARS && isWebLink(href))
         .slice(0, MAX_LINKS);
 }
 function percentage(value) {
@@ -35262,9 +35306,14 @@ function percentage(value) {
 function raw(value) {
     return typeof value === 'string' ? value.trim() : undefined;
 }
-/** A short free-text field (status, id, name, time frame), capped; numbers are accepted. */
+/**
+ * A short free-text field (status, id, name, time frame): one line without control characters,
+ * capped; numbers are accepted.
+ */
 function normalize_text(value) {
-    const string = typeof value === 'number' ? String(value) : raw(value);
+    const string = (typeof value === 'number' ? String(value) : raw(value))
+        ?.replace(/\p{Cc}+/gu, ' ')
+        .trim();
     if (string === undefined || string === '')
         return undefined;
     return string.length > MAX_FIELD_CHARS ? `${string.slice(0, MAX_FIELD_CHARS)}…` : string;
@@ -35283,6 +35332,74 @@ function describe(value) {
     if (Array.isArray(value))
         return 'an array';
     return `a ${typeof value}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/trim.ts
+// Keeps the summary and the outputs under GitHub's size limits by leaving out the oldest messages.
+/** Every message of the snapshot, oldest first (undated ones count as oldest; ties keep API order). */
+function oldestFirst(snapshot) {
+    const all = [snapshot.messages, ...snapshot.steps.map((step) => step.messages)].flat();
+    return all
+        .map((message, index) => ({ message, index, time: time(message) }))
+        .sort((a, b) => a.time - b.time || a.index - b.index)
+        .map((entry) => entry.message);
+}
+/** The newest message of a list, or undefined when it is empty. */
+function latest(messages) {
+    let newest;
+    for (const message of messages) {
+        if (newest === undefined || time(message) >= time(newest))
+            newest = message;
+    }
+    return newest;
+}
+function withoutOldest(snapshot, count, order = oldestFirst(snapshot)) {
+    if (count <= 0)
+        return snapshot;
+    const dropped = new Set(order.slice(0, count));
+    const keep = (messages) => messages.filter((message) => !dropped.has(message));
+    return {
+        ...snapshot,
+        messages: keep(snapshot.messages),
+        steps: snapshot.steps.map((step) => ({ ...step, messages: keep(step.messages) }))
+    };
+}
+/**
+ * Renders with as few messages left out as makes the result fit in `maxBytes` (found by bisection,
+ * so a flood of messages costs a few renders, not one per message). Returns the rendering that
+ * leaves out every message when even that does not fit; the caller decides what to do then.
+ */
+function fitByLeavingOutOldest(snapshot, maxBytes, render) {
+    const order = oldestFirst(snapshot);
+    const attempt = (leftOut) => render(withoutOldest(snapshot, leftOut, order), leftOut);
+    const full = attempt(0);
+    if (bytes(full) <= maxBytes)
+        return { text: full, leftOut: 0, fits: true };
+    const total = order.length;
+    const none = attempt(total);
+    if (bytes(none) > maxBytes)
+        return { text: none, leftOut: total, fits: false };
+    let low = 1;
+    let high = total;
+    while (low < high) {
+        const middle = Math.floor((low + high) / 2);
+        if (bytes(attempt(middle)) <= maxBytes)
+            high = middle;
+        else
+            low = middle + 1;
+    }
+    return { text: attempt(high), leftOut: high, fits: true };
+}
+/** Cuts text to `max` characters, marking the cut. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+function time(message) {
+    const parsed = message.timestamp === undefined ? Number.NaN : Date.parse(message.timestamp);
+    return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
 }
 
 ;// CONCATENATED MODULE: ./src/cpp/snapshot.ts
@@ -35400,6 +35517,7 @@ function reasons(source) {
 
 
 
+
 async function poll(settings, deps) {
     let polls = 0;
     let failures = 0;
@@ -35407,7 +35525,7 @@ async function poll(settings, deps) {
     let lastFailure;
     const end = (result, message, extra = {}) => ({
         result,
-        message,
+        message: clip(message, MAX_MESSAGE_CHARS),
         ...(snapshot === undefined ? {} : { snapshot }),
         polls,
         ...extra
@@ -35501,6 +35619,7 @@ function untilAborted(promise, signal) {
 
 
 
+
 function stepAnnotations(snapshot) {
     if (snapshot === undefined)
         return [];
@@ -35514,7 +35633,7 @@ function stepAnnotations(snapshot) {
             title: `${step.name}: ${describeStatus(step.status, step.rawStatus)}`,
             message: chosen.length === 0
                 ? `${step.name} is ${describeStatus(step.status, step.rawStatus)}; the API gave no message.`
-                : chosen.map(messageText).join('\n')
+                : clip(chosen.map(messageText).join('\n'), MAX_MESSAGE_CHARS)
         };
     });
 }
@@ -35542,76 +35661,6 @@ function stepSlugs(steps) {
         taken.add(slug);
         return slug;
     });
-}
-
-;// CONCATENATED MODULE: ./src/report/trim.ts
-// Keeps the summary and the outputs under GitHub's size limits by leaving out the oldest messages.
-/** Every message of the snapshot, oldest first (undated ones count as oldest; ties keep API order). */
-function oldestFirst(snapshot) {
-    const all = [snapshot.messages, ...snapshot.steps.map((step) => step.messages)].flat();
-    return all
-        .map((message, index) => ({ message, index, time: time(message) }))
-        .sort((a, b) => a.time - b.time || a.index - b.index)
-        .map((entry) => entry.message);
-}
-function messageCount(snapshot) {
-    return (snapshot.messages.length + snapshot.steps.reduce((sum, step) => sum + step.messages.length, 0));
-}
-/** The newest message of a list, or undefined when it is empty. */
-function latest(messages) {
-    let newest;
-    for (const message of messages) {
-        if (newest === undefined || time(message) >= time(newest))
-            newest = message;
-    }
-    return newest;
-}
-function withoutOldest(snapshot, count) {
-    if (count <= 0)
-        return snapshot;
-    const dropped = new Set(oldestFirst(snapshot).slice(0, count));
-    const keep = (messages) => messages.filter((message) => !dropped.has(message));
-    return {
-        ...snapshot,
-        messages: keep(snapshot.messages),
-        steps: snapshot.steps.map((step) => ({ ...step, messages: keep(step.messages) }))
-    };
-}
-/**
- * Renders with as few messages left out as makes the result fit in `maxBytes` (found by bisection,
- * so a flood of messages costs a few renders, not one per message). Returns the rendering that
- * leaves out every message when even that does not fit; the caller decides what to do then.
- */
-function fitByLeavingOutOldest(snapshot, maxBytes, render) {
-    const attempt = (leftOut) => render(withoutOldest(snapshot, leftOut), leftOut);
-    const full = attempt(0);
-    if (bytes(full) <= maxBytes)
-        return { text: full, leftOut: 0, fits: true };
-    const total = messageCount(snapshot);
-    const none = attempt(total);
-    if (bytes(none) > maxBytes)
-        return { text: none, leftOut: total, fits: false };
-    let low = 1;
-    let high = total;
-    while (low < high) {
-        const middle = Math.floor((low + high) / 2);
-        if (bytes(attempt(middle)) <= maxBytes)
-            high = middle;
-        else
-            low = middle + 1;
-    }
-    return { text: attempt(high), leftOut: high, fits: true };
-}
-/** Cuts text to `max` characters, marking the cut. */
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-function bytes(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-function time(message) {
-    const parsed = message.timestamp === undefined ? Number.NaN : Date.parse(message.timestamp);
-    return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -35646,8 +35695,9 @@ function buildOutputs(report) {
         perStep[`step-${slug}-progress`] = step.progress === undefined ? '' : String(step.progress);
     });
     const overhead = Object.entries({ ...fixed, ...perStep }).reduce((sum, [name, value]) => sum + bytes(name) + bytes(value), bytes('steps'));
-    const { text } = fitByLeavingOutOldest(snapshot, OUTPUTS_MAX_BYTES - overhead, stepsJson);
-    return { ...fixed, steps: text, ...perStep };
+    const fitted = fitByLeavingOutOldest(snapshot, OUTPUTS_MAX_BYTES - overhead, stepsJson);
+    // Unreachable with normalize's caps; the per-step outputs still carry every status then.
+    return { ...fixed, steps: fitted.fits ? fitted.text : '[]', ...perStep };
 }
 /** The `steps` output: one object per step, messages as plain text. */
 function stepsJson(snapshot) {
@@ -35788,7 +35838,7 @@ function heading(report) {
     return `<h2>${RESULT_ICON[result]} Publish gate: ${summary_escape(report.publisherId)} / ${summary_escape(report.offerId)}: ${result}</h2>\n`;
 }
 function verdictLine(report) {
-    return `<p>${escapeText(report.outcome.message)}</p>\n`;
+    return `<p>${escapeText(clip(report.outcome.message, MAX_MESSAGE_CHARS))}</p>\n`;
 }
 function stepsTable(snapshot) {
     if (snapshot.steps.length === 0) {
@@ -35872,6 +35922,7 @@ function summary_escape(text) {
 ;// CONCATENATED MODULE: ./src/main.ts
 // Orchestrates one run: inputs → config → poll → report. The report is written on every path:
 // success, failure, timeout, error and signals.
+
 
 
 
@@ -35968,12 +36019,15 @@ async function report(report, summary) {
     }
     if (!summary)
         return;
-    if (!process.env.GITHUB_STEP_SUMMARY) {
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (!summaryFile) {
         core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
         return;
     }
+    // Appended directly rather than through core.summary, which remembers the first file it saw
+    // for the life of the process; the rendering is already one finished HTML document.
     try {
-        await summary_summary.addRaw(renderSummary(report), true).write();
+        await (0,promises_namespaceObject.appendFile)(summaryFile, renderSummary(report));
     }
     catch (error) {
         warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);

@@ -64,6 +64,8 @@ export function readConfig(read: ReadInput): Config {
     const value = input(name)
     if (value === '') problem(name, value, expected)
     else if (/\p{Cc}/u.test(value)) problem(name, value, `${expected}, without control characters`)
+    // "." and ".." would climb out of their path segment, whatever the encoding.
+    else if (value === '.' || value === '..') problem(name, value, expected)
     return value
   }
   const publisherId = required('publisher-id', 'the publisher id, e.g. contoso')

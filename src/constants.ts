@@ -47,9 +47,13 @@ export const MAX_MESSAGE_CHARS = 4_000
 
 /** A real operation has six steps; anything past this is not a publish operation we can show. */
 export const MAX_STEPS = 100
-/** Links and free-text fields from the API are capped so that one bad field cannot flood outputs. */
+/**
+ * Links and short fields (ids, names, statuses, time frames) are capped so that no API answer can
+ * push the outputs past their limit: real ones are a few dozen characters.
+ */
 export const MAX_LINKS = 50
-export const MAX_FIELD_CHARS = 500
+export const MAX_LINK_CHARS = 2_000
+export const MAX_FIELD_CHARS = 200
 /** One message's text; CPP messages are a sentence or two. */
 export const MAX_MESSAGE_TEXT_CHARS = 20_000
 /** Error bodies are quoted in messages up to this length. */

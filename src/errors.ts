@@ -58,7 +58,7 @@ export function errorDetail(failure: Pick<HttpFailure, 'body' | 'contentType'>):
     const code = field(error, 'code')
     const message = field(error, 'message')
     if (typeof code === 'string' || typeof message === 'string') {
-      return [code, message].filter((part) => typeof part === 'string').join(': ')
+      return excerpt([code, message].filter((part) => typeof part === 'string').join(': '))
     }
     if (typeof error === 'string') return excerpt(error)
     return excerpt(JSON.stringify(parsed))

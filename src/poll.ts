@@ -5,11 +5,13 @@ import {
   BACKOFF_CAP_MS,
   BACKOFF_JITTER,
   FINAL_REQUEST_MIN_MS,
+  MAX_MESSAGE_CHARS,
   REQUEST_TIMEOUT_MS
 } from './constants.js'
 import type { FetchResult } from './cpp/client.js'
 import type { Snapshot, Step } from './cpp/snapshot.js'
 import { formatDuration } from './duration.js'
+import { clip } from './report/trim.js'
 import { describeStatus, verdict, type WaitFor } from './verdict.js'
 
 export type Result =
@@ -54,7 +56,7 @@ export async function poll(settings: PollSettings, deps: PollDeps): Promise<Outc
   let lastFailure: string | undefined
   const end = (result: Result, message: string, extra: Partial<Outcome> = {}): Outcome => ({
     result,
-    message,
+    message: clip(message, MAX_MESSAGE_CHARS),
     ...(snapshot === undefined ? {} : { snapshot }),
     polls,
     ...extra

@@ -32,11 +32,6 @@ const FATAL_SERVER_STATUS = new Set([501, 505])
 export const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
 
 export class CppClient {
-  private readonly http = new HttpClient(USER_AGENT, [], {
-    allowRedirects: false,
-    allowRetries: false,
-    keepAlive: false
-  })
   private readonly tokens: TokenSource
   private readonly now: () => number
   private readonly debug: (line: string) => void
@@ -48,17 +43,26 @@ export class CppClient {
   }
 
   async getJson(url: string, timeoutMs: number): Promise<FetchResult<unknown>> {
+    let token: string
+    try {
+      token = await this.tokens.token()
+    } catch (error) {
+      return { kind: 'transient', reason: reasonOf(error) }
+    }
+    return redact(await this.get(url, token, timeoutMs), token)
+  }
+
+  private async get(url: string, token: string, timeoutMs: number): Promise<FetchResult<unknown>> {
     const started = this.now()
     let response: RawResponse
     try {
-      const token = await this.tokens.token()
       response = await this.request(
         url,
         { Authorization: `Bearer ${token}`, Accept: 'application/json' },
         timeoutMs
       )
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = reasonOf(error)
       this.debug(`GET ${url} failed after ${this.now() - started} ms: ${reason}`)
       return { kind: 'transient', reason }
     }
@@ -99,7 +103,10 @@ export class CppClient {
   private retryAfter(value: string | undefined): number | undefined {
     if (value === undefined || value.trim() === '') return undefined
     const trimmed = value.trim()
-    const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - this.now()
+    let ms = Number.NaN
+    if (/^\d+$/.test(trimmed)) ms = Number(trimmed) * 1000
+    // Only an HTTP date (which ends in GMT): Date.parse would read "1.5" or "-1" as a date too.
+    else if (/ GMT$/.test(trimmed)) ms = Date.parse(trimmed) - this.now()
     return Number.isNaN(ms) ? undefined : Math.max(MIN_RETRY_AFTER_MS, ms)
   }
 
@@ -117,8 +124,16 @@ export class CppClient {
         reject(new Error(`no complete answer within ${Math.round(timeoutMs / 1000)} s`))
       }, timeoutMs)
     })
+    // A client per request, so that its socket timeout (the only handle http-client gives on a
+    // request that never answers) matches this request's deadline and frees the connection.
+    const http = new HttpClient(USER_AGENT, [], {
+      allowRedirects: false,
+      allowRetries: false,
+      keepAlive: false,
+      socketTimeout: timeoutMs
+    })
     const exchange = (async (): Promise<RawResponse> => {
-      const response = await this.http.get(url, headers)
+      const response = await http.get(url, headers)
       message = response.message
       const body = await readBody(response.message)
       return {
@@ -140,6 +155,19 @@ export class CppClient {
 
 interface RawResponse extends HttpFailure {
   retryAfter?: string
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** A server that echoes the request's headers must not make us repeat the token. */
+function redact(result: FetchResult<unknown>, token: string): FetchResult<unknown> {
+  if (token === '' || result.kind === 'ok') return result
+  const hide = (text: string): string => text.split(token).join('***')
+  return result.kind === 'fatal'
+    ? { ...result, message: hide(result.message) }
+    : { ...result, reason: hide(result.reason) }
 }
 
 function header(message: IncomingMessage, name: string): string | undefined {

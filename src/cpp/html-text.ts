@@ -35,60 +35,66 @@ export function isWebLink(href: string): boolean {
 }
 
 export function htmlToParts(html: string): MessagePart[] {
-  const parts: MessagePart[] = []
+  const runs: MessagePart[] = []
   let hidden = 0
   const links: Array<string | undefined> = []
-  const append = (text: string, href: string | undefined): void => {
-    const last = parts.at(-1)
-    if (last && last.href === href) last.text += text
-    else parts.push(href === undefined ? { text } : { text, href })
-  }
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         if (HIDDEN_TAGS.has(name)) hidden++
-        if (BLOCK_TAGS.has(name)) append('\n', undefined)
+        if (BLOCK_TAGS.has(name)) runs.push({ text: '\n' })
         if (name === 'a') {
           const href = attributes.href?.trim()
           links.push(href !== undefined && isWebLink(href) ? href : undefined)
         }
       },
       ontext(text) {
-        if (hidden === 0)
-          append(
-            text,
-            links.findLast((href) => href !== undefined)
-          )
+        if (hidden > 0) return
+        const href = links.findLast((link) => link !== undefined)
+        // As in a browser, white space in the source (line breaks included) is one space.
+        runs.push(
+          href === undefined
+            ? { text: text.replace(/\s+/g, ' ') }
+            : { text: text.replace(/\s+/g, ' '), href }
+        )
       },
       onclosetag(name) {
         if (HIDDEN_TAGS.has(name)) hidden = Math.max(0, hidden - 1)
-        if (BLOCK_TAGS.has(name)) append('\n', undefined)
+        if (BLOCK_TAGS.has(name)) runs.push({ text: '\n' })
         if (name === 'a') links.pop()
       }
     },
     { decodeEntities: true }
   )
   parser.end(html)
-  return tidy(parts)
+  return collapse(runs)
 }
 
-/** Collapses white space the way a browser would, keeping single line breaks from block tags. */
-function tidy(parts: MessagePart[]): MessagePart[] {
-  const out: MessagePart[] = []
-  for (const part of parts) {
-    const text = part.text
-      .replace(/[^\S\n]+/g, ' ')
-      .replace(/ *\n[\s]*/g, '\n')
-      .replace(/\n{2,}/g, '\n')
-    if (text !== '') out.push({ ...part, text })
+/**
+ * Joins the runs into parts: white space between words collapses to one space (a line break when
+ * a block tag was among it), none is kept at the ends, and neighbours with the same link merge.
+ */
+function collapse(runs: MessagePart[]): MessagePart[] {
+  const parts: MessagePart[] = []
+  let gap = ''
+  const append = (text: string, href: string | undefined): void => {
+    const last = parts.at(-1)
+    if (last !== undefined && last.href === href) last.text += text
+    else parts.push(href === undefined ? { text } : { text, href })
   }
-  // Collapse white space across part boundaries and trim the ends.
-  for (let i = 1; i < out.length; i++) {
-    if (/\s$/.test(out[i - 1].text)) out[i].text = out[i].text.replace(/^\s+/, '')
+  for (const run of runs) {
+    for (const token of run.text.match(/\s+|\S+/g) ?? []) {
+      if (/^\s/.test(token)) {
+        gap = gap === '\n' || token.includes('\n') ? '\n' : ' '
+        continue
+      }
+      if (gap !== '' && parts.length > 0) {
+        // The gap belongs inside a link only when the link goes on after it.
+        append(gap, parts.at(-1)?.href === run.href ? run.href : undefined)
+      }
+      gap = ''
+      append(token, run.href)
+    }
   }
-  if (out.length > 0) {
-    out[0].text = out[0].text.replace(/^\s+/, '')
-    out[out.length - 1].text = out[out.length - 1].text.replace(/\s+$/, '')
-  }
-  return out.filter((part) => part.text !== '')
+  return parts
 }

@@ -1,7 +1,13 @@
 // The one boundary where CPP JSON becomes a typed Snapshot: object or one-element array, missing
 // fields tolerated, every spelling normalized, HTML turned into text.
 
-import { MAX_FIELD_CHARS, MAX_LINKS, MAX_MESSAGE_TEXT_CHARS, MAX_STEPS } from '../constants.js'
+import {
+  MAX_FIELD_CHARS,
+  MAX_LINK_CHARS,
+  MAX_LINKS,
+  MAX_MESSAGE_TEXT_CHARS,
+  MAX_STEPS
+} from '../constants.js'
 import { normalizeStatus } from '../status.js'
 import { htmlToParts, isWebLink } from './html-text.js'
 import type { Message, MessagePart, Snapshot, Step } from './snapshot.js'
@@ -93,7 +99,10 @@ function links(value: unknown): string[] {
         ? (raw(item.uri) ?? raw(item.url) ?? raw(item.href) ?? raw(item.link))
         : raw(item)
     )
-    .filter((href): href is string => href !== undefined && isWebLink(href))
+    .filter(
+      (href): href is string =>
+        href !== undefined && href.length <= MAX_LINK_CHARS && isWebLink(href)
+    )
     .slice(0, MAX_LINKS)
 }
 
@@ -107,9 +116,14 @@ function raw(value: unknown): string | undefined {
   return typeof value === 'string' ? value.trim() : undefined
 }
 
-/** A short free-text field (status, id, name, time frame), capped; numbers are accepted. */
+/**
+ * A short free-text field (status, id, name, time frame): one line without control characters,
+ * capped; numbers are accepted.
+ */
 function text(value: unknown): string | undefined {
-  const string = typeof value === 'number' ? String(value) : raw(value)
+  const string = (typeof value === 'number' ? String(value) : raw(value))
+    ?.replace(/\p{Cc}+/gu, ' ')
+    .trim()
   if (string === undefined || string === '') return undefined
   return string.length > MAX_FIELD_CHARS ? `${string.slice(0, MAX_FIELD_CHARS)}…` : string
 }

@@ -1,9 +1,10 @@
 // One titled error annotation per failing step, at most as many as GitHub shows.
 
-import { MAX_STEP_ANNOTATIONS } from '../constants.js'
+import { MAX_MESSAGE_CHARS, MAX_STEP_ANNOTATIONS } from '../constants.js'
 import { isErrorLevel, messageText, type Snapshot } from '../cpp/snapshot.js'
 import { isFailingStepStatus } from '../status.js'
 import { describeStatus } from '../verdict.js'
+import { clip } from './trim.js'
 
 export interface Annotation {
   title: string
@@ -23,7 +24,7 @@ export function stepAnnotations(snapshot: Snapshot | undefined): Annotation[] {
         message:
           chosen.length === 0
             ? `${step.name} is ${describeStatus(step.status, step.rawStatus)}; the API gave no message.`
-            : chosen.map(messageText).join('\n')
+            : clip(chosen.map(messageText).join('\n'), MAX_MESSAGE_CHARS)
       }
     })
 }

@@ -37,8 +37,9 @@ export function buildOutputs(report: Report): Outputs {
     (sum, [name, value]) => sum + bytes(name) + bytes(value),
     bytes('steps')
   )
-  const { text } = fitByLeavingOutOldest(snapshot, OUTPUTS_MAX_BYTES - overhead, stepsJson)
-  return { ...fixed, steps: text, ...perStep }
+  const fitted = fitByLeavingOutOldest(snapshot, OUTPUTS_MAX_BYTES - overhead, stepsJson)
+  // Unreachable with normalize's caps; the per-step outputs still carry every status then.
+  return { ...fixed, steps: fitted.fits ? fitted.text : '[]', ...perStep }
 }
 
 /** The `steps` output: one object per step, messages as plain text. */

@@ -1,7 +1,7 @@
 // The job summary, as HTML (what core.summary writes): one small function per section, every text
 // from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
 
-import { SUMMARY_MAX_BYTES } from '../constants.js'
+import { MAX_MESSAGE_CHARS, SUMMARY_MAX_BYTES } from '../constants.js'
 import { messageText, type Message, type Snapshot, type Step } from '../cpp/snapshot.js'
 import { formatDuration } from '../duration.js'
 import type { Result } from '../poll.js'
@@ -64,7 +64,7 @@ function heading(report: Report): string {
 }
 
 function verdictLine(report: Report): string {
-  return `<p>${escapeText(report.outcome.message)}</p>\n`
+  return `<p>${escapeText(clip(report.outcome.message, MAX_MESSAGE_CHARS))}</p>\n`
 }
 
 function stepsTable(snapshot: Snapshot): string {

@@ -11,12 +11,6 @@ function oldestFirst(snapshot: Snapshot): Message[] {
     .map((entry) => entry.message)
 }
 
-export function messageCount(snapshot: Snapshot): number {
-  return (
-    snapshot.messages.length + snapshot.steps.reduce((sum, step) => sum + step.messages.length, 0)
-  )
-}
-
 /** The newest message of a list, or undefined when it is empty. */
 export function latest(messages: Message[]): Message | undefined {
   let newest: Message | undefined
@@ -26,9 +20,13 @@ export function latest(messages: Message[]): Message | undefined {
   return newest
 }
 
-export function withoutOldest(snapshot: Snapshot, count: number): Snapshot {
+export function withoutOldest(
+  snapshot: Snapshot,
+  count: number,
+  order: Message[] = oldestFirst(snapshot)
+): Snapshot {
   if (count <= 0) return snapshot
-  const dropped = new Set(oldestFirst(snapshot).slice(0, count))
+  const dropped = new Set(order.slice(0, count))
   const keep = (messages: Message[]): Message[] =>
     messages.filter((message) => !dropped.has(message))
   return {
@@ -48,10 +46,12 @@ export function fitByLeavingOutOldest(
   maxBytes: number,
   render: (snapshot: Snapshot, leftOut: number) => string
 ): { text: string; leftOut: number; fits: boolean } {
-  const attempt = (leftOut: number): string => render(withoutOldest(snapshot, leftOut), leftOut)
+  const order = oldestFirst(snapshot)
+  const attempt = (leftOut: number): string =>
+    render(withoutOldest(snapshot, leftOut, order), leftOut)
   const full = attempt(0)
   if (bytes(full) <= maxBytes) return { text: full, leftOut: 0, fits: true }
-  const total = messageCount(snapshot)
+  const total = order.length
   const none = attempt(total)
   if (bytes(none) > maxBytes) return { text: none, leftOut: total, fits: false }
   let low = 1

@@ -1,0 +1,398 @@
+import { describe, expect, it } from '@jest/globals'
+import { MAX_MESSAGE_CHARS, OUTPUTS_MAX_BYTES } from '../../src/constants.js'
+import { normalize } from '../../src/cpp/normalize.js'
+import type { Snapshot, Step } from '../../src/cpp/snapshot.js'
+import type { Outcome } from '../../src/poll.js'
+import { buildOutputs, type Outputs } from '../../src/report/outputs.js'
+import type { Report } from '../../src/report/report.js'
+import { message, rawOperation, rawSteps, snapshot, step } from '../fixtures/cpp.js'
+
+const FIXED = [
+  'result',
+  'status',
+  'raw-status',
+  'operation-id',
+  'submission-type',
+  'failed-step',
+  'message',
+  'steps',
+  'preview-links',
+  'live-links',
+  'elapsed-seconds',
+  'polls'
+]
+
+interface StepOutput {
+  id: string
+  name: string
+  status: string
+  rawStatus: string
+  progress: number | null
+  estimatedTimeFrame: string | null
+  messages: Array<{ level: string; text: string; timestamp: string | null }>
+}
+
+function report(outcome: Partial<Outcome> = {}, extra: Partial<Report> = {}): Report {
+  return {
+    publisherId: 'contoso',
+    offerId: 'contoso-vm',
+    operationId: 'op-1234',
+    outcome: { result: 'succeeded', message: 'The operation succeeded.', polls: 7, ...outcome },
+    elapsedMs: 125_000,
+    ...extra
+  }
+}
+
+function totalBytes(outputs: Outputs): number {
+  return Object.entries(outputs).reduce(
+    (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value),
+    0
+  )
+}
+
+function stepsOutput(outputs: Outputs): StepOutput[] {
+  return JSON.parse(outputs.steps) as StepOutput[]
+}
+
+function at(second: number): string {
+  return new Date(Date.UTC(2024, 0, 1) + second * 1000).toISOString()
+}
+
+describe('buildOutputs', () => {
+  describe('without a snapshot', () => {
+    const outputs = buildOutputs(
+      report(
+        { result: 'error', message: 'Input timeout: expected a duration.', polls: 0 },
+        { elapsedMs: 0 }
+      )
+    )
+
+    it.each(FIXED)('still sets %s', (name) => {
+      expect(outputs).toHaveProperty([name])
+      expect(typeof outputs[name]).toBe('string')
+    })
+
+    it('sets exactly the fixed outputs, with empty steps and links', () => {
+      expect(outputs).toEqual({
+        result: 'error',
+        status: '',
+        'raw-status': '',
+        'operation-id': 'op-1234',
+        'submission-type': '',
+        'failed-step': '',
+        message: 'Input timeout: expected a duration.',
+        steps: '[]',
+        'preview-links': '[]',
+        'live-links': '[]',
+        'elapsed-seconds': '0',
+        polls: '0'
+      })
+    })
+  })
+
+  describe('with a snapshot', () => {
+    const certification: Step = step('displaycertify', 'failed', {
+      name: 'Certification',
+      rawStatus: 'Failure',
+      progress: 60,
+      estimatedTimeFrame: '< 5 day',
+      messages: [
+        message('Started.', 'information', '2024-01-01T00:00:00Z'),
+        {
+          level: 'error',
+          parts: [{ text: 'See ' }, { text: 'the report', href: 'https://example.com/r' }]
+        }
+      ]
+    })
+    const last: Snapshot = snapshot(
+      'failed',
+      [
+        step('displaydummycertify', 'succeeded', {
+          name: 'Validate pre-requisites',
+          progress: 100
+        }),
+        certification,
+        step('publisher-signoff', 'notStarted', {
+          name: 'Publisher signoff',
+          rawStatus: 'NotStarted'
+        })
+      ],
+      {
+        rawStatus: 'Failed',
+        submissionType: 'Publish',
+        previewLinks: ['https://preview.example.com/a'],
+        liveLinks: ['https://live.example.com/a', 'https://live.example.com/b']
+      }
+    )
+    const outputs = buildOutputs(
+      report({
+        result: 'failed',
+        message: 'Certification is failed: See the report',
+        snapshot: last,
+        failedStep: certification,
+        polls: 12
+      })
+    )
+
+    it.each([
+      ['result', 'failed'],
+      ['status', 'failed'],
+      ['raw-status', 'Failed'],
+      ['operation-id', 'op-1234'],
+      ['submission-type', 'Publish'],
+      ['failed-step', 'displaycertify'],
+      ['message', 'Certification is failed: See the report'],
+      ['elapsed-seconds', '125'],
+      ['polls', '12'],
+      ['step-displaydummycertify-status', 'succeeded'],
+      ['step-displaydummycertify-progress', '100'],
+      ['step-displaycertify-status', 'failed'],
+      ['step-displaycertify-progress', '60'],
+      ['step-publisher-signoff-status', 'notStarted'],
+      ['step-publisher-signoff-progress', '']
+    ])('sets %s to %j', (name, value) => {
+      expect(outputs[name]).toBe(value)
+    })
+
+    it('sets the links as JSON arrays', () => {
+      expect(JSON.parse(outputs['preview-links'])).toEqual(['https://preview.example.com/a'])
+      expect(JSON.parse(outputs['live-links'])).toEqual([
+        'https://live.example.com/a',
+        'https://live.example.com/b'
+      ])
+    })
+
+    it('sets steps to one JSON object per step, messages as plain text', () => {
+      expect(stepsOutput(outputs)).toEqual([
+        {
+          id: 'displaydummycertify',
+          name: 'Validate pre-requisites',
+          status: 'succeeded',
+          rawStatus: 'succeeded',
+          progress: 100,
+          estimatedTimeFrame: null,
+          messages: []
+        },
+        {
+          id: 'displaycertify',
+          name: 'Certification',
+          status: 'failed',
+          rawStatus: 'Failure',
+          progress: 60,
+          estimatedTimeFrame: '< 5 day',
+          messages: [
+            { level: 'information', text: 'Started.', timestamp: '2024-01-01T00:00:00Z' },
+            { level: 'error', text: 'See the report', timestamp: null }
+          ]
+        },
+        {
+          id: 'publisher-signoff',
+          name: 'Publisher signoff',
+          status: 'notStarted',
+          rawStatus: 'NotStarted',
+          progress: null,
+          estimatedTimeFrame: null,
+          messages: []
+        }
+      ])
+    })
+
+    it('sets nothing but the fixed outputs and two per step', () => {
+      expect(Object.keys(outputs).sort()).toEqual(
+        [
+          ...FIXED,
+          ...['displaydummycertify', 'displaycertify', 'publisher-signoff'].flatMap((id) => [
+            `step-${id}-status`,
+            `step-${id}-progress`
+          ])
+        ].sort()
+      )
+    })
+  })
+
+  it('sets the per-step outputs for the documented steps of a real response', () => {
+    const outputs = buildOutputs(
+      report({
+        result: 'timed-out',
+        snapshot: normalize(
+          rawOperation(
+            'running',
+            rawSteps({ displaycertify: { status: 'inProgress', progressPercentage: 42 } })
+          )
+        )
+      })
+    )
+    expect(outputs['step-displaycertify-status']).toBe('running')
+    expect(outputs['step-displaycertify-progress']).toBe('42')
+    expect(outputs['step-publisher-signoff-status']).toBe('notStarted')
+    expect(outputs['step-live-progress']).toBe('0')
+  })
+
+  it('names a step without an id after its name', () => {
+    const outputs = buildOutputs(
+      report({
+        snapshot: snapshot('running', [
+          step('', 'waiting', { name: 'Publisher Signoff', progress: 5 })
+        ])
+      })
+    )
+    expect(outputs['step-publisher-signoff-status']).toBe('waiting')
+    expect(outputs['step-publisher-signoff-progress']).toBe('5')
+  })
+
+  it('gives steps with the same slug distinct outputs', () => {
+    const outputs = buildOutputs(
+      report({
+        snapshot: snapshot('running', [
+          step('live', 'succeeded'),
+          step('Live', 'running', { progress: 10 }),
+          step('', 'failed', { name: 'LIVE' })
+        ])
+      })
+    )
+    expect(outputs['step-live-status']).toBe('succeeded')
+    expect(outputs['step-live-2-status']).toBe('running')
+    expect(outputs['step-live-2-progress']).toBe('10')
+    expect(outputs['step-live-3-status']).toBe('failed')
+  })
+
+  it('only makes per-step output names of a-z, 0-9 and dashes', () => {
+    const ids = ['<script>x</script>', '!!!', '', 'Ünïcödé', 'a b', 'a_b', '😀', '$(whoami)', '..']
+    const outputs = buildOutputs(
+      report({
+        snapshot: snapshot(
+          'running',
+          ids.map((id) => step(id, 'running', { name: id }))
+        )
+      })
+    )
+    const perStep = Object.keys(outputs).filter((name) => !FIXED.includes(name))
+    expect(perStep).toHaveLength(ids.length * 2)
+    for (const name of perStep) expect(name).toMatch(/^step-[a-z0-9-]+-(status|progress)$/)
+  })
+
+  it('names the failed step by its name when it has no id', () => {
+    const failed = step('', 'blocked', { name: 'Publisher signoff' })
+    const outputs = buildOutputs(
+      report({ result: 'blocked', snapshot: snapshot('blocked', [failed]), failedStep: failed })
+    )
+    expect(outputs['failed-step']).toBe('Publisher signoff')
+  })
+
+  it(`cuts a long message to ${MAX_MESSAGE_CHARS} characters`, () => {
+    const long = `Certification is failed: ${'policy violation. '.repeat(1000)}`
+    const outputs = buildOutputs(report({ result: 'failed', message: long }))
+    expect(outputs.message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS)
+    expect(outputs.message.startsWith('Certification is failed: policy violation.')).toBe(true)
+  })
+
+  it('rounds elapsed time to whole seconds', () => {
+    expect(buildOutputs(report({}, { elapsedMs: 59_600 }))['elapsed-seconds']).toBe('60')
+    expect(buildOutputs(report({}, { elapsedMs: 400 }))['elapsed-seconds']).toBe('0')
+  })
+
+  describe('size', () => {
+    /** 20 steps x 150 messages of ~400 bytes: about 1.2 MB of messages, in interleaved time order. */
+    function flood(): Snapshot {
+      return snapshot(
+        'running',
+        Array.from({ length: 20 }, (_, s) =>
+          step(`step-${s}`, 'running', {
+            progress: s,
+            messages: Array.from({ length: 150 }, (_, m) => {
+              const n = m * 20 + s
+              return message(
+                `#${String(n).padStart(5, '0')}# ${'x'.repeat(400)}`,
+                'information',
+                at(n)
+              )
+            })
+          })
+        ),
+        { messages: [message('#op-old# operation message', 'warning', at(-1))] }
+      )
+    }
+
+    function shown(outputs: Outputs): Set<number> {
+      const numbers = stepsOutput(outputs).flatMap((s) =>
+        s.messages.map((m) => Number(/^#(\d+)#/.exec(m.text)?.[1]))
+      )
+      return new Set(numbers)
+    }
+
+    it(`keeps all outputs together under ${OUTPUTS_MAX_BYTES} bytes by leaving out the oldest messages`, () => {
+      const outputs = buildOutputs(report({ result: 'timed-out', snapshot: flood() }))
+      expect(totalBytes(outputs)).toBeLessThanOrEqual(OUTPUTS_MAX_BYTES)
+
+      const numbers = shown(outputs)
+      const total = 20 * 150
+      const oldestShown = Math.min(...numbers)
+      expect(numbers.has(total - 1)).toBe(true)
+      expect(numbers.has(0)).toBe(false)
+      expect(oldestShown).toBeGreaterThan(0)
+      // Everything newer than the oldest shown is shown: the oldest, and only they, are left out.
+      expect(numbers.size).toBe(total - oldestShown)
+      // No more are left out than needed: one more message would not have fit.
+      expect(totalBytes(outputs) + 450).toBeGreaterThan(OUTPUTS_MAX_BYTES)
+    })
+
+    it('keeps every step and per-step output when it leaves out messages', () => {
+      const outputs = buildOutputs(report({ result: 'timed-out', snapshot: flood() }))
+      expect(stepsOutput(outputs).map((s) => s.id)).toEqual(
+        Array.from({ length: 20 }, (_, s) => `step-${s}`)
+      )
+      for (let s = 0; s < 20; s++) {
+        expect(outputs[`step-step-${s}-status`]).toBe('running')
+        expect(outputs[`step-step-${s}-progress`]).toBe(String(s))
+      }
+    })
+
+    it('stays under the limit with a few huge messages', () => {
+      const huge = snapshot('failed', [
+        step('displaycertify', 'failed', {
+          messages: Array.from({ length: 5 }, (_, i) =>
+            message(`${i}:${'é'.repeat(199_000)}`, 'error', at(i))
+          )
+        })
+      ])
+      const outputs = buildOutputs(report({ result: 'failed', snapshot: huge }))
+      expect(totalBytes(outputs)).toBeLessThanOrEqual(OUTPUTS_MAX_BYTES)
+      const texts = stepsOutput(outputs)[0].messages.map((m) => m.text[0])
+      expect(texts).toContain('4')
+      expect(texts).not.toContain('0')
+    })
+
+    it.each<[string, Record<string, unknown>]>([
+      [
+        'very long preview and live links',
+        {
+          previewLinks: Array.from(
+            { length: 5 },
+            (_, i) => `https://example.com/${i}/${'a'.repeat(200_000)}`
+          ),
+          liveLinks: Array.from(
+            { length: 5 },
+            (_, i) => `https://example.com/${i}/${'b'.repeat(200_000)}`
+          )
+        }
+      ],
+      [
+        '100 steps whose every field is 500 control characters',
+        {
+          steps: Array.from({ length: 100 }, () => ({
+            id: '\u0001'.repeat(500),
+            stepName: '\u0002'.repeat(500),
+            status: '\u0003'.repeat(500),
+            estimatedTimeFrame: '\u0004'.repeat(500),
+            progressPercentage: 50,
+            messages: []
+          }))
+        }
+      ]
+    ])('stays under the limit whatever the API returns: %s', (_, fields) => {
+      const last = normalize(rawOperation('inProgress', rawSteps(), fields))
+      const outputs = buildOutputs(report({ result: 'timed-out', snapshot: last }))
+      expect(totalBytes(outputs)).toBeLessThanOrEqual(OUTPUTS_MAX_BYTES)
+    })
+  })
+})

@@ -1,0 +1,252 @@
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { HEARTBEAT_MS } from '../../src/constants.js'
+import type { Snapshot, Step } from '../../src/cpp/snapshot.js'
+import { ProgressLog } from '../../src/report/progress-log.js'
+import { snapshot, step } from '../fixtures/cpp.js'
+
+let infos: string[]
+let warnings: string[]
+let clock: number
+let log: ProgressLog
+
+beforeEach(() => {
+  infos = []
+  warnings = []
+  clock = 1_000_000
+  log = new ProgressLog(
+    { info: (line) => infos.push(line), warning: (line) => warnings.push(line) },
+    () => clock
+  )
+})
+
+/** The six documented steps; the certification step is running at `percent`. */
+function certifying(
+  percent: number,
+  overrides: Partial<Record<string, Partial<Step>>> = {}
+): Snapshot {
+  const ids: Array<[string, string, Step['status']]> = [
+    ['displaydummycertify', 'Validate pre-requisites', 'succeeded'],
+    ['displaycertify', 'Certification', 'running'],
+    ['displayprovision', 'Provisioning', 'notStarted'],
+    ['displaypackage', 'Packaging and lead generation', 'notStarted'],
+    ['publisher-signoff', 'Publisher signoff', 'notStarted'],
+    ['live', 'Live', 'notStarted']
+  ]
+  return snapshot(
+    'running',
+    ids.map(([id, name, status]) =>
+      step(id, status, {
+        name,
+        ...(status === 'running' ? { progress: percent, estimatedTimeFrame: '< 5 day' } : {}),
+        ...overrides[id]
+      })
+    )
+  )
+}
+
+describe('ProgressLog', () => {
+  it('announces the operation and the started steps on the first snapshot', () => {
+    log.onSnapshot(certifying(40))
+    expect(infos).toHaveLength(3)
+    expect(infos[0]).toMatch(/Operation status: running/)
+    expect(infos[1]).toMatch(/Validate pre-requisites.*succeeded/)
+    expect(infos[2]).toMatch(/Certification.*running 40%/)
+    expect(infos[2]).toContain('< 5 day')
+    expect(warnings).toEqual([])
+  })
+
+  it('does not announce steps that have not started on the first snapshot', () => {
+    log.onSnapshot(certifying(40))
+    for (const name of [
+      'Provisioning',
+      'Packaging and lead generation',
+      'Publisher signoff',
+      'Live'
+    ]) {
+      expect(infos.join('\n')).not.toContain(name)
+    }
+  })
+
+  it('says nothing new for the same snapshot twice', () => {
+    log.onSnapshot(certifying(40))
+    const before = [...infos]
+    clock += 60_000
+    log.onSnapshot(certifying(40))
+    expect(infos).toEqual(before)
+  })
+
+  it.each<[string, Snapshot, RegExp]>([
+    [
+      'the operation status',
+      { ...certifying(40), status: 'waiting', rawStatus: 'waiting' },
+      /Operation status: running → waiting/
+    ],
+    [
+      "a step's status",
+      certifying(40, { displayprovision: { status: 'running', rawStatus: 'running' } }),
+      /Step Provisioning: not started → running/
+    ],
+    [
+      "the running step's percentage",
+      certifying(55),
+      /Step Certification: running 40% → running 55%/
+    ]
+  ])('writes one line when %s changes', (_, next, line) => {
+    log.onSnapshot(certifying(40))
+    const before = infos.length
+    log.onSnapshot(next)
+    expect(infos.slice(before)).toHaveLength(1)
+    expect(infos.at(-1)).toMatch(line)
+  })
+
+  it('ignores the progress of a step that is not running', () => {
+    const done = (progress: number): Snapshot =>
+      snapshot('running', [
+        step('displaycertify', 'succeeded', { name: 'Certification', progress })
+      ])
+    log.onSnapshot(done(0))
+    const before = infos.length
+    log.onSnapshot(done(100))
+    expect(infos).toHaveLength(before)
+  })
+
+  it('announces a step that had not started once it starts', () => {
+    log.onSnapshot(certifying(100))
+    log.onSnapshot(
+      certifying(100, {
+        displaycertify: { status: 'succeeded', rawStatus: 'succeeded' },
+        displayprovision: { status: 'running', rawStatus: 'running', progress: 0 }
+      })
+    )
+    expect(infos.slice(-2)).toEqual([
+      expect.stringMatching(/Certification: running 100% → succeeded/),
+      expect.stringMatching(/Provisioning: not started → running 0%/)
+    ])
+  })
+
+  describe('heartbeat', () => {
+    it(`writes one line after ${HEARTBEAT_MS} ms without change, and not before`, () => {
+      log.onSnapshot(certifying(40))
+      const before = infos.length
+      clock += HEARTBEAT_MS - 1
+      log.onSnapshot(certifying(40))
+      expect(infos).toHaveLength(before)
+      clock += 1
+      log.onSnapshot(certifying(40))
+      expect(infos).toHaveLength(before + 1)
+      expect(infos.at(-1)).toMatch(/Still waiting/)
+      expect(infos.at(-1)).toContain('Certification')
+      expect(infos.at(-1)).toContain('40%')
+    })
+
+    it('counts from the last line written, not from the start', () => {
+      log.onSnapshot(certifying(40))
+      clock += HEARTBEAT_MS - 1000
+      log.onSnapshot(certifying(41))
+      const before = infos.length
+      clock += HEARTBEAT_MS - 1
+      log.onSnapshot(certifying(41))
+      expect(infos).toHaveLength(before)
+      clock += 1
+      log.onSnapshot(certifying(41))
+      expect(infos).toHaveLength(before + 1)
+    })
+
+    it('writes the next heartbeat only after another full interval', () => {
+      log.onSnapshot(certifying(40))
+      clock += HEARTBEAT_MS
+      log.onSnapshot(certifying(40))
+      const before = infos.length
+      clock += HEARTBEAT_MS - 1
+      log.onSnapshot(certifying(40))
+      expect(infos).toHaveLength(before)
+      clock += 1
+      log.onSnapshot(certifying(40))
+      expect(infos).toHaveLength(before + 1)
+    })
+
+    it('is not written instead of a change', () => {
+      log.onSnapshot(certifying(40))
+      clock += HEARTBEAT_MS * 3
+      log.onSnapshot(certifying(50))
+      expect(infos.at(-1)).toMatch(/running 40% → running 50%/)
+      expect(infos.join('\n')).not.toMatch(/Still waiting/)
+    })
+  })
+
+  describe('unknown statuses', () => {
+    const withOperation = (raw: string): Snapshot => ({
+      ...certifying(40),
+      status: 'unknown',
+      rawStatus: raw
+    })
+    const withStep = (raw: string): Snapshot =>
+      certifying(40, { displayprovision: { status: 'unknown', rawStatus: raw } })
+
+    it('warns once for an unknown operation status, naming the spelling', () => {
+      log.onSnapshot(withOperation('Frobnicating'))
+      log.onSnapshot(withOperation('Frobnicating'))
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]).toContain('"Frobnicating"')
+    })
+
+    it('warns once per distinct spelling, for steps and operation alike', () => {
+      log.onSnapshot(withStep('Frobnicating'))
+      log.onSnapshot(withStep('Frobnicating'))
+      expect(warnings).toHaveLength(1)
+      log.onSnapshot(withStep('Defenestrating'))
+      expect(warnings).toHaveLength(2)
+      expect(warnings[1]).toContain('"Defenestrating"')
+      log.onSnapshot(withOperation('Frobnicating'))
+      log.onSnapshot(withStep('Frobnicating'))
+      log.onSnapshot(withStep('Defenestrating'))
+      expect(warnings).toHaveLength(2)
+    })
+
+    it('warns for two different unknown spellings in one snapshot', () => {
+      log.onSnapshot({
+        ...withStep('Defenestrating'),
+        status: 'unknown',
+        rawStatus: 'Frobnicating'
+      })
+      expect(warnings).toHaveLength(2)
+      expect(warnings.join('\n')).toContain('"Frobnicating"')
+      expect(warnings.join('\n')).toContain('"Defenestrating"')
+    })
+
+    it('does not warn about known spellings', () => {
+      log.onSnapshot({ ...certifying(40), status: 'running', rawStatus: 'inProgress' })
+      log.onSnapshot(
+        certifying(40, {
+          displayprovision: { status: 'waiting', rawStatus: 'WaitingForPublisherReview' }
+        })
+      )
+      expect(warnings).toEqual([])
+    })
+
+    it('shows the unknown spelling in the info line too', () => {
+      log.onSnapshot(withStep('Frobnicating'))
+      expect(infos.join('\n')).toMatch(/Provisioning.*"Frobnicating"/)
+    })
+  })
+
+  describe('onRetry', () => {
+    it('writes the reason, the failure count and the delay', () => {
+      log.onRetry('HTTP 503 Service Unavailable', 2, 5, 90_000)
+      expect(infos).toHaveLength(1)
+      expect(infos[0]).toContain('HTTP 503 Service Unavailable')
+      expect(infos[0]).toContain('2 in a row')
+      expect(infos[0]).toContain('1m30s')
+      expect(warnings).toEqual([])
+    })
+
+    it('counts as a line for the heartbeat', () => {
+      log.onSnapshot(certifying(40))
+      clock += HEARTBEAT_MS - 1
+      log.onRetry('timeout', 1, 5, 1_000)
+      clock += 1
+      log.onSnapshot(certifying(40))
+      expect(infos.at(-1)).not.toMatch(/Still waiting/)
+    })
+  })
+})

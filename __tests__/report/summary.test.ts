@@ -1,0 +1,549 @@
+import { describe, expect, it } from '@jest/globals'
+import { Parser } from 'htmlparser2'
+import { SUMMARY_MAX_BYTES } from '../../src/constants.js'
+import { normalize } from '../../src/cpp/normalize.js'
+import type { Message, Snapshot, Step } from '../../src/cpp/snapshot.js'
+import type { Outcome, Result } from '../../src/poll.js'
+import type { Report } from '../../src/report/report.js'
+import { renderSummary } from '../../src/report/summary.js'
+import type { Status } from '../../src/status.js'
+import { verdict } from '../../src/verdict.js'
+import { message, rawOperation, rawSteps, snapshot, step } from '../fixtures/cpp.js'
+
+// ---- A small DOM, so that assertions are about what a browser would show, not about spelling.
+
+interface Element {
+  name: string
+  attribs: Record<string, string>
+  children: Array<Element | string>
+}
+
+function parse(html: string): Element {
+  const root: Element = { name: '#root', attribs: {}, children: [] }
+  const open: Element[] = [root]
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const element: Element = { name, attribs, children: [] }
+        open[open.length - 1].children.push(element)
+        open.push(element)
+      },
+      ontext(text) {
+        open[open.length - 1].children.push(text)
+      },
+      onclosetag() {
+        if (open.length > 1) open.pop()
+      }
+    },
+    { decodeEntities: true }
+  )
+  parser.end(html)
+  return root
+}
+
+function all(element: Element, name?: string): Element[] {
+  return element.children.flatMap((child) =>
+    typeof child === 'string'
+      ? []
+      : [...(name === undefined || child.name === name ? [child] : []), ...all(child, name)]
+  )
+}
+
+function text(element: Element): string {
+  return element.children.map((child) => (typeof child === 'string' ? child : text(child))).join('')
+}
+
+/** The cells of each table row that has <td> cells, as text. */
+function rows(root: Element): string[][] {
+  return all(root, 'tr')
+    .map((row) => all(row, 'td').map(text))
+    .filter((cells) => cells.length === 5)
+}
+
+/** Footer rows: header cell text → value cell element. */
+function footer(root: Element): Map<string, Element> {
+  const entries = all(root, 'tr').flatMap((row): Array<[string, Element]> => {
+    const [th] = all(row, 'th')
+    const [td] = all(row, 'td')
+    return th && td && all(row, 'td').length === 1 ? [[text(th), td]] : []
+  })
+  return new Map(entries)
+}
+
+function leftOutNotice(root: Element): number | undefined {
+  const notice = all(root, 'p')
+    .map(text)
+    .find((line) => /left out/.test(line))
+  if (notice === undefined) return undefined
+  return Number(/(\d+)/.exec(notice)?.[1])
+}
+
+const ALLOWED_TAGS = new Set([
+  'h2',
+  'p',
+  'table',
+  'tr',
+  'th',
+  'td',
+  'details',
+  'summary',
+  'ul',
+  'li',
+  'strong',
+  'em',
+  'a',
+  'code',
+  'br'
+])
+
+function expectSafe(html: string): void {
+  const root = parse(html)
+  for (const element of all(root)) {
+    expect(ALLOWED_TAGS).toContain(element.name)
+    for (const attribute of Object.keys(element.attribs)) expect(attribute).not.toMatch(/^on/i)
+    if (element.name === 'a') expect(element.attribs.href).toMatch(/^https?:\/\//)
+  }
+  expect(html).not.toMatch(/<(script|img|iframe|svg|style)/i)
+}
+
+// ---- Reports
+
+function report(outcome: Partial<Outcome> = {}, extra: Partial<Report> = {}): Report {
+  return {
+    publisherId: 'contoso',
+    offerId: 'contoso-vm',
+    operationId: 'op-1234',
+    outcome: { result: 'timed-out', message: 'Timed out after 2h.', polls: 42, ...outcome },
+    elapsedMs: 125_000,
+    ...extra
+  }
+}
+
+function at(second: number): string {
+  return new Date(Date.UTC(2024, 0, 1) + second * 1000).toISOString()
+}
+
+const certification: Step = step('displaycertify', 'failed', {
+  name: 'Certification',
+  rawStatus: 'Failed',
+  progress: 60,
+  estimatedTimeFrame: '< 5 day',
+  messages: [
+    message('Newest finding.', 'error', at(30)),
+    message('Started certification.', 'information', at(10)),
+    message('Middle finding.', 'warning', at(20))
+  ]
+})
+
+const failedRun: Snapshot = snapshot(
+  'failed',
+  [
+    step('displaydummycertify', 'succeeded', {
+      name: 'Validate pre-requisites',
+      progress: 100,
+      estimatedTimeFrame: '< 15 min'
+    }),
+    certification,
+    step('publisher-signoff', 'notStarted', {
+      name: 'Publisher signoff',
+      estimatedTimeFrame: '< 1 hour'
+    })
+  ],
+  {
+    rawStatus: 'Failed',
+    submissionType: 'Publish',
+    messages: [message('Operation accepted.', 'information', at(1))],
+    previewLinks: ['https://preview.example.com/offer'],
+    liveLinks: ['https://live.example.com/offer']
+  }
+)
+
+const failedReport = report({
+  result: 'failed',
+  message: 'Certification is failed: Newest finding.',
+  snapshot: failedRun,
+  failedStep: certification,
+  polls: 12
+})
+
+describe('renderSummary', () => {
+  describe('content', () => {
+    const root = parse(renderSummary(failedReport))
+
+    it('heads the summary with the publisher, the offer and the result', () => {
+      const [heading] = all(root, 'h2')
+      expect(text(heading)).toContain('contoso / contoso-vm')
+      expect(text(heading)).toContain('failed')
+    })
+
+    it('states the verdict message', () => {
+      expect(all(root, 'p').map(text)).toContain('Certification is failed: Newest finding.')
+    })
+
+    it('shows the operation status', () => {
+      expect(all(root, 'p').map(text).join('\n')).toMatch(/Operation status: \S+ failed/u)
+    })
+
+    it('lists every step in a table: name, status with icon, progress, estimated time, latest message', () => {
+      expect(rows(root)).toEqual([
+        ['Validate pre-requisites' + 'displaydummycertify', '✅ succeeded', '100%', '< 15 min', ''],
+        ['Certification' + 'displaycertify', '❌ failed', '60%', '< 5 day', 'Newest finding.'],
+        ['Publisher signoff' + 'publisher-signoff', '⚪ not started', '', '< 1 hour', '']
+      ])
+    })
+
+    it('shows each step’s messages in a collapsible block titled with the step', () => {
+      const blocks = all(root, 'details')
+      const certificationBlock = blocks.find((block) =>
+        text(all(block, 'summary')[0]).includes('Certification')
+      )
+      expect(certificationBlock).toBeDefined()
+      const items = all(certificationBlock as Element, 'li').map(text)
+      expect(items).toEqual([
+        expect.stringMatching(/error.*2024-01-01T00:00:30.*Newest finding\./),
+        expect.stringMatching(/information.*2024-01-01T00:00:10.*Started certification\./),
+        expect.stringMatching(/warning.*2024-01-01T00:00:20.*Middle finding\./)
+      ])
+    })
+
+    it('shows the operation-level messages too', () => {
+      const block = all(root, 'details').find((details) =>
+        text(details).includes('Operation accepted.')
+      )
+      expect(block).toBeDefined()
+      expect(text(all(block as Element, 'summary')[0])).toMatch(/operation/i)
+    })
+
+    it('adds no block for a step without messages', () => {
+      const titles = all(root, 'summary').map(text)
+      expect(titles.some((title) => title.includes('Publisher signoff'))).toBe(false)
+      expect(titles.some((title) => title.includes('Validate pre-requisites'))).toBe(false)
+    })
+
+    it('ends with the operation id, submission type, links, elapsed time and poll count', () => {
+      const rowsByName = footer(root)
+      expect(text(rowsByName.get('Operation') as Element)).toBe('op-1234')
+      expect(text(rowsByName.get('Submission type') as Element)).toBe('Publish')
+      expect(
+        all(rowsByName.get('Preview links') as Element, 'a').map((a) => a.attribs.href)
+      ).toEqual(['https://preview.example.com/offer'])
+      expect(all(rowsByName.get('Live links') as Element, 'a').map((a) => a.attribs.href)).toEqual([
+        'https://live.example.com/offer'
+      ])
+      expect(text(rowsByName.get('Elapsed') as Element)).toBe('2m5s')
+      expect(text(rowsByName.get('Polls') as Element)).toBe('12')
+    })
+
+    it('says nothing about left-out messages when all fit', () => {
+      expect(leftOutNotice(root)).toBeUndefined()
+    })
+  })
+
+  it.each<[Status, string, string]>([
+    ['notStarted', 'NotStarted', 'not started'],
+    ['running', 'InProgress', 'running'],
+    ['waiting', 'WaitingForPublisherReview', 'waiting'],
+    ['succeeded', 'Succeeded', 'succeeded'],
+    ['failed', 'Failed', 'failed'],
+    ['blocked', 'Blocked', 'blocked'],
+    ['rejected', 'Rejected', 'rejected'],
+    ['canceled', 'Cancelled', 'canceled'],
+    ['unknown', 'Frobnicating', '"Frobnicating"']
+  ])('shows a %s step as an icon and %j', (status, rawStatus, shown) => {
+    const root = parse(
+      renderSummary(report({ snapshot: snapshot('running', [step('s', status, { rawStatus })]) }))
+    )
+    const [[, cell]] = rows(root)
+    expect(cell).toMatch(new RegExp(`^\\p{Extended_Pictographic}\\S*\\s${shown}$`, 'u'))
+  })
+
+  it.each<Result>([
+    'succeeded',
+    'failed',
+    'blocked',
+    'canceled',
+    'timed-out',
+    'error',
+    'interrupted'
+  ])('heads a %s run with an icon and the result', (result) => {
+    const root = parse(renderSummary(report({ result })))
+    expect(text(all(root, 'h2')[0])).toMatch(
+      new RegExp(`^\\p{Extended_Pictographic}.*: ${result}$`, 'u')
+    )
+  })
+
+  it('says so when the operation lists no steps', () => {
+    const root = parse(
+      renderSummary(report({ snapshot: snapshot('running', [], { rawStatus: 'InProgress' }) }))
+    )
+    expect(all(root, 'p').map(text).join('\n')).toMatch(/running.*no steps/)
+    expect(rows(root)).toEqual([])
+  })
+
+  it('names the offer status instead of an operation when there is no operation id', () => {
+    const root = parse(renderSummary(report({ snapshot: failedRun }, { operationId: '' })))
+    expect(text(footer(root).get('Operation') as Element)).toMatch(/offer status/)
+  })
+
+  describe('without a snapshot', () => {
+    const html = renderSummary(
+      report(
+        { result: 'error', message: 'Input timeout: expected a duration.', polls: 0 },
+        { elapsedMs: 0 }
+      )
+    )
+    const root = parse(html)
+
+    it('still has the heading, the verdict and the footer', () => {
+      expect(text(all(root, 'h2')[0])).toContain('contoso / contoso-vm')
+      expect(text(all(root, 'h2')[0])).toContain('error')
+      expect(all(root, 'p').map(text)).toContain('Input timeout: expected a duration.')
+      expect(text(footer(root).get('Operation') as Element)).toBe('op-1234')
+      expect(text(footer(root).get('Polls') as Element)).toBe('0')
+    })
+
+    it('has no steps table and no message blocks', () => {
+      expect(rows(root)).toEqual([])
+      expect(all(root, 'details')).toEqual([])
+      expectSafe(html)
+    })
+  })
+
+  describe('escaping', () => {
+    const PAYLOAD = `<script>alert("x")</script><img src=x onerror='alert(1)'> & "quotes"`
+
+    /** Messages of one step; the step itself is sane. */
+    const withMessage = (item: Message): Report =>
+      report({ snapshot: snapshot('running', [step('s', 'running', { messages: [item] })]) })
+
+    it.each<[string, Report]>([
+      ['the publisher id', report({}, { publisherId: PAYLOAD })],
+      ['the offer id', report({}, { offerId: PAYLOAD })],
+      ['the operation id', report({ snapshot: failedRun }, { operationId: PAYLOAD })],
+      ['the verdict message', report({ message: PAYLOAD })],
+      ['the submission type', report({ snapshot: { ...failedRun, submissionType: PAYLOAD } })],
+      [
+        'the operation status spelling',
+        report({ snapshot: snapshot('unknown', [], { rawStatus: PAYLOAD }) })
+      ],
+      [
+        'a step name',
+        report({ snapshot: snapshot('running', [step('s', 'running', { name: PAYLOAD })]) })
+      ],
+      [
+        'a step id',
+        report({ snapshot: snapshot('running', [step(PAYLOAD, 'running', { name: 'Step' })]) })
+      ],
+      [
+        'a step status spelling',
+        report({ snapshot: snapshot('running', [step('s', 'unknown', { rawStatus: PAYLOAD })]) })
+      ],
+      [
+        'an estimated time frame',
+        report({
+          snapshot: snapshot('running', [step('s', 'running', { estimatedTimeFrame: PAYLOAD })])
+        })
+      ],
+      ['a step message', withMessage(message(PAYLOAD, 'error', at(1)))],
+      ['a message level', withMessage(message('text', PAYLOAD, at(1)))],
+      ['a message timestamp', withMessage(message('text', 'error', PAYLOAD))],
+      [
+        'the text of a link',
+        withMessage({ level: 'error', parts: [{ text: PAYLOAD, href: 'https://example.com/' }] })
+      ],
+      [
+        'an operation message',
+        report({
+          snapshot: snapshot('running', [], { messages: [message(PAYLOAD, 'warning', at(1))] })
+        })
+      ]
+    ])('shows %s as text, never as HTML', (_, withPayload) => {
+      const html = renderSummary(withPayload)
+      expectSafe(html)
+      expect(text(parse(html))).toContain(PAYLOAD)
+      // Quotes and ampersands are escaped too, not only angle brackets.
+      for (const raw of ['"x"', "'alert(1)'", '"quotes"', ' & ']) expect(html).not.toContain(raw)
+    })
+
+    it.each<[string, (href: string) => Report]>([
+      [
+        'a message link',
+        (href) =>
+          report({
+            snapshot: snapshot('running', [], {
+              messages: [{ level: 'error', parts: [{ text: 'link', href }] }]
+            })
+          })
+      ],
+      [
+        'a preview link',
+        (href) => report({ snapshot: snapshot('running', [], { previewLinks: [href] }) })
+      ],
+      [
+        'a live link',
+        (href) => report({ snapshot: snapshot('running', [], { liveLinks: [href] }) })
+      ]
+    ])('keeps quotes in %s from breaking out of its href', (_, withHref) => {
+      const href = `https://example.com/?a="><script>alert(1)</script>&b=' onmouseover='alert(2)`
+      const html = renderSummary(withHref(href))
+      expectSafe(html)
+      const anchors = all(parse(html), 'a')
+      expect(anchors).toHaveLength(1)
+      expect(anchors[0].attribs).toEqual({ href })
+    })
+
+    it('shows message text containing "<" literally, keeping its line breaks', () => {
+      const root = parse(renderSummary(withMessage(message('a < b\nb > c', 'error', at(1)))))
+      const [item] = all(all(root, 'details')[0], 'li')
+      expect(text(item)).toContain('a < bb > c')
+      expect(all(item, 'br')).toHaveLength(1)
+    })
+
+    it('links only the http(s) links of a message from the API, and shows none of its markup', () => {
+      const last = normalize(
+        rawOperation(
+          'failed',
+          rawSteps({
+            displaycertify: {
+              status: 'failed',
+              messages: [
+                {
+                  level: 'Error',
+                  timestamp: at(1),
+                  messageHtml:
+                    '<p>See <a href="https://partner.microsoft.com/report?id=1&amp;x=2">the report</a>, ' +
+                    '<a href="javascript:alert(1)">this</a> and <a href="data:text/html,x">that</a>.</p>' +
+                    '<script>alert(2)</script><img src=x onerror="alert(3)"><b onclick="alert(4)">bold</b>'
+                }
+              ]
+            }
+          })
+        )
+      )
+      const html = renderSummary(report({ result: 'failed', snapshot: last }))
+      expectSafe(html)
+      const anchors = all(parse(html), 'a')
+      expect(anchors.map((a) => [a.attribs.href, text(a)])).toEqual([
+        ['https://partner.microsoft.com/report?id=1&x=2', 'the report']
+      ])
+      expect(text(parse(html))).toContain('See the report, this and that.')
+      expect(html).not.toContain('javascript:')
+      expect(html).not.toContain('data:text')
+    })
+  })
+
+  describe('size', () => {
+    /** `steps` x `perStep` messages of ~`length` bytes, numbered #00000# oldest to newest, interleaved across steps. */
+    function flood(steps: number, perStep: number, length: number): Snapshot {
+      return snapshot(
+        'running',
+        Array.from({ length: steps }, (_, s) =>
+          step(`step-${s}`, 'running', {
+            name: `Step ${s}`,
+            progress: s,
+            messages: Array.from({ length: perStep }, (_, m) => {
+              const n = m * steps + s
+              return message(
+                `#${String(n).padStart(6, '0')}# ${'x'.repeat(length)}`,
+                'information',
+                at(n)
+              )
+            })
+          })
+        )
+      )
+    }
+
+    /** Numbers of the messages shown in the message blocks. */
+    function shown(root: Element): number[] {
+      return all(root, 'li').map((item) => Number(/#(\d{6})#/.exec(text(item))?.[1]))
+    }
+
+    it(`stays under ${SUMMARY_MAX_BYTES} bytes with 20 steps of many messages, leaving out the oldest`, () => {
+      const total = 20 * 150
+      const html = renderSummary(report({ snapshot: flood(20, 150, 400) }))
+      expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+
+      const root = parse(html)
+      const numbers = shown(root)
+      const leftOut = total - numbers.length
+      expect(leftOut).toBeGreaterThan(0)
+      expect(leftOutNotice(root)).toBe(leftOut)
+      // The newest are shown and the oldest are not: exactly the `leftOut` oldest are missing.
+      expect(numbers).toContain(total - 1)
+      expect(numbers).not.toContain(0)
+      expect(new Set(numbers)).toEqual(
+        new Set(Array.from({ length: numbers.length }, (_, i) => leftOut + i))
+      )
+      // And no more are left out than needed: one more message (~470 bytes) would not fit.
+      expect(Buffer.byteLength(html) + 500).toBeGreaterThan(SUMMARY_MAX_BYTES)
+      // Every step is still in the table.
+      expect(rows(root)).toHaveLength(20)
+    })
+
+    it('stays under the limit with a few huge messages, keeping the newest', () => {
+      const huge = snapshot('failed', [
+        step('displaycertify', 'failed', {
+          name: 'Certification',
+          messages: Array.from({ length: 5 }, (_, i) =>
+            message(`#${String(i).padStart(6, '0')}# ${'é'.repeat(150_000)}`, 'error', at(i))
+          )
+        })
+      ])
+      const html = renderSummary(report({ result: 'failed', snapshot: huge }))
+      expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+      const root = parse(html)
+      const numbers = shown(root)
+      expect(numbers).toContain(4)
+      expect(numbers).not.toContain(0)
+      expect(leftOutNotice(root)).toBe(5 - numbers.length)
+    })
+
+    it('says "1 older message" when only one is left out', () => {
+      // Two messages; only one fits.
+      const two = snapshot('running', [
+        step('s', 'running', {
+          messages: [
+            message(`old ${'o'.repeat(600_000)}`, 'information', at(1)),
+            message(`new ${'n'.repeat(600_000)}`, 'information', at(2))
+          ]
+        })
+      ])
+      const root = parse(renderSummary(report({ snapshot: two })))
+      expect(leftOutNotice(root)).toBe(1)
+      expect(all(root, 'p').map(text).join('\n')).toMatch(/\b1 older message\b/)
+    })
+
+    it('stays under the limit when the failing step has thousands of error messages', () => {
+      const errors = snapshot('failed', [
+        step('displaycertify', 'failed', {
+          name: 'Certification',
+          messages: Array.from({ length: 3000 }, (_, i) =>
+            message(`Policy ${i} failed: ${'x'.repeat(400)}`, 'error', at(i))
+          )
+        })
+      ])
+      // The verdict message the poll loop would report for this snapshot.
+      const found = verdict(errors, { kind: 'completion' })
+      expect(found.kind).toBe('fail')
+      const verdictMessage = found.kind === 'fail' ? found.message : ''
+      const html = renderSummary(
+        report({ result: 'failed', message: verdictMessage, snapshot: errors })
+      )
+      expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+    })
+
+    it('stays under the limit whatever links the API returns', () => {
+      const last = normalize(
+        rawOperation('inProgress', rawSteps(), {
+          previewLinks: Array.from(
+            { length: 5 },
+            (_, i) => `https://example.com/${i}/${'a'.repeat(300_000)}`
+          )
+        })
+      )
+      const html = renderSummary(report({ snapshot: last }))
+      expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+    })
+  })
+})
