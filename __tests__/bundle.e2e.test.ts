@@ -2,15 +2,11 @@
 // and GITHUB_STEP_SUMMARY files), against a scripted CPP server on loopback.
 
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
+import { expectTokenHidden, logShows, runBundle, type BundleRun } from './fixtures/bundle.js'
 import { rawOperation, rawSteps } from './fixtures/cpp.js'
-import { runnerFiles } from './fixtures/runner.js'
-
-const BUNDLE = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 const GUID = '408a4835-0000-1000-0000-000000000000'
 const TOKEN = 'e2e-secret-token-5f2c9a'
 
@@ -49,45 +45,15 @@ async function serve(replies: Reply[]) {
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen }
 }
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  summary: string
-}
-
-/** Starts the bundle; `whileRunning` may act on the child (send a signal) once it is polling. */
-async function runBundle(
+/** The bundle with this file's publisher, offer and token. */
+const gate = (
   inputs: Record<string, string>,
-  whileRunning?: (child: ReturnType<typeof spawn>, stdout: () => string) => Promise<void>
-): Promise<Run> {
-  const files = runnerFiles({
-    'publisher-id': 'contoso',
-    'offer-id': 'contoso-offer',
-    token: TOKEN,
-    ...inputs
-  })
-  const child = spawn(process.execPath, [BUNDLE], {
-    env: { PATH: process.env.PATH ?? '', ...files.env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exited = once(child, 'exit')
-  if (whileRunning) await whileRunning(child, () => stdout)
-  const [code] = (await exited) as [number | null]
-  return { code, stdout, stderr, outputs: files.outputs(), summary: files.summary() }
-}
-
-function expectNoToken(run: Run): void {
-  const printed = run.stdout.replace(`::add-mask::${TOKEN}`, '')
-  for (const text of [printed, run.stderr, JSON.stringify(run.outputs), run.summary]) {
-    expect(text).not.toContain(TOKEN)
-  }
-}
+  whileRunning?: Parameters<typeof runBundle>[1]
+): Promise<BundleRun> =>
+  runBundle(
+    { 'publisher-id': 'contoso', 'offer-id': 'contoso-offer', token: TOKEN, ...inputs },
+    whileRunning
+  )
 
 const running = rawOperation(
   'running',
@@ -107,7 +73,7 @@ describe('dist/index.js on a runner', () => {
         )
       )
     ])
-    const run = await runBundle({
+    const run = await gate({
       'base-url': api.origin,
       'operation-id': `/api/publishers/contoso/offers/contoso-offer/operations/${GUID}?api-version=2017-10-31`,
       'wait-for': 'preview',
@@ -129,7 +95,7 @@ describe('dist/index.js on a runner', () => {
       'Request failed (1 in a row; the gate gives up at 5): HTTP 503: ServiceUnavailable: try again later'
     )
     expect(run.summary).toContain('✅ Publish gate: contoso / contoso-offer: succeeded')
-    expectNoToken(run)
+    expectTokenHidden(run, TOKEN)
   }, 20_000)
 
   it('fails with the blocked step, its messages and an annotation', async () => {
@@ -145,19 +111,19 @@ describe('dist/index.js on a runner', () => {
       })
     )
     const api = await serve([json([blocked])])
-    const run = await runBundle({ 'base-url': api.origin, 'operation-id': GUID })
+    const run = await gate({ 'base-url': api.origin, 'operation-id': GUID })
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ result: 'blocked', 'failed-step': 'displaycertify' })
     expect(run.stdout).toContain(
       '::error title=Certification%3A blocked::No virtual machine image was found for the plan.'
     )
-    expectNoToken(run)
+    expectTokenHidden(run, TOKEN)
   }, 20_000)
 
   it('times out honestly at the deadline, naming the step in progress', async () => {
     const api = await serve([json(running)])
     const started = Date.now()
-    const run = await runBundle({
+    const run = await gate({
       'base-url': api.origin,
       'operation-id': GUID,
       timeout: '2s',
@@ -177,7 +143,7 @@ describe('dist/index.js on a runner', () => {
         'x-ms-correlation-request-id': 'c0ffee'
       })
     ])
-    const run = await runBundle({ 'base-url': api.origin, 'operation-id': GUID })
+    const run = await gate({ 'base-url': api.origin, 'operation-id': GUID })
     expect(run.code).toBe(1)
     expect(api.seen).toHaveLength(1)
     expect(run.outputs.message).toBe(
@@ -187,7 +153,7 @@ describe('dist/index.js on a runner', () => {
 
   it('reports bad inputs without making a request', async () => {
     const api = await serve([json(running)])
-    const run = await runBundle({
+    const run = await gate({
       'base-url': api.origin,
       'operation-id': `https://evil.example/api/operations/contoso$contoso-offer$2$preview`,
       'poll-interval': '5'
@@ -198,7 +164,7 @@ describe('dist/index.js on a runner', () => {
     expect(run.stdout).toContain('::error::Invalid inputs:')
     expect(run.outputs.message).toContain('poll-interval is "5": expected a unit')
     expect(run.outputs.message).toContain(`expected a URL on base-url's origin ${api.origin}`)
-    expectNoToken(run)
+    expectTokenHidden(run, TOKEN)
   }, 20_000)
 
   it.each(['SIGINT', 'SIGTERM'] as const)(
@@ -206,12 +172,10 @@ describe('dist/index.js on a runner', () => {
     async (signal) => {
       const api = await serve([json(running)])
       let signalled = 0
-      const run = await runBundle(
+      const run = await gate(
         { 'base-url': api.origin, 'operation-id': GUID, 'poll-interval': '30s' },
         async (child, stdout) => {
-          for (let i = 0; i < 200 && !stdout().includes('Step Certification'); i++) {
-            await new Promise((resolve) => setTimeout(resolve, 25))
-          }
+          await logShows(stdout, 'Step Certification')
           signalled = Date.now()
           child.kill(signal)
         }
@@ -226,7 +190,7 @@ describe('dist/index.js on a runner', () => {
       expect(run.summary).toContain('⏹️ Publish gate: contoso / contoso-offer: interrupted')
       expect(run.summary).toContain('Last status: running; step Certification running at 30%.')
       expect(api.seen).toHaveLength(1)
-      expectNoToken(run)
+      expectTokenHidden(run, TOKEN)
     },
     20_000
   )

@@ -92,11 +92,11 @@ describe('verdict: failure wins at once', () => {
       messages: [message('Look here.')]
     })
     expect(verdict(snapshot('running', [withInfo]), completion)).toMatchObject({
-      message: 'Certification is failed: Look here.'
+      message: 'Certification failed: Look here.'
     })
     const bare = step('c', 'canceled', { name: 'Certification' })
     expect(verdict(snapshot('running', [bare]), completion)).toMatchObject({
-      message: 'Certification is canceled.'
+      message: 'Certification was canceled.'
     })
   })
 
@@ -105,7 +105,7 @@ describe('verdict: failure wins at once', () => {
       snapshot('failed', [], { messages: [message('Offer validation failed.', 'error')] }),
       completion
     )
-    expect(found).toMatchObject({ message: 'The operation is failed: Offer validation failed.' })
+    expect(found).toMatchObject({ message: 'The operation failed: Offer validation failed.' })
   })
 })
 

@@ -35131,8 +35131,12 @@ class CppClient {
         }
     }
 }
+/** Node's own network errors carry a code (ECONNRESET, ECONNREFUSED…): say they are that. */
 function reasonOf(error) {
-    return error instanceof Error ? error.message : String(error);
+    if (!(error instanceof Error))
+        return String(error);
+    const code = error.code;
+    return typeof code === 'string' ? `network error ${code}: ${error.message}` : error.message;
 }
 /** A server that echoes the request's headers must not make us repeat the token. */
 function redact(result, token) {
@@ -35427,14 +35431,14 @@ function failure(snapshot) {
             kind: 'fail',
             result: failureResult(failedStep.status),
             failedStep,
-            message: `${failedStep.name} is ${describeStatus(failedStep.status, failedStep.rawStatus)}${reasons(failedStep)}`
+            message: `${failedStep.name} ${failurePhrase(failedStep.status)}${reasons(failedStep)}`
         };
     }
     if (operationFailed) {
         return {
             kind: 'fail',
             result: failureResult(snapshot.status),
-            message: `The operation is ${describeStatus(snapshot.status, snapshot.rawStatus)}${reasons(snapshot)}`
+            message: `The operation ${failurePhrase(snapshot.status)}${reasons(snapshot)}`
         };
     }
     return undefined;
@@ -35487,6 +35491,14 @@ function success(snapshot, waitFor) {
 /** Steps are matched by id or by name, ignoring case, spaces, dashes and underscores. */
 function findStep(snapshot, key) {
     return snapshot.steps.find((step) => spellingKey(step.id) === key || spellingKey(step.name) === key);
+}
+/** "failed", "is blocked", "was rejected", "was canceled". */
+function failurePhrase(status) {
+    if (status === 'blocked')
+        return 'is blocked';
+    if (status === 'failed')
+        return 'failed';
+    return `was ${status}`;
 }
 function failureResult(status) {
     if (status === 'blocked')

@@ -29,14 +29,14 @@ function failure(snapshot: Snapshot): Verdict | undefined {
       kind: 'fail',
       result: failureResult(failedStep.status),
       failedStep,
-      message: `${failedStep.name} is ${describeStatus(failedStep.status, failedStep.rawStatus)}${reasons(failedStep)}`
+      message: `${failedStep.name} ${failurePhrase(failedStep.status)}${reasons(failedStep)}`
     }
   }
   if (operationFailed) {
     return {
       kind: 'fail',
       result: failureResult(snapshot.status),
-      message: `The operation is ${describeStatus(snapshot.status, snapshot.rawStatus)}${reasons(snapshot)}`
+      message: `The operation ${failurePhrase(snapshot.status)}${reasons(snapshot)}`
     }
   }
   return undefined
@@ -93,6 +93,13 @@ function findStep(snapshot: Snapshot, key: string): Step | undefined {
   return snapshot.steps.find(
     (step) => spellingKey(step.id) === key || spellingKey(step.name) === key
   )
+}
+
+/** "failed", "is blocked", "was rejected", "was canceled". */
+function failurePhrase(status: Status): string {
+  if (status === 'blocked') return 'is blocked'
+  if (status === 'failed') return 'failed'
+  return `was ${status}`
 }
 
 function failureResult(status: Status): FailureResult {

@@ -127,7 +127,7 @@ describe('buildOutputs', () => {
     const outputs = buildOutputs(
       report({
         result: 'failed',
-        message: 'Certification is failed: See the report',
+        message: 'Certification failed: See the report',
         snapshot: last,
         failedStep: certification,
         polls: 12
@@ -141,7 +141,7 @@ describe('buildOutputs', () => {
       ['operation-id', 'op-1234'],
       ['submission-type', 'Publish'],
       ['failed-step', 'displaycertify'],
-      ['message', 'Certification is failed: See the report'],
+      ['message', 'Certification failed: See the report'],
       ['elapsed-seconds', '125'],
       ['polls', '12'],
       ['step-displaydummycertify-status', 'succeeded'],
@@ -280,10 +280,10 @@ describe('buildOutputs', () => {
   })
 
   it(`cuts a long message to ${MAX_MESSAGE_CHARS} characters`, () => {
-    const long = `Certification is failed: ${'policy violation. '.repeat(1000)}`
+    const long = `Certification failed: ${'policy violation. '.repeat(1000)}`
     const outputs = buildOutputs(report({ result: 'failed', message: long }))
     expect(outputs.message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS)
-    expect(outputs.message.startsWith('Certification is failed: policy violation.')).toBe(true)
+    expect(outputs.message.startsWith('Certification failed: policy violation.')).toBe(true)
   })
 
   it('rounds elapsed time to whole seconds', () => {

@@ -160,7 +160,7 @@ const failedRun: Snapshot = snapshot(
 
 const failedReport = report({
   result: 'failed',
-  message: 'Certification is failed: Newest finding.',
+  message: 'Certification failed: Newest finding.',
   snapshot: failedRun,
   failedStep: certification,
   polls: 12
@@ -177,7 +177,7 @@ describe('renderSummary', () => {
     })
 
     it('states the verdict message', () => {
-      expect(all(root, 'p').map(text)).toContain('Certification is failed: Newest finding.')
+      expect(all(root, 'p').map(text)).toContain('Certification failed: Newest finding.')
     })
 
     it('shows the operation status', () => {

@@ -157,8 +157,11 @@ interface RawResponse extends HttpFailure {
   retryAfter?: string
 }
 
+/** Node's own network errors carry a code (ECONNRESET, ECONNREFUSED…): say they are that. */
 function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  if (!(error instanceof Error)) return String(error)
+  const code = (error as NodeJS.ErrnoException).code
+  return typeof code === 'string' ? `network error ${code}: ${error.message}` : error.message
 }
 
 /** A server that echoes the request's headers must not make us repeat the token. */

@@ -1,0 +1,140 @@
+// `npm run demo`: the gate against the CPP simulator, run exactly as a GitHub runner runs it.
+// Starts the simulator, publishes an offer, runs `node dist/index.js` with INPUT_* variables and
+// the GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_STATE files, streams its log, then shows the
+// outputs and the job summary, and exits with the action's exit code.
+
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { isScenario, SCENARIOS } from '../simulator/scenarios.ts'
+import {
+  API_VERSION,
+  DEFAULT_PUBLISHER,
+  DEFAULT_TOKEN,
+  startSimulator
+} from '../simulator/server.ts'
+import { summaryPage, summaryToText } from './summary-text.ts'
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'publish-success' },
+    'wait-for': { type: 'string', default: 'preview' },
+    speed: { type: 'string', default: '1000' },
+    timeout: { type: 'string', default: '2m' },
+    html: { type: 'string', default: 'demo-summary.html' },
+    help: { type: 'boolean', default: false }
+  }
+})
+if (values.help || !isScenario(values.scenario)) {
+  if (!values.help) console.error(`Unknown scenario "${values.scenario}".`)
+  console.log(`Usage: npm run demo -- [--scenario NAME] [--wait-for preview|completion|STEP] [--speed 1000] [--timeout 2m] [--html FILE]
+Scenarios: ${SCENARIOS.join(', ')}`)
+  process.exit(values.help ? 0 : 2)
+}
+
+const tty = process.stdout.isTTY === true
+const dim = (text: string): string => (tty ? `\u001b[2m${text}\u001b[22m` : text)
+const red = (text: string): string => (tty ? `\u001b[31m${text}\u001b[39m` : text)
+const yellow = (text: string): string => (tty ? `\u001b[33m${text}\u001b[39m` : text)
+const heading = (text: string): void =>
+  console.log(`\n${tty ? `\u001b[1m${text}\u001b[22m` : text}\n${'─'.repeat(text.length)}`)
+
+const simulatorLog: string[] = []
+const simulator = await startSimulator({
+  speed: Number(values.speed),
+  log: (line) => simulatorLog.push(line)
+})
+const offer = values.scenario
+const publish = await fetch(
+  `${simulator.url}/api/publishers/${DEFAULT_PUBLISHER}/offers/${offer}/publish?api-version=${API_VERSION}`,
+  {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${DEFAULT_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ metadata: { 'notification-emails': 'release@contoso.com' } })
+  }
+)
+const location = publish.headers.get('location') ?? ''
+heading(
+  `Published ${DEFAULT_PUBLISHER}/${offer} on the simulator (${simulator.url}, ${values.speed}x speed)`
+)
+console.log(`POST …/offers/${offer}/publish → ${publish.status}, Location: ${location}`)
+
+const dir = mkdtempSync(join(tmpdir(), 'gate-demo-'))
+const files = {
+  GITHUB_OUTPUT: join(dir, 'output'),
+  GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+  GITHUB_STATE: join(dir, 'state')
+}
+for (const file of Object.values(files)) writeFileSync(file, '')
+const inputs: Record<string, string> = {
+  'publisher-id': DEFAULT_PUBLISHER,
+  'offer-id': offer,
+  'operation-id': location,
+  token: DEFAULT_TOKEN,
+  'wait-for': values['wait-for'],
+  timeout: values.timeout,
+  'poll-interval': '1s',
+  'base-url': simulator.url
+}
+heading(
+  `node dist/index.js   (wait-for: ${inputs['wait-for']}, poll-interval: 1s, timeout: ${inputs.timeout})`
+)
+const env: Record<string, string> = { PATH: process.env.PATH ?? '', RUNNER_TEMP: dir, ...files }
+for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+
+const child = spawn(process.execPath, [resolve(import.meta.dirname, '../dist/index.js')], {
+  env,
+  stdio: ['ignore', 'pipe', 'pipe']
+})
+// Shown the way a run page shows workflow commands: annotations as such, masks and debug hidden.
+const show = (chunk: Buffer): void => {
+  for (const line of chunk.toString().split('\n')) {
+    if (line === '' || line.startsWith('::add-mask::') || line.startsWith('::debug::')) continue
+    const command = /^::(error|warning|notice)(?: title=([^:]*))?::(.*)$/.exec(line)
+    if (!command) console.log(`  ${line}`)
+    else {
+      const text = `${command[1][0].toUpperCase()}${command[1].slice(1)}: ${command[2] ? `${decodeURIComponent(command[2])}: ` : ''}${command[3].replace(/%0A/g, '\n  ').replace(/%25/g, '%')}`
+      console.log(`  ${command[1] === 'error' ? red(text) : yellow(text)}`)
+    }
+  }
+}
+child.stdout.on('data', show)
+child.stderr.on('data', show)
+const code = await new Promise<number | null>((done) =>
+  child.on('exit', (exitCode) => done(exitCode))
+)
+await simulator.close()
+
+heading('Outputs')
+const outputs = parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+const nameWidth = Math.max(...Object.keys(outputs).map((name) => name.length))
+for (const [name, value] of Object.entries(outputs)) {
+  const shown = value.length > 90 ? `${value.slice(0, 89)}…` : value
+  console.log(`  ${name.padEnd(nameWidth)}  ${shown}`)
+}
+
+const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
+heading('Job summary')
+console.log(summaryToText(summary, tty).replace(/^/gm, '  '))
+const page = resolve(values.html)
+writeFileSync(page, summaryPage(summary, `Publish gate: ${DEFAULT_PUBLISHER}/${offer}`))
+console.log(`\n${dim(`The summary as the run page shows it: ${page}`)}`)
+console.log(
+  dim(`Simulator: ${simulatorLog.length} requests; the action exited with ${code ?? 'a signal'}.`)
+)
+process.exit(code ?? 1)
+
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i])
+    if (!match) continue
+    const value: string[] = []
+    for (i++; i < lines.length && lines[i] !== match[2]; i++) value.push(lines[i])
+    outputs[match[1]] = value.join('\n')
+  }
+  return outputs
+}

@@ -1,0 +1,66 @@
+// `npm run simulator -- --port 8080 --speed 60 --scenario publish-success`: the simulator on its
+// own, logging one line per request, until Ctrl-C.
+
+import { parseArgs } from 'node:util'
+import { isScenario, SCENARIOS } from './scenarios.ts'
+import { DEFAULT_PUBLISHER, DEFAULT_TOKEN, startSimulator } from './server.ts'
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    speed: { type: 'string', default: '60' },
+    scenario: { type: 'string', default: 'publish-success' },
+    token: { type: 'string', default: DEFAULT_TOKEN },
+    publisher: { type: 'string', default: DEFAULT_PUBLISHER },
+    'fault-rate': { type: 'string', default: '0.3' },
+    help: { type: 'boolean', default: false }
+  }
+})
+
+if (values.help) {
+  console.log(`Usage: npm run simulator -- [--port 8080] [--speed 60] [--scenario NAME] [--token T] [--publisher P] [--fault-rate 0.3]
+Scenarios: ${SCENARIOS.join(', ')}. An offer whose id is a scenario name always gets that scenario.
+--speed: simulated seconds per real second (a publish reaches sign-off after about 3.7 simulated hours).`)
+  process.exit(0)
+}
+const port = Number(values.port)
+const speed = Number(values.speed)
+const faultRate = Number(values['fault-rate'])
+const problems = [
+  Number.isInteger(port) && port >= 0 && port < 65536
+    ? ''
+    : `--port must be a port number, not "${values.port}"`,
+  speed > 0 ? '' : `--speed must be a positive number, not "${values.speed}"`,
+  faultRate >= 0 && faultRate <= 1
+    ? ''
+    : `--fault-rate must be between 0 and 1, not "${values['fault-rate']}"`,
+  isScenario(values.scenario)
+    ? ''
+    : `--scenario must be one of ${SCENARIOS.join(', ')}, not "${values.scenario}"`
+].filter(Boolean)
+if (problems.length > 0 || !isScenario(values.scenario)) {
+  console.error(problems.join('\n'))
+  process.exit(2)
+}
+
+const simulator = await startSimulator({
+  port,
+  host: values.host,
+  speed,
+  scenario: values.scenario,
+  tokens: { [values.token]: [values.publisher] },
+  faultRate,
+  log: (line) => console.log(`${new Date().toISOString()} ${line}`)
+})
+console.log(
+  `CPP simulator on ${simulator.url}: scenario ${values.scenario}, speed ${speed}x, token "${values.token}" for publisher "${values.publisher}".`
+)
+console.log(
+  `Publish: curl -si -X POST -H "Authorization: Bearer ${values.token}" "${simulator.url}/api/publishers/${values.publisher}/offers/${values.scenario}/publish?api-version=2017-10-31"`
+)
+const stop = (): void => {
+  void simulator.close().then(() => process.exit(0))
+}
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)

@@ -1,0 +1,353 @@
+// A loopback HTTP server that behaves like the Cloud Partner Portal API as documented: publish,
+// go-live and cancel start or stop operations; GET operation, offer status and the submissions
+// list report them. Node's http only, so it runs anywhere the action's tests do.
+
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { inProgress, operationState, type Operation, type OperationKind } from './operations.ts'
+import { isScenario, scenario, type ScenarioName } from './scenarios.ts'
+
+export const API_VERSION = '2017-10-31'
+
+export interface SimulatorOptions {
+  port?: number
+  host?: string
+  /** Simulated seconds per real second. */
+  speed?: number
+  /** For offers whose id is not a scenario name. */
+  scenario?: ScenarioName
+  /** Bearer token → publishers it may act for. */
+  tokens?: Record<string, string[]>
+  /** Share of GET requests that fail in the `flaky` scenario. */
+  faultRate?: number
+  /** Seed for the flaky scenario's faults, so a run can be repeated. */
+  seed?: number
+  /** One line per request. */
+  log?: (line: string) => void
+  now?: () => number
+}
+
+export interface Simulator {
+  url: string
+  port: number
+  /** Requests answered so far. */
+  requests: () => number
+  close: () => Promise<void>
+}
+
+export const DEFAULT_TOKEN = 'sim-token'
+export const DEFAULT_PUBLISHER = 'contoso'
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const speed = options.speed ?? 1
+  const tokens = options.tokens ?? { [DEFAULT_TOKEN]: [DEFAULT_PUBLISHER] }
+  const now = options.now ?? Date.now
+  const log = options.log ?? (() => undefined)
+  const faults = faultSchedule(options.faultRate ?? 0.3, options.seed ?? 42)
+  const operations: Operation[] = []
+  let requests = 0
+
+  const scenarioOf = (offer: string) =>
+    scenario(isScenario(offer) ? offer : (options.scenario ?? 'publish-success'))
+  const current = (publisher: string, offer: string): Operation | undefined =>
+    operations.findLast((op) => op.publisher === publisher && op.offer === offer)
+  const state = (operation: Operation) => operationState(operation, now(), speed)
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://simulator')
+    const path = url.pathname.replace(/\/+$/, '')
+    const segments = path.split('/').slice(1).map(decodeURIComponent)
+
+    if (url.searchParams.get('api-version') !== API_VERSION) {
+      return error(
+        res,
+        400,
+        'InvalidAPIVersion',
+        `Invalid api-version '${url.searchParams.get('api-version') ?? ''}'. Allowed versions are ${API_VERSION}.`
+      )
+    }
+    const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')
+    if (!auth || !Object.hasOwn(tokens, auth[1])) {
+      return error(
+        res,
+        401,
+        'Unauthorized',
+        'Authentication failed: the access token is missing or invalid.'
+      )
+    }
+    const owned = tokens[auth[1]]
+
+    // /api/operations/{pub}${offer}${version}${slot}: the non-migrated form.
+    if (segments.length === 3 && segments[0] === 'api' && segments[1] === 'operations') {
+      const [publisher, offer] = segments[2].split('$')
+      if (!owned.includes(publisher)) return forbidden(res, publisher)
+      const operation = operations.findLast(
+        (op) => op.publisher === publisher && op.offer === offer && op.kind === 'Publish'
+      )
+      return operation
+        ? sendOperation(req, res, operation)
+        : notFound(res, `Operation ${segments[2]} was not found.`)
+    }
+    if (
+      segments[0] !== 'api' ||
+      segments[1] !== 'publishers' ||
+      segments[3] !== 'offers' ||
+      segments.length < 6
+    ) {
+      return notFound(res, `No route for ${req.method ?? ''} ${path}.`)
+    }
+    const publisher = segments[2]
+    const offer = segments[4]
+    if (!owned.includes(publisher)) return forbidden(res, publisher)
+    const action = segments[5]
+
+    if (
+      req.method === 'POST' &&
+      (action === 'publish' || action === 'golive') &&
+      segments.length === 6
+    ) {
+      return start(res, publisher, offer, action === 'publish' ? 'Publish' : 'GoLive')
+    }
+    if (req.method === 'POST' && action === 'cancel' && segments.length === 6) {
+      const operation = current(publisher, offer)
+      if (operation && inProgress(state(operation).phase)) {
+        operation.canceledAt = ((now() - operation.startedAt) / 1000) * speed
+        res.setHeader('Location', locationOf(operation))
+      }
+      return send(res, 202, '')
+    }
+    if (req.method !== 'GET')
+      return error(res, 405, 'MethodNotAllowed', `${req.method ?? ''} is not allowed here.`)
+    if (action === 'operations' && segments.length === 7) {
+      const operation = operations.find(
+        (op) => op.id === segments[6] && op.publisher === publisher && op.offer === offer
+      )
+      return operation
+        ? sendOperation(req, res, operation)
+        : notFound(res, `Operation ${segments[6]} was not found.`)
+    }
+    if (action === 'status' && segments.length === 6) {
+      const operation = current(publisher, offer)
+      if (!operation)
+        return json(res, 200, {
+          status: 'neverPublished',
+          messages: [],
+          steps: [],
+          previewLinks: [],
+          liveLinks: []
+        })
+      return flaky(req, res, operation, () => {
+        const { phase, body } = state(operation)
+        const status = phase === 'waiting' ? 'running' : body.status
+        json(res, 200, {
+          status,
+          messages: [],
+          steps: body.steps,
+          previewLinks: body.previewLinks,
+          liveLinks: body.liveLinks
+        })
+      })
+    }
+    if (action === 'submissions' && segments.length === 6) {
+      const wanted = (
+        url.searchParams.get('status') ??
+        url.searchParams.get('submissionState') ??
+        ''
+      ).toLowerCase()
+      const items = operations
+        .filter((op) => op.publisher === publisher && op.offer === offer)
+        .map((op) => submission(op, state(op).body))
+        .filter((item) => wanted === '' || String(item.submissionState).toLowerCase() === wanted)
+      // `version` is past 2^53 in the documentation: write it as the raw number it is.
+      return send(
+        res,
+        200,
+        JSON.stringify(items).replace(/"version":"(\d+)"/g, '"version":$1'),
+        'application/json; charset=utf-8'
+      )
+    }
+    return notFound(res, `No route for ${req.method} ${path}.`)
+  }
+
+  const start = (
+    res: ServerResponse,
+    publisher: string,
+    offer: string,
+    kind: OperationKind
+  ): void => {
+    const previous = current(publisher, offer)
+    const previousPhase = previous ? state(previous).phase : undefined
+    if (kind === 'GoLive') {
+      if (!previous || previous.kind !== 'Publish' || previousPhase !== 'waiting') {
+        return error(
+          res,
+          400,
+          'InvalidOperation',
+          'Go-live needs a publish that is waiting for publisher review.'
+        )
+      }
+      previous.wentLiveAt = ((now() - previous.startedAt) / 1000) * speed
+    } else if (previousPhase !== undefined && inProgress(previousPhase)) {
+      return error(
+        res,
+        409,
+        'Conflict',
+        `Operation ${previous?.id ?? ''} is already in progress for offer ${offer}.`
+      )
+    }
+    const operation: Operation = {
+      id: randomUUID(),
+      publisher,
+      offer,
+      kind,
+      scenario: scenarioOf(offer),
+      startedAt: now()
+    }
+    operations.push(operation)
+    res.setHeader('Location', locationOf(operation))
+    send(res, 202, '')
+  }
+
+  const sendOperation = (req: IncomingMessage, res: ServerResponse, operation: Operation): void =>
+    flaky(req, res, operation, () => {
+      const { body } = state(operation)
+      json(res, 200, operation.scenario.arrayBody ? [body] : body)
+    })
+
+  /** In the flaky scenario some GETs fail: 429 with Retry-After, a 503 HTML page, a dropped connection. */
+  const flaky = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    operation: Operation,
+    answer: () => void
+  ): void => {
+    const fault = operation.scenario.flaky ? faults() : undefined
+    if (fault === '429') {
+      res.setHeader('Retry-After', '1')
+      return error(res, 429, 'TooManyRequests', 'Rate limit exceeded. Retry after 1 second.')
+    }
+    if (fault === '503') {
+      return send(
+        res,
+        503,
+        '<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>HTTP Error 503. The service is unavailable.</p></body></html>',
+        'text/html'
+      )
+    }
+    if (fault === 'drop') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' })
+      res.write('[{"status":"runn')
+      req.socket.destroy()
+      return
+    }
+    answer()
+  }
+
+  const locationOf = (operation: Operation): string =>
+    operation.scenario.locationForm === 'non-migrated' && operation.kind === 'Publish'
+      ? `/api/operations/${operation.publisher}$${operation.offer}$2$preview?api-version=${API_VERSION}`
+      : `/api/publishers/${operation.publisher}/offers/${operation.offer}/operations/${operation.id}?api-version=${API_VERSION}`
+
+  const server = createServer((req, res) => {
+    const started = now()
+    requests++
+    res.setHeader('x-ms-correlation-request-id', randomUUID())
+    res.on('finish', () =>
+      log(`${req.method ?? ''} ${req.url ?? ''} → ${res.statusCode} (${now() - started} ms)`)
+    )
+    res.on('close', () => {
+      if (!res.writableFinished) log(`${req.method ?? ''} ${req.url ?? ''} → connection dropped`)
+    })
+    try {
+      handle(req, res)
+    } catch (caught) {
+      error(
+        res,
+        500,
+        'InternalServerError',
+        caught instanceof Error ? caught.message : String(caught)
+      )
+    }
+  })
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1')
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    requests: () => requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+function submission(operation: Operation, body: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: operation.id,
+    offerId: operation.offer,
+    offerVersion: 2,
+    offerTypeId: 'microsoft-azure-virtualmachines',
+    publisherId: operation.publisher,
+    submissionType: operation.kind,
+    submissionState: body.status,
+    publishingVersion: 2,
+    slot: 'staging',
+    version: String(636576975611768314n + BigInt(operation.startedAt)),
+    definition: { metadata: { emails: [] } },
+    changedTime: body.lastActionDateTime
+  }
+}
+
+/**
+ * Decides, per GET, whether the flaky scenario fails it, and how. A seeded generator makes runs
+ * repeatable, and at most two faults come in a row so that good answers come between them.
+ */
+function faultSchedule(rate: number, seed: number): () => '429' | '503' | 'drop' | undefined {
+  let state = seed >>> 0
+  let inARow = 0
+  let kind = 0
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return () => {
+    if (inARow >= 2 || random() >= rate) {
+      inARow = 0
+      return undefined
+    }
+    inARow++
+    return (['429', '503', 'drop'] as const)[kind++ % 3]
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, JSON.stringify(body), 'application/json; charset=utf-8')
+}
+
+function error(res: ServerResponse, status: number, code: string, message: string): void {
+  json(res, status, { error: { code, message } })
+}
+
+function notFound(res: ServerResponse, message: string): void {
+  error(res, 404, 'NotFound', message)
+}
+
+function forbidden(res: ServerResponse, publisher: string): void {
+  error(res, 403, 'Forbidden', `The caller is not authorized to act for publisher '${publisher}'.`)
+}
+
+function send(res: ServerResponse, status: number, body: string, contentType?: string): void {
+  if (contentType) res.setHeader('content-type', contentType)
+  res.writeHead(status)
+  res.end(body)
+}
