@@ -170,6 +170,17 @@ describe('run', () => {
     expect(files.outputs().message).toContain('HTTP 401')
   })
 
+  it('masks the token as it is sent when it was pasted with its "Bearer " prefix', async () => {
+    setup({ token: `Bearer ${TOKEN}` })
+    nock(ORIGIN)
+      .get(PATH)
+      .query(true)
+      .matchHeader('authorization', `Bearer ${TOKEN}`)
+      .reply(200, rawOperation('succeeded'))
+    await expect(gate()).resolves.toMatchObject({ result: 'succeeded' })
+    expect(stdout.join('').startsWith(`::add-mask::${TOKEN}\n`)).toBe(true)
+  })
+
   it('watches the offer status when operation-id is empty', async () => {
     setup({ 'operation-id': '' })
     const scope = nock(ORIGIN)

@@ -31586,7 +31586,7 @@ function readConfig(read) {
     };
     const publisherId = required('publisher-id', 'the publisher id, e.g. contoso');
     const offerId = required('offer-id', 'the offer id');
-    let token = input('token').replace(/^bearer\s+/i, '');
+    let token = bareToken(input('token'));
     if (token === '')
         problems.push(`token is empty: expected ${TOKEN_HELP}.`);
     else if (/[\s\p{Cc}]/u.test(token)) {
@@ -31644,6 +31644,10 @@ function readConfig(read) {
         origin: origin ?? '',
         summary
     };
+}
+/** The token as it is sent: users often paste it with its "Bearer " prefix. */
+function bareToken(value) {
+    return value.replace(/^bearer\s+/i, '');
 }
 function readWaitFor(value) {
     if (/^completion$/i.test(value))
@@ -35950,10 +35954,10 @@ function summary_escape(text) {
 async function run(options = {}) {
     const now = options.now ?? (() => performance.now());
     const startedAt = now();
-    // Masked before anything else can print it.
-    const rawToken = getInput('token');
-    if (rawToken !== '')
-        core_setSecret(rawToken);
+    // Masked, as it is sent, before anything else can print it.
+    const token = bareToken(getInput('token'));
+    if (token !== '')
+        core_setSecret(token);
     let config;
     let outcome;
     try {

@@ -71,7 +71,7 @@ export function readConfig(read: ReadInput): Config {
   const publisherId = required('publisher-id', 'the publisher id, e.g. contoso')
   const offerId = required('offer-id', 'the offer id')
 
-  let token = input('token').replace(/^bearer\s+/i, '')
+  let token = bareToken(input('token'))
   if (token === '') problems.push(`token is empty: expected ${TOKEN_HELP}.`)
   else if (/[\s\p{Cc}]/u.test(token)) {
     problems.push(
@@ -135,6 +135,11 @@ export function readConfig(read: ReadInput): Config {
     origin: origin ?? '',
     summary
   }
+}
+
+/** The token as it is sent: users often paste it with its "Bearer " prefix. */
+export function bareToken(value: string): string {
+  return value.replace(/^bearer\s+/i, '')
 }
 
 function readWaitFor(value: string): WaitFor {

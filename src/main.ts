@@ -5,7 +5,7 @@ import { appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
 import { staticToken } from './auth/token-source.js'
 import { HOSTED_JOB_LIMIT_MS } from './constants.js'
-import { readConfig, type Config } from './config.js'
+import { bareToken, readConfig, type Config } from './config.js'
 import { CppClient, type FetchResult } from './cpp/client.js'
 import { normalize, UnexpectedBodyError } from './cpp/normalize.js'
 import type { Snapshot } from './cpp/snapshot.js'
@@ -28,9 +28,9 @@ export interface RunOptions {
 export async function run(options: RunOptions = {}): Promise<Outcome> {
   const now = options.now ?? (() => performance.now())
   const startedAt = now()
-  // Masked before anything else can print it.
-  const rawToken = core.getInput('token')
-  if (rawToken !== '') core.setSecret(rawToken)
+  // Masked, as it is sent, before anything else can print it.
+  const token = bareToken(core.getInput('token'))
+  if (token !== '') core.setSecret(token)
 
   let config: Config | undefined
   let outcome: Outcome
