@@ -40,7 +40,6 @@ describe('readConfig', () => {
       timeoutMs: 3_600_000,
       pollIntervalMs: 60_000,
       maxConsecutiveErrors: 5,
-      origin: 'https://cloudpartner.azure.com',
       summary: true
     })
   })
@@ -68,7 +67,6 @@ describe('readConfig', () => {
       timeoutMs: 7_200_000,
       pollIntervalMs: 30_000,
       maxConsecutiveErrors: 3,
-      origin: 'http://127.0.0.1:8080',
       summary: false
     })
   })
@@ -149,7 +147,9 @@ describe('readConfig', () => {
     'http://[::1]:8080',
     'https://cpp.example'
   ])('accepts the base-url %s', (baseUrl) => {
-    expect(readConfig(read({ 'base-url': baseUrl })).origin).toBe(new URL(baseUrl).origin)
+    expect(readConfig(read({ 'base-url': baseUrl })).target.url).toBe(
+      `${new URL(baseUrl).origin}/api/publishers/contoso/offers/contoso-offer/status?api-version=2017-10-31`
+    )
   })
 
   it.each([
@@ -184,6 +184,33 @@ describe('readConfig', () => {
       'token contains white space or control characters: expected the bare access token.'
     )
     expect(problem).not.toContain('def-secret')
+  })
+
+  it('checks operation-id even when the other inputs are wrong, so one run reports them all', () => {
+    const found = problems({
+      'publisher-id': '',
+      'base-url': 'http://example.com',
+      'operation-id': `https://evil.example/api/publishers/x/offers/y/operations/${GUID}`
+    })
+    expect(found.map((problem) => problem.split(' ')[0])).toEqual([
+      'publisher-id',
+      'base-url',
+      'operation-id'
+    ])
+  })
+
+  it('refuses a Location of another offer', () => {
+    expect(
+      problems({ 'operation-id': `/api/publishers/contoso/offers/other/operations/${GUID}` })[0]
+    ).toContain(
+      'expected an operation of publisher-id "contoso" and offer-id "contoso-offer", not of "contoso" / "other"'
+    )
+  })
+
+  it('shortens a long value it quotes', () => {
+    expect(problems({ timeout: 'x'.repeat(5000) })[0]).toBe(
+      `timeout is "${'x'.repeat(99)}…": expected a duration with units, such as 90s, 45m, 2h, 1h30m or 2d.`
+    )
   })
 
   it('reports every problem in one message, naming each input', () => {

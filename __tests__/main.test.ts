@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import nock from 'nock'
+import { MAX_MESSAGE_CHARS } from '../src/constants.js'
 import { run } from '../src/main.js'
 import { rawOperation, rawSteps } from './fixtures/cpp.js'
 import { runnerFiles, type RunnerFiles } from './fixtures/runner.js'
@@ -134,12 +135,14 @@ describe('run', () => {
       message: 'Certification is blocked: No virtual machine image was found for the plan gen2.',
       'step-displaycertify-status': 'blocked'
     })
+    // One annotation for the one failing step, titled with it; the verdict is a plain log line.
     const log = stdout.join('')
-    expect(log).toContain(
-      '::error::Certification is blocked: No virtual machine image was found for the plan gen2.'
-    )
+    expect(log.match(/^::error/gm)).toHaveLength(1)
     expect(log).toContain(
       '::error title=Certification%3A blocked::No virtual machine image was found for the plan gen2.'
+    )
+    expect(log).toContain(
+      '❌ Certification is blocked: No virtual machine image was found for the plan gen2.'
     )
     expect(files.summary()).toContain('⛔ Publish gate: contoso / contoso-offer: blocked')
   })
@@ -200,6 +203,31 @@ describe('run', () => {
     expect(outcome.message).toBe(
       'Gave up after 2 consecutive failed requests (max-consecutive-errors). The last one: the API answered with a string, not an operation object'
     )
+  })
+
+  it('cuts a long verdict to one readable paragraph everywhere it is shown', async () => {
+    setup()
+    const flood = 'policy violation. '.repeat(2000)
+    nock(ORIGIN)
+      .get(PATH)
+      .query(true)
+      .reply(
+        200,
+        rawOperation('failed', [], { messages: [{ messageHtml: flood, level: 'error' }] })
+      )
+    const outcome = await gate()
+    expect(outcome.message.length).toBe(MAX_MESSAGE_CHARS)
+    expect(files.outputs().message).toBe(outcome.message)
+    expect(stdout.join('')).toContain(`::error::${outcome.message.slice(0, 100)}`)
+  })
+
+  it('still writes the summary when the outputs file cannot be written', async () => {
+    setup()
+    process.env.GITHUB_OUTPUT = `${files.dir}/missing/output`
+    nock(ORIGIN).get(PATH).query(true).reply(200, rawOperation('succeeded'))
+    await expect(gate()).resolves.toMatchObject({ result: 'succeeded' })
+    expect(stdout.join('')).toContain('::warning::Could not set the outputs')
+    expect(files.summary()).toContain('✅ Publish gate')
   })
 
   it('does not write a summary when summary is false', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import type { FetchResult } from '../src/cpp/client.js'
 import type { Snapshot } from '../src/cpp/snapshot.js'
-import { backoff, lastSeen, poll, type PollDeps, type PollSettings } from '../src/poll.js'
+import { lastSeen } from '../src/describe.js'
+import { backoff, poll, type PollDeps, type PollSettings } from '../src/poll.js'
 import { snapshot, step } from './fixtures/cpp.js'
 
 type Answer = FetchResult<Snapshot>
@@ -128,8 +129,8 @@ describe('poll', () => {
   it('gives every request 60 s, and the last one at the deadline still a fair chance', async () => {
     const h = harness([running()], { deadline: 65_000, timeoutMs: 65_000 })
     await h.run()
-    // Polls at 0, 60 s (5 s left) and 65 s (none left): the last two get the 10 s minimum.
-    expect(h.timeouts).toEqual([60_000, 10_000, 10_000])
+    // Polls at 0, 60 s (5 s left) and 65 s (none left): the last one gets the 2 s minimum.
+    expect(h.timeouts).toEqual([60_000, 5_000, 2_000])
   })
 
   it('retries transient failures with backoff and resets the count after a good answer', async () => {
@@ -214,7 +215,8 @@ describe('poll', () => {
       h.controller.abort()
       return new Promise<Answer>(() => undefined)
     }
-    await expect(h.run()).resolves.toMatchObject({ result: 'interrupted', polls: 0 })
+    // The request was sent, so it counts.
+    await expect(h.run()).resolves.toMatchObject({ result: 'interrupted', polls: 1 })
   })
 
   it('does not poll at all when already interrupted', async () => {

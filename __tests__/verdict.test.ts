@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Step } from '../src/cpp/snapshot.js'
 import type { Status } from '../src/status.js'
-import { describeStatus, verdict, type WaitFor } from '../src/verdict.js'
+import { describeStatus } from '../src/describe.js'
+import { verdict, type WaitFor } from '../src/verdict.js'
 import { message, snapshot, step } from './fixtures/cpp.js'
 
 const completion: WaitFor = { kind: 'completion' }
@@ -62,11 +63,28 @@ describe('verdict: failure wins at once', () => {
     })
   })
 
-  it('takes the result from the failing step when the operation failed too', () => {
-    const steps = [step('displaycertify', 'blocked')]
-    expect(verdict(snapshot('failed', steps), completion)).toMatchObject({ result: 'blocked' })
-    expect(verdict(snapshot('canceled', [step('x', 'failed')]), completion)).toMatchObject({
-      result: 'failed'
+  it.each<[Status, Status, string]>([
+    ['failed', 'blocked', 'blocked'],
+    ['canceled', 'blocked', 'blocked'],
+    ['canceled', 'failed', 'canceled'],
+    ['failed', 'canceled', 'canceled'],
+    ['failed', 'rejected', 'failed'],
+    ['running', 'failed', 'failed']
+  ])(
+    'with the operation %s and the first failing step %s, the result is %s',
+    (operation, failing, result) => {
+      const found = verdict(snapshot(operation, [step('displaycertify', failing)]), completion)
+      expect(found).toMatchObject({ kind: 'fail', result, failedStep: { id: 'displaycertify' } })
+    }
+  )
+
+  it('sees a failing step however far down the list it is', () => {
+    const steps = Array.from({ length: 150 }, (_, i) =>
+      step(`s${i}`, i === 140 ? 'blocked' : 'running')
+    )
+    expect(verdict(snapshot('running', steps), completion)).toMatchObject({
+      result: 'blocked',
+      failedStep: { id: 's140' }
     })
   })
 
@@ -178,6 +196,16 @@ describe('verdict: wait-for a step id', () => {
   it('keeps waiting while the step runs', () => {
     expect(verdict(snapshot('running', [step('displaycertify', 'running')]), certify)).toEqual({
       kind: 'wait'
+    })
+  })
+
+  it('is an input error when the operation succeeded but never listed the step among its steps', () => {
+    const steps = [step('live', 'succeeded')]
+    expect(
+      verdict(snapshot('succeeded', steps), { kind: 'step', stepId: 'displaycertfy' })
+    ).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('Its steps are: live.') as unknown
     })
   })
 

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3228);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6115);
 // Entry point of the bundle: runs the gate, turns SIGINT/SIGTERM (workflow cancelled, step
 // timeout-minutes) into an orderly stop that still writes outputs and the summary, and exits.
 
@@ -28391,7 +28391,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3228:
+/***/ 6115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31364,10 +31364,10 @@ const ACTION_VERSION = '0.1.0';
 /** One request may take this long in all (connect, headers, body); the issue fixes it at 60 s. */
 const REQUEST_TIMEOUT_MS = 60_000;
 /**
- * The last poll at the deadline still gets this long, so that a timeout is declared on a fresh
- * answer rather than on a request we cut off after a few milliseconds.
+ * A poll at the deadline still gets this long, so that a timeout is declared on a fresh answer
+ * rather than on a request cut off after a few milliseconds; it is all the deadline is overrun by.
  */
-const FINAL_REQUEST_MIN_MS = 10_000;
+const FINAL_REQUEST_MIN_MS = 2_000;
 /** Polling faster than once a second only burns API quota. */
 const MIN_POLL_INTERVAL_MS = 1_000;
 /**
@@ -31397,7 +31397,10 @@ const SUMMARY_MAX_BYTES = 1024 * 1024 - 16 * 1024;
 const OUTPUTS_MAX_BYTES = 768 * 1024;
 /** The `message` output and the failure annotation are one readable paragraph, not a dump. */
 const MAX_MESSAGE_CHARS = 4_000;
-/** A real operation has six steps; anything past this is not a publish operation we can show. */
+/**
+ * A real operation has six steps. The verdict sees every step; outputs and the summary show at
+ * most this many, so that no answer can push them past their size limits.
+ */
 const MAX_STEPS = 100;
 /**
  * Links and short fields (ids, names, statuses, time frames) are capped so that no API answer can
@@ -31439,14 +31442,14 @@ function resolveTarget(origin, publisherId, offerId, operation, apiVersion) {
         return location_ok('operation', `${origin}/api/operations/${path}?${query}`, operation);
     }
     if (operation.startsWith('/') || /^https?:\/\//i.test(operation)) {
-        return fromLocation(origin, operation, query);
+        return fromLocation(origin, operation, query, publisherId, offerId);
     }
     return {
         ok: false,
         expected: 'an operation GUID, or the Location / Operation-Location header value of a publish, go-live or cancel call (/api/publishers/.../operations/<id>?api-version=... or /api/operations/<publisher>$<offer>$2$preview?...)'
     };
 }
-function fromLocation(origin, location, query) {
+function fromLocation(origin, location, query, publisherId, offerId) {
     let url;
     try {
         url = new URL(location, origin);
@@ -31467,11 +31470,30 @@ function fromLocation(origin, location, query) {
             expected: 'an operation path such as /api/publishers/<publisher>/offers/<offer>/operations/<id> or /api/operations/<publisher>$<offer>$2$preview'
         };
     }
+    // Gating on another offer's operation would pass or fail the wrong release.
+    const named = namedOffer(url.pathname);
+    if (named && (!sameId(named[0], publisherId) || !sameId(named[1], offerId))) {
+        return {
+            ok: false,
+            expected: `an operation of publisher-id "${publisherId}" and offer-id "${offerId}", not of "${named[0]}" / "${named[1]}"`
+        };
+    }
     // The query is kept as given (CPP ids contain `$`); api-version is added only when missing.
     const search = url.search;
     const hasVersion = new URLSearchParams(search).has('api-version');
     const fullQuery = hasVersion ? search : `${search === '' ? '?' : `${search}&`}${query}`;
     return location_ok('operation', `${url.origin}${url.pathname}${fullQuery}`, decode(match[1]));
+}
+/** The publisher and offer a Location path names, in either form. */
+function namedOffer(pathname) {
+    const migrated = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\//.exec(pathname);
+    if (migrated)
+        return [decode(migrated[1]), decode(migrated[2])];
+    const dollar = /^\/api\/operations\/([^/$]+)\$([^/$]+)\$/.exec(pathname);
+    return dollar ? [decode(dollar[1]), decode(dollar[2])] : undefined;
+}
+function sameId(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
 }
 function location_ok(kind, url, operationId) {
     return { ok: true, target: { kind, url, operationId } };
@@ -31571,7 +31593,8 @@ function readConfig(read) {
     const input = (name) => read(name) || (INPUT_DEFAULTS[name] ?? '');
     const problems = [];
     const problem = (name, value, expected) => {
-        problems.push(`${name} ${value === '' ? 'is empty' : `is "${value}"`}: expected ${expected}.`);
+        const shown = value.length > 100 ? `${value.slice(0, 99)}…` : value;
+        problems.push(`${name} ${value === '' ? 'is empty' : `is "${shown}"`}: expected ${expected}.`);
     };
     const required = (name, expected) => {
         const value = input(name);
@@ -31618,18 +31641,13 @@ function readConfig(read) {
     if (!/^(true|false)$/i.test(summaryText))
         problem('summary', summaryText, 'true or false');
     const waitFor = readWaitFor(input('wait-for'));
+    // operation-id is checked even when other inputs are wrong, so that one run reports them all:
+    // against base-url's default when base-url itself is wrong, with stand-ins for missing ids.
     const operation = input('operation-id');
-    let target = { kind: 'offer', url: '', operationId: '' };
-    if (origin !== undefined &&
-        publisherId !== '' &&
-        offerId !== '' &&
-        API_VERSION.test(apiVersion)) {
-        const parsed = resolveTarget(origin, publisherId, offerId, operation, apiVersion);
-        if (parsed.ok)
-            target = parsed.target;
-        else
-            problem('operation-id', operation, parsed.expected);
-    }
+    const parsed = resolveTarget(origin ?? INPUT_DEFAULTS['base-url'], publisherId, offerId, operation, API_VERSION.test(apiVersion) ? apiVersion : INPUT_DEFAULTS['api-version']);
+    if (!parsed.ok)
+        problem('operation-id', operation, parsed.expected);
+    const target = parsed.ok ? parsed.target : { kind: 'offer', url: '', operationId: '' };
     if (problems.length > 0)
         throw new InputError(problems);
     return {
@@ -31641,7 +31659,6 @@ function readConfig(read) {
         timeoutMs,
         pollIntervalMs,
         maxConsecutiveErrors,
-        origin: origin ?? '',
         summary
     };
 }
@@ -35022,9 +35039,13 @@ function field(value, name) {
 
 
 
-const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-/** 5xx that say the request itself is wrong, so retrying cannot help. */
-const FATAL_SERVER_STATUS = new Set([501, 505]);
+/**
+ * Retried: 408, 429 and server errors, but the two 5xx that say the request itself is wrong
+ * (501 Not Implemented, 505 HTTP Version Not Supported), which no retry can fix.
+ */
+function isTransient(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 class CppClient {
     tokens;
@@ -35056,6 +35077,8 @@ class CppClient {
             this.debug(`GET ${url} failed after ${this.now() - started} ms: ${reason}`);
             return { kind: 'transient', reason };
         }
+        // A server that echoes the request's headers must not make us repeat the token anywhere.
+        response.body = response.body.split(token).join('***');
         const { status, correlationId } = response;
         this.debug(`GET ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`);
         return this.classify(response);
@@ -35067,13 +35090,14 @@ class CppClient {
                 return { kind: 'ok', value: JSON.parse(body) };
             }
             catch {
+                const detail = errorDetail(response);
                 return {
                     kind: 'transient',
-                    reason: withCorrelation(`HTTP ${status} with a body that is not JSON${body.trim() === '' ? ' (empty)' : `: ${excerpt(body)}`}`, response.correlationId)
+                    reason: withCorrelation(`HTTP ${status} with a body that is not JSON${detail === '' ? ' (empty)' : `: ${detail}`}`, response.correlationId)
                 };
             }
         }
-        if (TRANSIENT_STATUS.has(status) || (status >= 500 && !FATAL_SERVER_STATUS.has(status))) {
+        if (isTransient(status)) {
             const retryAfterMs = this.retryAfter(response.retryAfter);
             return {
                 kind: 'transient',
@@ -35237,7 +35261,7 @@ function normalize(body) {
         status: normalizeStatus(rawStatus),
         rawStatus,
         ...(submissionType === undefined ? {} : { submissionType }),
-        steps: list(operation.steps).slice(0, MAX_STEPS).flatMap(step),
+        steps: list(operation.steps).flatMap(step),
         messages: messages(operation.messages),
         previewLinks: links(operation.previewLinks),
         liveLinks: links(operation.liveLinks)
@@ -35342,8 +35366,238 @@ function describe(value) {
     return `a ${typeof value}`;
 }
 
+;// CONCATENATED MODULE: ./src/cpp/snapshot.ts
+// The normalized operation: what every module after `normalize` works with.
+function messageText(message) {
+    return message.parts.map((part) => part.text).join('');
+}
+function isErrorLevel(message) {
+    return message.level === 'error';
+}
+
+;// CONCATENATED MODULE: ./src/describe.ts
+// How the gate words a status, a step and its reasons: shared by the verdict, the poll loop's
+// timeout and interruption messages, and every reporter, so they read alike.
+
+/** `blocked`, `not started`, or `"Foo"` for a spelling we do not know. */
+function describeStatus(status, rawStatus) {
+    if (status === 'unknown')
+        return rawStatus === '' ? 'without a status' : `"${rawStatus}"`;
+    return status === 'notStarted' ? 'not started' : status;
+}
+/** "failed", "is blocked", "was rejected", "was canceled". */
+function failurePhrase(status) {
+    if (status === 'blocked')
+        return 'is blocked';
+    if (status === 'failed')
+        return 'failed';
+    return `was ${describeStatus(status, status)}`;
+}
+/** A step's error-level messages, or all of them when none is an error. */
+function reasons(messages) {
+    const errors = messages.filter(isErrorLevel);
+    return errors.length > 0 ? errors : messages;
+}
+/** "Certification is blocked: No image…" */
+function failureSentence(subject, status, messages) {
+    const chosen = reasons(messages);
+    return `${subject} ${failurePhrase(status)}${chosen.length === 0 ? '.' : `: ${chosen.map(messageText).join(' ')}`}`;
+}
+/** `displaycertify (Certification)`, or the name alone when the id adds nothing. */
+function stepLabel(step) {
+    return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`;
+}
+/** "Last status: running; step Certification running at 40%." */
+function lastSeen(snapshot) {
+    if (snapshot === undefined)
+        return 'No status was received.';
+    const status = `Last status: ${describeStatus(snapshot.status, snapshot.rawStatus)}`;
+    const current = snapshot.steps.find((step) => step.status === 'running') ??
+        snapshot.steps.find((step) => step.status === 'waiting');
+    if (current === undefined)
+        return `${status}.`;
+    const progress = current.progress === undefined ? '' : ` at ${current.progress}%`;
+    return `${status}; step ${current.name} ${describeStatus(current.status, current.rawStatus)}${progress}.`;
+}
+
+;// CONCATENATED MODULE: ./src/verdict.ts
+// The gate's rules as a pure function: given one snapshot and what we wait for, pass, fail or wait.
+
+
+const PUBLISHER_SIGNOFF = 'publishersignoff';
+function verdict(snapshot, waitFor) {
+    return failure(snapshot) ?? success(snapshot, waitFor);
+}
+/**
+ * The first failing step (in the order listed) names the failure; the result is `blocked` for a
+ * blocked step, `canceled` for a canceled operation or step, `failed` otherwise.
+ */
+function failure(snapshot) {
+    const failedStep = snapshot.steps.find((step) => isFailingStepStatus(step.status));
+    if (!failedStep && !isFailingStepStatus(snapshot.status))
+        return undefined;
+    const result = failedStep?.status === 'blocked' || (!failedStep && snapshot.status === 'blocked')
+        ? 'blocked'
+        : failedStep?.status === 'canceled' || snapshot.status === 'canceled'
+            ? 'canceled'
+            : 'failed';
+    if (failedStep) {
+        return {
+            kind: 'fail',
+            result,
+            failedStep,
+            message: failureSentence(failedStep.name, failedStep.status, failedStep.messages)
+        };
+    }
+    return {
+        kind: 'fail',
+        result,
+        message: failureSentence('The operation', snapshot.status, snapshot.messages)
+    };
+}
+function success(snapshot, waitFor) {
+    const succeeded = snapshot.status === 'succeeded';
+    switch (waitFor.kind) {
+        case 'completion':
+            return succeeded ? { kind: 'pass', message: 'The operation succeeded.' } : { kind: 'wait' };
+        case 'preview': {
+            const signoff = findStep(snapshot, PUBLISHER_SIGNOFF);
+            if (signoff?.status === 'waiting' || signoff?.status === 'succeeded') {
+                return {
+                    kind: 'pass',
+                    message: `The preview is ready for go-live: ${signoff.name} is ${describeStatus(signoff.status, signoff.rawStatus)}.`
+                };
+            }
+            if (snapshot.status === 'waiting') {
+                return {
+                    kind: 'pass',
+                    message: `The preview is ready for go-live: the operation is ${describeStatus(snapshot.status, snapshot.rawStatus)}.`
+                };
+            }
+            return succeeded ? { kind: 'pass', message: 'The operation succeeded.' } : { kind: 'wait' };
+        }
+        case 'step': {
+            const target = findStep(snapshot, spellingKey(waitFor.stepId));
+            // A step id the operation does not list is a mistake in wait-for, even once it succeeded.
+            if (!target && snapshot.steps.length > 0) {
+                return {
+                    kind: 'invalid',
+                    message: `wait-for: the operation has no step "${waitFor.stepId}". Its steps are: ${snapshot.steps.map(stepLabel).join(', ')}. Use one of these ids, "preview" or "completion".`
+                };
+            }
+            if (target?.status === 'succeeded') {
+                return { kind: 'pass', message: `Step ${target.name} succeeded.` };
+            }
+            if (!succeeded)
+                return { kind: 'wait' };
+            return {
+                kind: 'pass',
+                message: 'The operation succeeded.',
+                warning: target
+                    ? `The operation succeeded, but step ${target.name} was reported ${describeStatus(target.status, target.rawStatus)}, not succeeded.`
+                    : `The operation succeeded, but no response listed the step "${waitFor.stepId}".`
+            };
+        }
+    }
+}
+/** Steps are matched by id or by name, ignoring case, spaces, dashes and underscores. */
+function findStep(snapshot, key) {
+    return snapshot.steps.find((step) => spellingKey(step.id) === key || spellingKey(step.name) === key);
+}
+
+;// CONCATENATED MODULE: ./src/poll.ts
+// The poll loop: the only place with time in it. It polls, asks `verdict`, and waits (interval,
+// Retry-After or backoff) until a verdict, the deadline, the error budget or a signal ends it.
+
+
+
+
+async function poll(settings, deps) {
+    let polls = 0;
+    let failures = 0;
+    let snapshot;
+    let lastFailure;
+    const end = (result, message, extra = {}) => ({
+        result,
+        message,
+        ...(snapshot === undefined ? {} : { snapshot }),
+        polls,
+        ...extra
+    });
+    const interrupted = () => end('interrupted', `Interrupted while waiting (the workflow was cancelled or the step timed out). ${lastSeen(snapshot)}`);
+    for (;;) {
+        if (deps.signal.aborted)
+            return interrupted();
+        const remaining = settings.deadline - deps.now();
+        const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, Math.max(remaining, FINAL_REQUEST_MIN_MS));
+        polls++;
+        const fetched = await untilAborted(deps.fetch(timeoutMs), deps.signal);
+        if (fetched === undefined)
+            return interrupted();
+        let delayMs = settings.intervalMs;
+        if (fetched.kind === 'fatal')
+            return end('error', fetched.message);
+        if (fetched.kind === 'transient') {
+            failures++;
+            lastFailure = fetched.reason;
+            if (failures >= settings.maxConsecutiveErrors) {
+                return end('error', `Gave up after ${failures} consecutive failed request${failures === 1 ? '' : 's'} (max-consecutive-errors). The last one: ${fetched.reason}`);
+            }
+            delayMs = fetched.retryAfterMs ?? backoff(failures, settings.intervalMs, deps.random);
+        }
+        else {
+            failures = 0;
+            lastFailure = undefined;
+            snapshot = fetched.value;
+            deps.onSnapshot(snapshot);
+            const found = verdict(snapshot, settings.waitFor);
+            if (found.kind === 'pass') {
+                if (found.warning)
+                    deps.warn(found.warning);
+                return end('succeeded', found.message);
+            }
+            if (found.kind === 'fail') {
+                return end(found.result, found.message, found.failedStep ? { failedStep: found.failedStep } : {});
+            }
+            if (found.kind === 'invalid')
+                return end('error', found.message);
+        }
+        const left = settings.deadline - deps.now();
+        if (left <= 0) {
+            const failing = lastFailure === undefined ? '' : ` The last request failed: ${lastFailure}`;
+            return end('timed-out', `Timed out after ${formatDuration(settings.timeoutMs)}. ${lastSeen(snapshot)}${failing}`);
+        }
+        if (fetched.kind === 'transient')
+            deps.onRetry(fetched.reason, failures, Math.min(delayMs, left));
+        await deps.sleep(Math.min(delayMs, left), deps.signal);
+    }
+}
+/** Exponential from the poll interval, capped, with jitter so that gates do not poll in lockstep. */
+function backoff(failures, intervalMs, random) {
+    const cap = Math.max(BACKOFF_CAP_MS, intervalMs);
+    const base = Math.min(cap, intervalMs * 2 ** (failures - 1));
+    return Math.round(base * (1 - BACKOFF_JITTER + 2 * BACKOFF_JITTER * random()));
+}
+/** Resolves with the promise's value, or with undefined as soon as the signal aborts. */
+function untilAborted(promise, signal) {
+    if (signal.aborted)
+        return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => resolve(undefined);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error instanceof Error ? error : new Error(String(error)));
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/report/trim.ts
 // Keeps the summary and the outputs under GitHub's size limits by leaving out the oldest messages.
+
 /** Every message of the snapshot, oldest first (undated ones count as oldest; ties keep API order). */
 function oldestFirst(snapshot) {
     const all = [snapshot.messages, ...snapshot.steps.map((step) => step.messages)].flat();
@@ -35351,6 +35605,14 @@ function oldestFirst(snapshot) {
         .map((message, index) => ({ message, index, time: time(message) }))
         .sort((a, b) => a.time - b.time || a.index - b.index)
         .map((entry) => entry.message);
+}
+/** The snapshot with at most MAX_STEPS steps, and how many were left out. */
+function capSteps(snapshot) {
+    const hiddenSteps = Math.max(0, snapshot.steps.length - MAX_STEPS);
+    return {
+        snapshot: hiddenSteps === 0 ? snapshot : { ...snapshot, steps: snapshot.steps.slice(0, MAX_STEPS) },
+        hiddenSteps
+    };
 }
 /** The newest message of a list, or undefined when it is empty. */
 function latest(messages) {
@@ -35410,225 +35672,6 @@ function time(message) {
     return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
 }
 
-;// CONCATENATED MODULE: ./src/cpp/snapshot.ts
-// The normalized operation: what every module after `normalize` works with.
-function messageText(message) {
-    return message.parts.map((part) => part.text).join('');
-}
-function isErrorLevel(message) {
-    return message.level === 'error';
-}
-
-;// CONCATENATED MODULE: ./src/verdict.ts
-// The gate's rules as a pure function: given one snapshot and what we wait for, pass, fail or wait.
-
-
-const PUBLISHER_SIGNOFF = 'publishersignoff';
-function verdict(snapshot, waitFor) {
-    return failure(snapshot) ?? success(snapshot, waitFor);
-}
-function failure(snapshot) {
-    const failedStep = snapshot.steps.find((step) => isFailingStepStatus(step.status));
-    const operationFailed = isFailingStepStatus(snapshot.status);
-    if (failedStep) {
-        return {
-            kind: 'fail',
-            result: failureResult(failedStep.status),
-            failedStep,
-            message: `${failedStep.name} ${failurePhrase(failedStep.status)}${reasons(failedStep)}`
-        };
-    }
-    if (operationFailed) {
-        return {
-            kind: 'fail',
-            result: failureResult(snapshot.status),
-            message: `The operation ${failurePhrase(snapshot.status)}${reasons(snapshot)}`
-        };
-    }
-    return undefined;
-}
-function success(snapshot, waitFor) {
-    const succeeded = snapshot.status === 'succeeded';
-    switch (waitFor.kind) {
-        case 'completion':
-            return succeeded ? { kind: 'pass', message: 'The operation succeeded.' } : { kind: 'wait' };
-        case 'preview': {
-            const signoff = findStep(snapshot, PUBLISHER_SIGNOFF);
-            if (signoff?.status === 'waiting' || signoff?.status === 'succeeded') {
-                return {
-                    kind: 'pass',
-                    message: `The preview is ready for go-live: ${signoff.name} is ${describeStatus(signoff.status, signoff.rawStatus)}.`
-                };
-            }
-            if (snapshot.status === 'waiting') {
-                return {
-                    kind: 'pass',
-                    message: `The preview is ready for go-live: the operation is ${describeStatus(snapshot.status, snapshot.rawStatus)}.`
-                };
-            }
-            return succeeded ? { kind: 'pass', message: 'The operation succeeded.' } : { kind: 'wait' };
-        }
-        case 'step': {
-            const target = findStep(snapshot, spellingKey(waitFor.stepId));
-            if (target?.status === 'succeeded') {
-                return { kind: 'pass', message: `Step ${target.name} succeeded.` };
-            }
-            if (succeeded) {
-                return {
-                    kind: 'pass',
-                    message: 'The operation succeeded.',
-                    warning: target
-                        ? `The operation succeeded, but step ${target.name} was reported ${describeStatus(target.status, target.rawStatus)}, not succeeded.`
-                        : `The operation succeeded, but no response listed the step "${waitFor.stepId}".`
-                };
-            }
-            if (!target && snapshot.steps.length > 0) {
-                return {
-                    kind: 'invalid',
-                    message: `wait-for: the operation has no step "${waitFor.stepId}". Its steps are: ${snapshot.steps.map(stepLabel).join(', ')}. Use one of these ids, "preview" or "completion".`
-                };
-            }
-            return { kind: 'wait' };
-        }
-    }
-}
-/** Steps are matched by id or by name, ignoring case, spaces, dashes and underscores. */
-function findStep(snapshot, key) {
-    return snapshot.steps.find((step) => spellingKey(step.id) === key || spellingKey(step.name) === key);
-}
-/** "failed", "is blocked", "was rejected", "was canceled". */
-function failurePhrase(status) {
-    if (status === 'blocked')
-        return 'is blocked';
-    if (status === 'failed')
-        return 'failed';
-    return `was ${status}`;
-}
-function failureResult(status) {
-    if (status === 'blocked')
-        return 'blocked';
-    if (status === 'canceled')
-        return 'canceled';
-    return 'failed';
-}
-/** `blocked`, or `unknown ("Foo")` for spellings we do not know. */
-function describeStatus(status, rawStatus) {
-    if (status === 'unknown')
-        return rawStatus === '' ? 'without a status' : `"${rawStatus}"`;
-    return status === 'notStarted' ? 'not started' : status;
-}
-function stepLabel(step) {
-    return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`;
-}
-/** Error-level messages, or all of them when none is an error. */
-function reasons(source) {
-    const errors = source.messages.filter(isErrorLevel);
-    const chosen = errors.length > 0 ? errors : source.messages;
-    return chosen.length === 0 ? '.' : `: ${chosen.map(messageText).join(' ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/poll.ts
-// The poll loop: the only place with time in it. It polls, asks `verdict`, and waits (interval,
-// Retry-After or backoff) until a verdict, the deadline, the error budget or a signal ends it.
-
-
-
-
-async function poll(settings, deps) {
-    let polls = 0;
-    let failures = 0;
-    let snapshot;
-    let lastFailure;
-    const end = (result, message, extra = {}) => ({
-        result,
-        message: clip(message, MAX_MESSAGE_CHARS),
-        ...(snapshot === undefined ? {} : { snapshot }),
-        polls,
-        ...extra
-    });
-    const interrupted = () => end('interrupted', `Interrupted while waiting (the workflow was cancelled or the step timed out). ${lastSeen(snapshot)}`);
-    for (;;) {
-        if (deps.signal.aborted)
-            return interrupted();
-        const remaining = settings.deadline - deps.now();
-        const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, Math.max(remaining, FINAL_REQUEST_MIN_MS));
-        const fetched = await untilAborted(deps.fetch(timeoutMs), deps.signal);
-        if (fetched === undefined)
-            return interrupted();
-        polls++;
-        let delayMs = settings.intervalMs;
-        if (fetched.kind === 'fatal')
-            return end('error', fetched.message);
-        if (fetched.kind === 'transient') {
-            failures++;
-            lastFailure = fetched.reason;
-            if (failures >= settings.maxConsecutiveErrors) {
-                return end('error', `Gave up after ${failures} consecutive failed request${failures === 1 ? '' : 's'} (max-consecutive-errors). The last one: ${fetched.reason}`);
-            }
-            delayMs = fetched.retryAfterMs ?? backoff(failures, settings.intervalMs, deps.random);
-        }
-        else {
-            failures = 0;
-            lastFailure = undefined;
-            snapshot = fetched.value;
-            deps.onSnapshot(snapshot);
-            const found = verdict(snapshot, settings.waitFor);
-            if (found.kind === 'pass') {
-                if (found.warning)
-                    deps.warn(found.warning);
-                return end('succeeded', found.message);
-            }
-            if (found.kind === 'fail') {
-                return end(found.result, found.message, found.failedStep ? { failedStep: found.failedStep } : {});
-            }
-            if (found.kind === 'invalid')
-                return end('error', found.message);
-        }
-        const left = settings.deadline - deps.now();
-        if (left <= 0) {
-            const failing = lastFailure === undefined ? '' : ` The last request failed: ${lastFailure}`;
-            return end('timed-out', `Timed out after ${formatDuration(settings.timeoutMs)}. ${lastSeen(snapshot)}${failing}`);
-        }
-        if (fetched.kind === 'transient')
-            deps.onRetry(fetched.reason, failures, Math.min(delayMs, left));
-        await deps.sleep(Math.min(delayMs, left), deps.signal);
-    }
-}
-/** Exponential from the poll interval, capped, with jitter so that gates do not poll in lockstep. */
-function backoff(failures, intervalMs, random) {
-    const cap = Math.max(BACKOFF_CAP_MS, intervalMs);
-    const base = Math.min(cap, intervalMs * 2 ** (failures - 1));
-    return Math.round(base * (1 - BACKOFF_JITTER + 2 * BACKOFF_JITTER * random()));
-}
-/** "Last status: running; step Certification running at 40%." */
-function lastSeen(snapshot) {
-    if (snapshot === undefined)
-        return 'No status was received.';
-    const status = `Last status: ${describeStatus(snapshot.status, snapshot.rawStatus)}`;
-    const current = snapshot.steps.find((step) => step.status === 'running') ??
-        snapshot.steps.find((step) => step.status === 'waiting');
-    if (current === undefined)
-        return `${status}.`;
-    const progress = current.progress === undefined ? '' : ` at ${current.progress}%`;
-    return `${status}; step ${current.name} ${describeStatus(current.status, current.rawStatus)}${progress}.`;
-}
-/** Resolves with the promise's value, or with undefined as soon as the signal aborts. */
-function untilAborted(promise, signal) {
-    if (signal.aborted)
-        return Promise.resolve(undefined);
-    return new Promise((resolve, reject) => {
-        const onAbort = () => resolve(undefined);
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then((value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error instanceof Error ? error : new Error(String(error)));
-        });
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 // One titled error annotation per failing step, at most as many as GitHub shows.
 
@@ -35643,8 +35686,7 @@ function stepAnnotations(snapshot) {
         .filter((step) => isFailingStepStatus(step.status))
         .slice(0, MAX_STEP_ANNOTATIONS)
         .map((step) => {
-        const errors = step.messages.filter(isErrorLevel);
-        const chosen = errors.length > 0 ? errors : step.messages;
+        const chosen = reasons(step.messages);
         return {
             title: `${step.name}: ${describeStatus(step.status, step.rawStatus)}`,
             message: chosen.length === 0
@@ -35696,22 +35738,23 @@ function buildOutputs(report) {
         'operation-id': report.operationId,
         'submission-type': snapshot?.submissionType ?? '',
         'failed-step': outcome.failedStep ? outcome.failedStep.id || outcome.failedStep.name : '',
-        message: clip(outcome.message, MAX_MESSAGE_CHARS),
+        message: outcome.message,
         'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
         'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
         'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
         polls: String(outcome.polls)
     };
-    if (snapshot === undefined)
+    if (outcome.snapshot === undefined)
         return { ...fixed, steps: '[]' };
+    const { snapshot: shown } = capSteps(outcome.snapshot);
     const perStep = {};
-    stepSlugs(snapshot.steps).forEach((slug, index) => {
-        const step = snapshot.steps[index];
+    stepSlugs(shown.steps).forEach((slug, index) => {
+        const step = shown.steps[index];
         perStep[`step-${slug}-status`] = step.status;
         perStep[`step-${slug}-progress`] = step.progress === undefined ? '' : String(step.progress);
     });
     const overhead = Object.entries({ ...fixed, ...perStep }).reduce((sum, [name, value]) => sum + bytes(name) + bytes(value), bytes('steps'));
-    const fitted = fitByLeavingOutOldest(snapshot, OUTPUTS_MAX_BYTES - overhead, stepsJson);
+    const fitted = fitByLeavingOutOldest(shown, OUTPUTS_MAX_BYTES - overhead, stepsJson);
     // Unreachable with normalize's caps; the per-step outputs still carry every status then.
     return { ...fixed, steps: fitted.fits ? fitted.text : '[]', ...perStep };
 }
@@ -35739,7 +35782,6 @@ function stepsJson(snapshot) {
 
 
 
-
 class ProgressLog {
     operation;
     steps = new Map();
@@ -35747,7 +35789,10 @@ class ProgressLog {
     lastLineAt;
     sink;
     now;
-    constructor(sink, now) {
+    subject;
+    /** `subject` is what is watched: "Operation" or "Offer". */
+    constructor(sink, now, subject = 'Operation') {
+        this.subject = subject;
         this.sink = sink;
         this.now = now;
         this.lastLineAt = now();
@@ -35757,8 +35802,8 @@ class ProgressLog {
         const operation = describeStatus(snapshot.status, snapshot.rawStatus);
         if (operation !== this.operation) {
             lines.push(this.operation === undefined
-                ? `Operation status: ${operation}`
-                : `Operation status: ${this.operation} → ${operation}`);
+                ? `${this.subject} status: ${operation}`
+                : `${this.subject} status: ${this.operation} → ${operation}`);
             this.operation = operation;
         }
         snapshot.steps.forEach((step, index) => {
@@ -35779,7 +35824,9 @@ class ProgressLog {
             .map((item) => item.rawStatus)) {
             if (!this.unknownSpellings.has(raw)) {
                 this.unknownSpellings.add(raw);
-                this.sink.warning(`Unknown status "${raw}" from the CPP API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`);
+                this.sink.warning(raw === ''
+                    ? 'The CPP API answered without a status: the gate keeps polling and reports it as unknown.'
+                    : `Unknown status "${raw}" from the CPP API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`);
             }
         }
         if (lines.length > 0)
@@ -35830,22 +35877,22 @@ const STATUS_ICON = {
 /** The longest text shown in the table's "Latest message" column; the full text is below it. */
 const CELL_CHARS = 300;
 function renderSummary(report) {
-    const snapshot = report.outcome.snapshot;
-    if (snapshot === undefined)
-        return render(report, undefined, 0);
-    const fitted = fitByLeavingOutOldest(snapshot, SUMMARY_MAX_BYTES, (trimmed, leftOut) => render(report, trimmed, leftOut));
+    if (report.outcome.snapshot === undefined)
+        return render(report, undefined, 0, 0);
+    const { snapshot, hiddenSteps } = capSteps(report.outcome.snapshot);
+    const fitted = fitByLeavingOutOldest(snapshot, SUMMARY_MAX_BYTES, (trimmed, leftOut) => render(report, trimmed, leftOut, hiddenSteps));
     // Unreachable with normalize's caps on steps and fields, but a summary over the limit is lost
     // whole, so fall back to one without steps rather than risk that.
-    return fitted.fits ? fitted.text : render(report, undefined, 0);
+    return fitted.fits ? fitted.text : render(report, undefined, 0, 0);
 }
-function render(report, snapshot, leftOut) {
+function render(report, snapshot, leftOut, hiddenSteps) {
     return [
         heading(report),
         verdictLine(report),
         snapshot ? stepsTable(snapshot) : '',
         snapshot ? operationMessages(snapshot) : '',
         snapshot ? snapshot.steps.map(stepMessages).join('') : '',
-        leftOutNotice(leftOut),
+        leftOutNotice(leftOut, hiddenSteps),
         footer(report, snapshot)
     ].join('');
 }
@@ -35890,10 +35937,16 @@ function messageLine(message) {
         .join('');
     return `<strong>${meta.join(' · ')}</strong>: ${text}`;
 }
-function leftOutNotice(leftOut) {
-    if (leftOut === 0)
-        return '';
-    return `<p><em>${leftOut} older message${leftOut === 1 ? ' was' : 's were'} left out to keep this summary under GitHub's 1 MiB limit; the newest are shown.</em></p>\n`;
+function leftOutNotice(leftOut, hiddenSteps) {
+    const notes = [
+        leftOut === 0
+            ? ''
+            : `${leftOut} older message${leftOut === 1 ? ' was' : 's were'} left out to keep this summary under GitHub's 1 MiB limit; the newest are shown.`,
+        hiddenSteps === 0
+            ? ''
+            : `${hiddenSteps} more step${hiddenSteps === 1 ? ' is' : 's are'} not shown.`
+    ].filter(Boolean);
+    return notes.map((note) => `<p><em>${note}</em></p>\n`).join('');
 }
 function footer(report, snapshot) {
     const rows = [
@@ -35951,6 +36004,7 @@ function summary_escape(text) {
 
 
 
+
 async function run(options = {}) {
     const now = options.now ?? (() => performance.now());
     const startedAt = now();
@@ -35971,6 +36025,8 @@ async function run(options = {}) {
             polls: 0
         };
     }
+    // One paragraph, not a dump, wherever it is shown.
+    outcome = { ...outcome, message: clip(outcome.message, MAX_MESSAGE_CHARS) };
     await report({
         publisherId: config?.publisherId ?? getInput('publisher-id'),
         offerId: config?.offerId ?? getInput('offer-id'),
@@ -35983,7 +36039,7 @@ async function run(options = {}) {
 async function gate(config, startedAt, now, options) {
     const tokens = staticToken(config.token);
     const client = new CppClient({ tokens, debug: core_debug });
-    const log = new ProgressLog({ info: info, warning: warning }, now);
+    const log = new ProgressLog({ info: info, warning: warning }, now, config.target.kind === 'offer' ? 'Offer' : 'Operation');
     const watching = config.target.kind === 'offer' ? 'the offer status' : `operation ${config.target.operationId}`;
     const waitFor = config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : config.waitFor.kind;
     info(`Watching ${watching} of ${config.publisherId}/${config.offerId} until ${waitFor}; timeout ${formatDuration(config.timeoutMs)}, polling every ${formatDuration(config.pollIntervalMs)}; signed in with ${tokens.description}.`);
@@ -36020,18 +36076,27 @@ function toSnapshot(fetched) {
         return { kind: 'transient', reason: `the API answered with ${error.message}` };
     }
 }
-/** Outputs, annotations, the verdict line and the summary; each guarded so one cannot stop the rest. */
+/**
+ * Outputs, the verdict and its annotations, and the summary, each guarded so that one failing
+ * cannot stop the others. A failing step's annotation carries the failure (titled with the step),
+ * so the verdict is not annotated a second time then.
+ */
 async function report(report, summary) {
-    for (const [name, value] of Object.entries(buildOutputs(report)))
-        setOutput(name, value);
     const { outcome } = report;
+    guarded('set the outputs', () => {
+        for (const [name, value] of Object.entries(buildOutputs(report)))
+            setOutput(name, value);
+    });
+    const annotations = stepAnnotations(outcome.snapshot);
     if (outcome.result === 'succeeded')
         info(`✅ ${outcome.message}`);
-    else {
+    else if (annotations.length === 0)
         setFailed(outcome.message);
-        for (const annotation of stepAnnotations(outcome.snapshot)) {
+    else {
+        process.exitCode = 1;
+        info(`❌ ${outcome.message}`);
+        for (const annotation of annotations)
             error(annotation.message, { title: annotation.title });
-        }
     }
     if (!summary)
         return;
@@ -36042,11 +36107,14 @@ async function report(report, summary) {
     }
     // Appended directly rather than through core.summary, which remembers the first file it saw
     // for the life of the process; the rendering is already one finished HTML document.
+    await guarded('write the job summary', () => (0,promises_namespaceObject.appendFile)(summaryFile, renderSummary(report)));
+}
+async function guarded(what, action) {
     try {
-        await (0,promises_namespaceObject.appendFile)(summaryFile, renderSummary(report));
+        await action();
     }
     catch (error) {
-        warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 function sleep(ms, signal) {

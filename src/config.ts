@@ -15,8 +15,6 @@ export interface Config {
   timeoutMs: number
   pollIntervalMs: number
   maxConsecutiveErrors: number
-  /** scheme://host[:port], no trailing slash. */
-  origin: string
   summary: boolean
 }
 
@@ -57,7 +55,8 @@ export function readConfig(read: ReadInput): Config {
   const input = (name: string): string => read(name) || (INPUT_DEFAULTS[name] ?? '')
   const problems: string[] = []
   const problem = (name: string, value: string, expected: string): void => {
-    problems.push(`${name} ${value === '' ? 'is empty' : `is "${value}"`}: expected ${expected}.`)
+    const shown = value.length > 100 ? `${value.slice(0, 99)}…` : value
+    problems.push(`${name} ${value === '' ? 'is empty' : `is "${shown}"`}: expected ${expected}.`)
   }
 
   const required = (name: string, expected: string): string => {
@@ -109,18 +108,18 @@ export function readConfig(read: ReadInput): Config {
 
   const waitFor = readWaitFor(input('wait-for'))
 
+  // operation-id is checked even when other inputs are wrong, so that one run reports them all:
+  // against base-url's default when base-url itself is wrong, with stand-ins for missing ids.
   const operation = input('operation-id')
-  let target: Target = { kind: 'offer', url: '', operationId: '' }
-  if (
-    origin !== undefined &&
-    publisherId !== '' &&
-    offerId !== '' &&
-    API_VERSION.test(apiVersion)
-  ) {
-    const parsed = resolveTarget(origin, publisherId, offerId, operation, apiVersion)
-    if (parsed.ok) target = parsed.target
-    else problem('operation-id', operation, parsed.expected)
-  }
+  const parsed = resolveTarget(
+    origin ?? INPUT_DEFAULTS['base-url'],
+    publisherId,
+    offerId,
+    operation,
+    API_VERSION.test(apiVersion) ? apiVersion : INPUT_DEFAULTS['api-version']
+  )
+  if (!parsed.ok) problem('operation-id', operation, parsed.expected)
+  const target: Target = parsed.ok ? parsed.target : { kind: 'offer', url: '', operationId: '' }
 
   if (problems.length > 0) throw new InputError(problems)
   return {
@@ -132,7 +131,6 @@ export function readConfig(read: ReadInput): Config {
     timeoutMs,
     pollIntervalMs,
     maxConsecutiveErrors,
-    origin: origin ?? '',
     summary
   }
 }

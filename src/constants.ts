@@ -7,10 +7,10 @@ export const ACTION_VERSION = '0.1.0'
 /** One request may take this long in all (connect, headers, body); the issue fixes it at 60 s. */
 export const REQUEST_TIMEOUT_MS = 60_000
 /**
- * The last poll at the deadline still gets this long, so that a timeout is declared on a fresh
- * answer rather than on a request we cut off after a few milliseconds.
+ * A poll at the deadline still gets this long, so that a timeout is declared on a fresh answer
+ * rather than on a request cut off after a few milliseconds; it is all the deadline is overrun by.
  */
-export const FINAL_REQUEST_MIN_MS = 10_000
+export const FINAL_REQUEST_MIN_MS = 2_000
 
 /** Polling faster than once a second only burns API quota. */
 export const MIN_POLL_INTERVAL_MS = 1_000
@@ -45,7 +45,10 @@ export const OUTPUTS_MAX_BYTES = 768 * 1024
 /** The `message` output and the failure annotation are one readable paragraph, not a dump. */
 export const MAX_MESSAGE_CHARS = 4_000
 
-/** A real operation has six steps; anything past this is not a publish operation we can show. */
+/**
+ * A real operation has six steps. The verdict sees every step; outputs and the summary show at
+ * most this many, so that no answer can push them past their size limits.
+ */
 export const MAX_STEPS = 100
 /**
  * Links and short fields (ids, names, statuses, time frames) are capped so that no API answer can

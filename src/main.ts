@@ -4,7 +4,7 @@
 import { appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
 import { staticToken } from './auth/token-source.js'
-import { HOSTED_JOB_LIMIT_MS } from './constants.js'
+import { HOSTED_JOB_LIMIT_MS, MAX_MESSAGE_CHARS } from './constants.js'
 import { bareToken, readConfig, type Config } from './config.js'
 import { CppClient, type FetchResult } from './cpp/client.js'
 import { normalize, UnexpectedBodyError } from './cpp/normalize.js'
@@ -16,6 +16,7 @@ import { buildOutputs } from './report/outputs.js'
 import { ProgressLog } from './report/progress-log.js'
 import type { Report } from './report/report.js'
 import { renderSummary } from './report/summary.js'
+import { clip } from './report/trim.js'
 
 export interface RunOptions {
   /** Aborts the wait; index.ts wires SIGINT and SIGTERM to it. */
@@ -44,6 +45,8 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       polls: 0
     }
   }
+  // One paragraph, not a dump, wherever it is shown.
+  outcome = { ...outcome, message: clip(outcome.message, MAX_MESSAGE_CHARS) }
   await report(
     {
       publisherId: config?.publisherId ?? core.getInput('publisher-id'),
@@ -65,7 +68,11 @@ async function gate(
 ): Promise<Outcome> {
   const tokens = staticToken(config.token)
   const client = new CppClient({ tokens, debug: core.debug })
-  const log = new ProgressLog({ info: core.info, warning: core.warning }, now)
+  const log = new ProgressLog(
+    { info: core.info, warning: core.warning },
+    now,
+    config.target.kind === 'offer' ? 'Offer' : 'Operation'
+  )
   const watching =
     config.target.kind === 'offer' ? 'the offer status' : `operation ${config.target.operationId}`
   const waitFor =
@@ -113,16 +120,24 @@ function toSnapshot(fetched: FetchResult<unknown>): FetchResult<Snapshot> {
   }
 }
 
-/** Outputs, annotations, the verdict line and the summary; each guarded so one cannot stop the rest. */
+/**
+ * Outputs, the verdict and its annotations, and the summary, each guarded so that one failing
+ * cannot stop the others. A failing step's annotation carries the failure (titled with the step),
+ * so the verdict is not annotated a second time then.
+ */
 async function report(report: Report, summary: boolean): Promise<void> {
-  for (const [name, value] of Object.entries(buildOutputs(report))) core.setOutput(name, value)
   const { outcome } = report
+  guarded('set the outputs', () => {
+    for (const [name, value] of Object.entries(buildOutputs(report))) core.setOutput(name, value)
+  })
+  const annotations = stepAnnotations(outcome.snapshot)
   if (outcome.result === 'succeeded') core.info(`✅ ${outcome.message}`)
+  else if (annotations.length === 0) core.setFailed(outcome.message)
   else {
-    core.setFailed(outcome.message)
-    for (const annotation of stepAnnotations(outcome.snapshot)) {
+    process.exitCode = 1
+    core.info(`❌ ${outcome.message}`)
+    for (const annotation of annotations)
       core.error(annotation.message, { title: annotation.title })
-    }
   }
   if (!summary) return
   const summaryFile = process.env.GITHUB_STEP_SUMMARY
@@ -132,12 +147,14 @@ async function report(report: Report, summary: boolean): Promise<void> {
   }
   // Appended directly rather than through core.summary, which remembers the first file it saw
   // for the life of the process; the rendering is already one finished HTML document.
+  await guarded('write the job summary', () => appendFile(summaryFile, renderSummary(report)))
+}
+
+async function guarded(what: string, action: () => unknown): Promise<void> {
   try {
-    await appendFile(summaryFile, renderSummary(report))
+    await action()
   } catch (error) {
-    core.warning(
-      `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
-    )
+    core.warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 

@@ -5,14 +5,13 @@ import {
   BACKOFF_CAP_MS,
   BACKOFF_JITTER,
   FINAL_REQUEST_MIN_MS,
-  MAX_MESSAGE_CHARS,
   REQUEST_TIMEOUT_MS
 } from './constants.js'
 import type { FetchResult } from './cpp/client.js'
 import type { Snapshot, Step } from './cpp/snapshot.js'
 import { formatDuration } from './duration.js'
-import { clip } from './report/trim.js'
-import { describeStatus, verdict, type WaitFor } from './verdict.js'
+import { lastSeen } from './describe.js'
+import { verdict, type WaitFor } from './verdict.js'
 
 export type Result =
   'succeeded' | 'failed' | 'blocked' | 'canceled' | 'timed-out' | 'error' | 'interrupted'
@@ -56,7 +55,7 @@ export async function poll(settings: PollSettings, deps: PollDeps): Promise<Outc
   let lastFailure: string | undefined
   const end = (result: Result, message: string, extra: Partial<Outcome> = {}): Outcome => ({
     result,
-    message: clip(message, MAX_MESSAGE_CHARS),
+    message,
     ...(snapshot === undefined ? {} : { snapshot }),
     polls,
     ...extra
@@ -71,9 +70,9 @@ export async function poll(settings: PollSettings, deps: PollDeps): Promise<Outc
     if (deps.signal.aborted) return interrupted()
     const remaining = settings.deadline - deps.now()
     const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, Math.max(remaining, FINAL_REQUEST_MIN_MS))
+    polls++
     const fetched = await untilAborted(deps.fetch(timeoutMs), deps.signal)
     if (fetched === undefined) return interrupted()
-    polls++
 
     let delayMs = settings.intervalMs
     if (fetched.kind === 'fatal') return end('error', fetched.message)
@@ -126,18 +125,6 @@ export function backoff(failures: number, intervalMs: number, random: () => numb
   const cap = Math.max(BACKOFF_CAP_MS, intervalMs)
   const base = Math.min(cap, intervalMs * 2 ** (failures - 1))
   return Math.round(base * (1 - BACKOFF_JITTER + 2 * BACKOFF_JITTER * random()))
-}
-
-/** "Last status: running; step Certification running at 40%." */
-export function lastSeen(snapshot: Snapshot | undefined): string {
-  if (snapshot === undefined) return 'No status was received.'
-  const status = `Last status: ${describeStatus(snapshot.status, snapshot.rawStatus)}`
-  const current =
-    snapshot.steps.find((step) => step.status === 'running') ??
-    snapshot.steps.find((step) => step.status === 'waiting')
-  if (current === undefined) return `${status}.`
-  const progress = current.progress === undefined ? '' : ` at ${current.progress}%`
-  return `${status}; step ${current.name} ${describeStatus(current.status, current.rawStatus)}${progress}.`
 }
 
 /** Resolves with the promise's value, or with undefined as soon as the signal aborts. */

@@ -1,7 +1,8 @@
 // The gate's rules as a pure function: given one snapshot and what we wait for, pass, fail or wait.
 
-import { isErrorLevel, messageText, type Snapshot, type Step } from './cpp/snapshot.js'
-import { isFailingStepStatus, spellingKey, type Status } from './status.js'
+import type { Snapshot, Step } from './cpp/snapshot.js'
+import { describeStatus, failureSentence, stepLabel } from './describe.js'
+import { isFailingStepStatus, spellingKey } from './status.js'
 
 export type WaitFor =
   { kind: 'completion' } | { kind: 'preview' } | { kind: 'step'; stepId: string }
@@ -21,25 +22,32 @@ export function verdict(snapshot: Snapshot, waitFor: WaitFor): Verdict {
   return failure(snapshot) ?? success(snapshot, waitFor)
 }
 
+/**
+ * The first failing step (in the order listed) names the failure; the result is `blocked` for a
+ * blocked step, `canceled` for a canceled operation or step, `failed` otherwise.
+ */
 function failure(snapshot: Snapshot): Verdict | undefined {
   const failedStep = snapshot.steps.find((step) => isFailingStepStatus(step.status))
-  const operationFailed = isFailingStepStatus(snapshot.status)
+  if (!failedStep && !isFailingStepStatus(snapshot.status)) return undefined
+  const result: FailureResult =
+    failedStep?.status === 'blocked' || (!failedStep && snapshot.status === 'blocked')
+      ? 'blocked'
+      : failedStep?.status === 'canceled' || snapshot.status === 'canceled'
+        ? 'canceled'
+        : 'failed'
   if (failedStep) {
     return {
       kind: 'fail',
-      result: failureResult(failedStep.status),
+      result,
       failedStep,
-      message: `${failedStep.name} ${failurePhrase(failedStep.status)}${reasons(failedStep)}`
+      message: failureSentence(failedStep.name, failedStep.status, failedStep.messages)
     }
   }
-  if (operationFailed) {
-    return {
-      kind: 'fail',
-      result: failureResult(snapshot.status),
-      message: `The operation ${failurePhrase(snapshot.status)}${reasons(snapshot)}`
-    }
+  return {
+    kind: 'fail',
+    result,
+    message: failureSentence('The operation', snapshot.status, snapshot.messages)
   }
-  return undefined
 }
 
 function success(snapshot: Snapshot, waitFor: WaitFor): Verdict {
@@ -65,25 +73,24 @@ function success(snapshot: Snapshot, waitFor: WaitFor): Verdict {
     }
     case 'step': {
       const target = findStep(snapshot, spellingKey(waitFor.stepId))
-      if (target?.status === 'succeeded') {
-        return { kind: 'pass', message: `Step ${target.name} succeeded.` }
-      }
-      if (succeeded) {
-        return {
-          kind: 'pass',
-          message: 'The operation succeeded.',
-          warning: target
-            ? `The operation succeeded, but step ${target.name} was reported ${describeStatus(target.status, target.rawStatus)}, not succeeded.`
-            : `The operation succeeded, but no response listed the step "${waitFor.stepId}".`
-        }
-      }
+      // A step id the operation does not list is a mistake in wait-for, even once it succeeded.
       if (!target && snapshot.steps.length > 0) {
         return {
           kind: 'invalid',
           message: `wait-for: the operation has no step "${waitFor.stepId}". Its steps are: ${snapshot.steps.map(stepLabel).join(', ')}. Use one of these ids, "preview" or "completion".`
         }
       }
-      return { kind: 'wait' }
+      if (target?.status === 'succeeded') {
+        return { kind: 'pass', message: `Step ${target.name} succeeded.` }
+      }
+      if (!succeeded) return { kind: 'wait' }
+      return {
+        kind: 'pass',
+        message: 'The operation succeeded.',
+        warning: target
+          ? `The operation succeeded, but step ${target.name} was reported ${describeStatus(target.status, target.rawStatus)}, not succeeded.`
+          : `The operation succeeded, but no response listed the step "${waitFor.stepId}".`
+      }
     }
   }
 }
@@ -93,34 +100,4 @@ function findStep(snapshot: Snapshot, key: string): Step | undefined {
   return snapshot.steps.find(
     (step) => spellingKey(step.id) === key || spellingKey(step.name) === key
   )
-}
-
-/** "failed", "is blocked", "was rejected", "was canceled". */
-function failurePhrase(status: Status): string {
-  if (status === 'blocked') return 'is blocked'
-  if (status === 'failed') return 'failed'
-  return `was ${status}`
-}
-
-function failureResult(status: Status): FailureResult {
-  if (status === 'blocked') return 'blocked'
-  if (status === 'canceled') return 'canceled'
-  return 'failed'
-}
-
-/** `blocked`, or `unknown ("Foo")` for spellings we do not know. */
-export function describeStatus(status: Status, rawStatus: string): string {
-  if (status === 'unknown') return rawStatus === '' ? 'without a status' : `"${rawStatus}"`
-  return status === 'notStarted' ? 'not started' : status
-}
-
-function stepLabel(step: Step): string {
-  return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`
-}
-
-/** Error-level messages, or all of them when none is an error. */
-function reasons(source: Pick<Snapshot, 'messages'>): string {
-  const errors = source.messages.filter(isErrorLevel)
-  const chosen = errors.length > 0 ? errors : source.messages
-  return chosen.length === 0 ? '.' : `: ${chosen.map(messageText).join(' ')}`
 }

@@ -721,8 +721,11 @@ describe('CppClient per-request timeout', () => {
 
 describe('CppClient keeps the token secret', () => {
   it.each<[string, () => nock.Scope]>([
-    ['an ok answer', () => cpp().reply(200, { status: 'running' })],
-    ['a 2xx that is not JSON', () => cpp().reply(200, '<html>login</html>')],
+    [
+      'an ok answer that echoes it',
+      () => cpp().reply(200, { status: 'running', echo: `Bearer ${TOKEN}` })
+    ],
+    ['a 2xx that is not JSON and echoes it', () => cpp().reply(200, `<html>login ${TOKEN}</html>`)],
     ['a 400', () => cpp().reply(400, { error: { code: 'BadRequest', message: 'bad' } })],
     ['a 401', () => cpp().reply(401, '', { 'WWW-Authenticate': 'Bearer error="invalid_token"' })],
     ['a 403', () => cpp().reply(403, '')],
@@ -754,6 +757,21 @@ describe('CppClient keeps the token secret', () => {
     expect(result.kind).toBe('fatal')
     expect(JSON.stringify(result)).not.toContain(TOKEN)
     scope.done()
+  })
+
+  it('replaces the token in a good answer, so outputs and the summary cannot carry it', async () => {
+    cpp().reply(200, {
+      status: 'running',
+      messages: [{ messageHtml: `Authorization: Bearer ${TOKEN}`, level: 'error' }]
+    })
+    const client = new CppClient({ tokens: staticToken(TOKEN) })
+    expect(await client.getJson(URL_, TIMEOUT_MS)).toEqual({
+      kind: 'ok',
+      value: {
+        status: 'running',
+        messages: [{ messageHtml: 'Authorization: Bearer ***', level: 'error' }]
+      }
+    })
   })
 })
 

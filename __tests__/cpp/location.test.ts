@@ -153,8 +153,8 @@ describe('resolveTarget with a Location or Operation-Location value', () => {
     ],
     [
       'an absolute 2018 Operation-Location on the same origin without api-version',
-      `https://cloudpartner.azure.com/api/publishers/contoso/offers/contoso-virtualmachineoffer/operations/${GUID}`,
-      `${ORIGIN}/api/publishers/contoso/offers/contoso-virtualmachineoffer/operations/${GUID}?api-version=2017-10-31`,
+      `https://cloudpartner.azure.com/api/publishers/contoso/offers/contoso-offer/operations/${GUID}`,
+      `${ORIGIN}/api/publishers/contoso/offers/contoso-offer/operations/${GUID}?api-version=2017-10-31`,
       GUID
     ],
     [
@@ -179,12 +179,21 @@ describe('resolveTarget with a Location or Operation-Location value', () => {
     expect(target(resolve(location))).toEqual({ kind: 'operation', url, operationId })
   })
 
-  it('keeps a Location on another publisher or offer, since it stays on base-url', () => {
-    const { url } = target(resolve(`/api/publishers/fabrikam/offers/other/operations/${GUID}`))
-
-    expect(url).toBe(
-      `${ORIGIN}/api/publishers/fabrikam/offers/other/operations/${GUID}?api-version=2017-10-31`
+  it.each([
+    [`/api/publishers/fabrikam/offers/contoso-offer/operations/${GUID}`, 'fabrikam'],
+    [`/api/publishers/contoso/offers/other/operations/${GUID}`, 'other'],
+    ['/api/operations/contoso$other$2$preview', 'other']
+  ])('refuses the Location %s of another publisher or offer', (location, named) => {
+    expect(rejection(resolve(location))).toContain(
+      'an operation of publisher-id "contoso" and offer-id "contoso-offer"'
     )
+    expect(rejection(resolve(location))).toContain(`"${named}"`)
+  })
+
+  it('compares the publisher and offer in a Location without case', () => {
+    expect(
+      target(resolve(`/api/publishers/Contoso/offers/CONTOSO-OFFER/operations/${GUID}`)).operationId
+    ).toBe(GUID)
   })
 
   it('accepts a Location on a loopback http origin that matches base-url', () => {
@@ -202,8 +211,10 @@ describe('resolveTarget with a Location or Operation-Location value', () => {
   it('resolves a relative Location against a loopback base-url', () => {
     const origin = 'http://127.0.0.1:8080'
 
-    expect(target(resolve(`/api/publishers/p/offers/o/operations/${GUID}`, origin)).url).toBe(
-      `${origin}/api/publishers/p/offers/o/operations/${GUID}?api-version=2017-10-31`
+    expect(
+      target(resolve(`/api/publishers/contoso/offers/contoso-offer/operations/${GUID}`, origin)).url
+    ).toBe(
+      `${origin}/api/publishers/contoso/offers/contoso-offer/operations/${GUID}?api-version=2017-10-31`
     )
   })
 })

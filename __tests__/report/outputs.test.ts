@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { MAX_MESSAGE_CHARS, OUTPUTS_MAX_BYTES } from '../../src/constants.js'
+import { MAX_STEPS, OUTPUTS_MAX_BYTES } from '../../src/constants.js'
 import { normalize } from '../../src/cpp/normalize.js'
 import type { Snapshot, Step } from '../../src/cpp/snapshot.js'
 import type { Outcome } from '../../src/poll.js'
@@ -279,11 +279,15 @@ describe('buildOutputs', () => {
     expect(outputs['failed-step']).toBe('Publisher signoff')
   })
 
-  it(`cuts a long message to ${MAX_MESSAGE_CHARS} characters`, () => {
-    const long = `Certification failed: ${'policy violation. '.repeat(1000)}`
-    const outputs = buildOutputs(report({ result: 'failed', message: long }))
-    expect(outputs.message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS)
-    expect(outputs.message.startsWith('Certification failed: policy violation.')).toBe(true)
+  it(`gives step outputs for the first ${MAX_STEPS} steps only, however many the API lists`, () => {
+    const many = snapshot(
+      'running',
+      Array.from({ length: MAX_STEPS + 20 }, (_, i) => step(`s${i}`, 'running'))
+    )
+    const outputs = buildOutputs(report({ snapshot: many }))
+    expect(outputs[`step-s${MAX_STEPS - 1}-status`]).toBe('running')
+    expect(outputs).not.toHaveProperty(`step-s${MAX_STEPS}-status`)
+    expect(JSON.parse(outputs.steps)).toHaveLength(MAX_STEPS)
   })
 
   it('rounds elapsed time to whole seconds', () => {

@@ -6,10 +6,10 @@ import { HttpClient } from '@actions/http-client'
 import type { TokenSource } from '../auth/token-source.js'
 import { ACTION_NAME, ACTION_VERSION, MAX_BODY_BYTES, MIN_RETRY_AFTER_MS } from '../constants.js'
 import {
+  errorDetail,
   fatalHttpMessage,
   transientHttpReason,
   withCorrelation,
-  excerpt,
   type HttpFailure
 } from '../errors.js'
 
@@ -25,9 +25,13 @@ export interface ClientOptions {
   debug?: (line: string) => void
 }
 
-const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504])
-/** 5xx that say the request itself is wrong, so retrying cannot help. */
-const FATAL_SERVER_STATUS = new Set([501, 505])
+/**
+ * Retried: 408, 429 and server errors, but the two 5xx that say the request itself is wrong
+ * (501 Not Implemented, 505 HTTP Version Not Supported), which no retry can fix.
+ */
+function isTransient(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505)
+}
 
 export const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
 
@@ -66,6 +70,8 @@ export class CppClient {
       this.debug(`GET ${url} failed after ${this.now() - started} ms: ${reason}`)
       return { kind: 'transient', reason }
     }
+    // A server that echoes the request's headers must not make us repeat the token anywhere.
+    response.body = response.body.split(token).join('***')
     const { status, correlationId } = response
     this.debug(
       `GET ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`
@@ -79,16 +85,17 @@ export class CppClient {
       try {
         return { kind: 'ok', value: JSON.parse(body) as unknown }
       } catch {
+        const detail = errorDetail(response)
         return {
           kind: 'transient',
           reason: withCorrelation(
-            `HTTP ${status} with a body that is not JSON${body.trim() === '' ? ' (empty)' : `: ${excerpt(body)}`}`,
+            `HTTP ${status} with a body that is not JSON${detail === '' ? ' (empty)' : `: ${detail}`}`,
             response.correlationId
           )
         }
       }
     }
-    if (TRANSIENT_STATUS.has(status) || (status >= 500 && !FATAL_SERVER_STATUS.has(status))) {
+    if (isTransient(status)) {
       const retryAfterMs = this.retryAfter(response.retryAfter)
       return {
         kind: 'transient',

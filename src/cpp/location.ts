@@ -38,7 +38,7 @@ export function resolveTarget(
     return ok('operation', `${origin}/api/operations/${path}?${query}`, operation)
   }
   if (operation.startsWith('/') || /^https?:\/\//i.test(operation)) {
-    return fromLocation(origin, operation, query)
+    return fromLocation(origin, operation, query, publisherId, offerId)
   }
   return {
     ok: false,
@@ -47,7 +47,13 @@ export function resolveTarget(
   }
 }
 
-function fromLocation(origin: string, location: string, query: string): TargetParse {
+function fromLocation(
+  origin: string,
+  location: string,
+  query: string,
+  publisherId: string,
+  offerId: string
+): TargetParse {
   let url: URL
   try {
     url = new URL(location, origin)
@@ -68,11 +74,31 @@ function fromLocation(origin: string, location: string, query: string): TargetPa
         'an operation path such as /api/publishers/<publisher>/offers/<offer>/operations/<id> or /api/operations/<publisher>$<offer>$2$preview'
     }
   }
+  // Gating on another offer's operation would pass or fail the wrong release.
+  const named = namedOffer(url.pathname)
+  if (named && (!sameId(named[0], publisherId) || !sameId(named[1], offerId))) {
+    return {
+      ok: false,
+      expected: `an operation of publisher-id "${publisherId}" and offer-id "${offerId}", not of "${named[0]}" / "${named[1]}"`
+    }
+  }
   // The query is kept as given (CPP ids contain `$`); api-version is added only when missing.
   const search = url.search
   const hasVersion = new URLSearchParams(search).has('api-version')
   const fullQuery = hasVersion ? search : `${search === '' ? '?' : `${search}&`}${query}`
   return ok('operation', `${url.origin}${url.pathname}${fullQuery}`, decode(match[1]))
+}
+
+/** The publisher and offer a Location path names, in either form. */
+function namedOffer(pathname: string): [string, string] | undefined {
+  const migrated = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\//.exec(pathname)
+  if (migrated) return [decode(migrated[1]), decode(migrated[2])]
+  const dollar = /^\/api\/operations\/([^/$]+)\$([^/$]+)\$/.exec(pathname)
+  return dollar ? [decode(dollar[1]), decode(dollar[2])] : undefined
+}
+
+function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase()
 }
 
 function ok(kind: Target['kind'], url: string, operationId: string): TargetParse {

@@ -1,13 +1,7 @@
 // The one boundary where CPP JSON becomes a typed Snapshot: object or one-element array, missing
 // fields tolerated, every spelling normalized, HTML turned into text.
 
-import {
-  MAX_FIELD_CHARS,
-  MAX_LINK_CHARS,
-  MAX_LINKS,
-  MAX_MESSAGE_TEXT_CHARS,
-  MAX_STEPS
-} from '../constants.js'
+import { MAX_FIELD_CHARS, MAX_LINK_CHARS, MAX_LINKS, MAX_MESSAGE_TEXT_CHARS } from '../constants.js'
 import { normalizeStatus } from '../status.js'
 import { htmlToParts, isWebLink } from './html-text.js'
 import type { Message, MessagePart, Snapshot, Step } from './snapshot.js'
@@ -32,7 +26,7 @@ export function normalize(body: unknown): Snapshot {
     status: normalizeStatus(rawStatus),
     rawStatus,
     ...(submissionType === undefined ? {} : { submissionType }),
-    steps: list(operation.steps).slice(0, MAX_STEPS).flatMap(step),
+    steps: list(operation.steps).flatMap(step),
     messages: messages(operation.messages),
     previewLinks: links(operation.previewLinks),
     liveLinks: links(operation.liveLinks)

@@ -1,9 +1,9 @@
 // One titled error annotation per failing step, at most as many as GitHub shows.
 
 import { MAX_MESSAGE_CHARS, MAX_STEP_ANNOTATIONS } from '../constants.js'
-import { isErrorLevel, messageText, type Snapshot } from '../cpp/snapshot.js'
+import { messageText, type Snapshot } from '../cpp/snapshot.js'
+import { describeStatus, reasons } from '../describe.js'
 import { isFailingStepStatus } from '../status.js'
-import { describeStatus } from '../verdict.js'
 import { clip } from './trim.js'
 
 export interface Annotation {
@@ -17,8 +17,7 @@ export function stepAnnotations(snapshot: Snapshot | undefined): Annotation[] {
     .filter((step) => isFailingStepStatus(step.status))
     .slice(0, MAX_STEP_ANNOTATIONS)
     .map((step) => {
-      const errors = step.messages.filter(isErrorLevel)
-      const chosen = errors.length > 0 ? errors : step.messages
+      const chosen = reasons(step.messages)
       return {
         title: `${step.name}: ${describeStatus(step.status, step.rawStatus)}`,
         message:

@@ -1,11 +1,11 @@
 // Every output of the action, computed from the report; all of them together stay under GitHub's
 // per-job output limit.
 
-import { MAX_MESSAGE_CHARS, OUTPUTS_MAX_BYTES } from '../constants.js'
+import { OUTPUTS_MAX_BYTES } from '../constants.js'
 import { messageText, type Snapshot } from '../cpp/snapshot.js'
 import type { Report } from './report.js'
 import { stepSlugs } from './names.js'
-import { bytes, clip, fitByLeavingOutOldest } from './trim.js'
+import { bytes, capSteps, fitByLeavingOutOldest } from './trim.js'
 
 export type Outputs = Record<string, string>
 
@@ -19,17 +19,18 @@ export function buildOutputs(report: Report): Outputs {
     'operation-id': report.operationId,
     'submission-type': snapshot?.submissionType ?? '',
     'failed-step': outcome.failedStep ? outcome.failedStep.id || outcome.failedStep.name : '',
-    message: clip(outcome.message, MAX_MESSAGE_CHARS),
+    message: outcome.message,
     'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
     'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
     'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
     polls: String(outcome.polls)
   }
-  if (snapshot === undefined) return { ...fixed, steps: '[]' }
+  if (outcome.snapshot === undefined) return { ...fixed, steps: '[]' }
+  const { snapshot: shown } = capSteps(outcome.snapshot)
 
   const perStep: Outputs = {}
-  stepSlugs(snapshot.steps).forEach((slug, index) => {
-    const step = snapshot.steps[index]
+  stepSlugs(shown.steps).forEach((slug, index) => {
+    const step = shown.steps[index]
     perStep[`step-${slug}-status`] = step.status
     perStep[`step-${slug}-progress`] = step.progress === undefined ? '' : String(step.progress)
   })
@@ -37,7 +38,7 @@ export function buildOutputs(report: Report): Outputs {
     (sum, [name, value]) => sum + bytes(name) + bytes(value),
     bytes('steps')
   )
-  const fitted = fitByLeavingOutOldest(snapshot, OUTPUTS_MAX_BYTES - overhead, stepsJson)
+  const fitted = fitByLeavingOutOldest(shown, OUTPUTS_MAX_BYTES - overhead, stepsJson)
   // Unreachable with normalize's caps; the per-step outputs still carry every status then.
   return { ...fixed, steps: fitted.fits ? fitted.text : '[]', ...perStep }
 }

@@ -4,9 +4,8 @@
 
 import { HEARTBEAT_MS } from '../constants.js'
 import type { Snapshot } from '../cpp/snapshot.js'
+import { describeStatus, lastSeen } from '../describe.js'
 import { formatDuration } from '../duration.js'
-import { lastSeen } from '../poll.js'
-import { describeStatus } from '../verdict.js'
 
 export interface LogSink {
   info: (line: string) => void
@@ -21,7 +20,11 @@ export class ProgressLog {
   private readonly sink: LogSink
   private readonly now: () => number
 
-  constructor(sink: LogSink, now: () => number) {
+  private readonly subject: string
+
+  /** `subject` is what is watched: "Operation" or "Offer". */
+  constructor(sink: LogSink, now: () => number, subject = 'Operation') {
+    this.subject = subject
     this.sink = sink
     this.now = now
     this.lastLineAt = now()
@@ -33,8 +36,8 @@ export class ProgressLog {
     if (operation !== this.operation) {
       lines.push(
         this.operation === undefined
-          ? `Operation status: ${operation}`
-          : `Operation status: ${this.operation} → ${operation}`
+          ? `${this.subject} status: ${operation}`
+          : `${this.subject} status: ${this.operation} → ${operation}`
       )
       this.operation = operation
     }
@@ -59,7 +62,9 @@ export class ProgressLog {
       if (!this.unknownSpellings.has(raw)) {
         this.unknownSpellings.add(raw)
         this.sink.warning(
-          `Unknown status "${raw}" from the CPP API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`
+          raw === ''
+            ? 'The CPP API answered without a status: the gate keeps polling and reports it as unknown.'
+            : `Unknown status "${raw}" from the CPP API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`
         )
       }
     }

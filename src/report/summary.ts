@@ -3,12 +3,12 @@
 
 import { MAX_MESSAGE_CHARS, SUMMARY_MAX_BYTES } from '../constants.js'
 import { messageText, type Message, type Snapshot, type Step } from '../cpp/snapshot.js'
+import { describeStatus } from '../describe.js'
 import { formatDuration } from '../duration.js'
 import type { Result } from '../poll.js'
 import type { Status } from '../status.js'
-import { describeStatus } from '../verdict.js'
 import type { Report } from './report.js'
-import { clip, fitByLeavingOutOldest, latest } from './trim.js'
+import { capSteps, clip, fitByLeavingOutOldest, latest } from './trim.js'
 
 const RESULT_ICON: Record<Result, string> = {
   succeeded: '✅',
@@ -36,24 +36,29 @@ const STATUS_ICON: Record<Status, string> = {
 const CELL_CHARS = 300
 
 export function renderSummary(report: Report): string {
-  const snapshot = report.outcome.snapshot
-  if (snapshot === undefined) return render(report, undefined, 0)
+  if (report.outcome.snapshot === undefined) return render(report, undefined, 0, 0)
+  const { snapshot, hiddenSteps } = capSteps(report.outcome.snapshot)
   const fitted = fitByLeavingOutOldest(snapshot, SUMMARY_MAX_BYTES, (trimmed, leftOut) =>
-    render(report, trimmed, leftOut)
+    render(report, trimmed, leftOut, hiddenSteps)
   )
   // Unreachable with normalize's caps on steps and fields, but a summary over the limit is lost
   // whole, so fall back to one without steps rather than risk that.
-  return fitted.fits ? fitted.text : render(report, undefined, 0)
+  return fitted.fits ? fitted.text : render(report, undefined, 0, 0)
 }
 
-function render(report: Report, snapshot: Snapshot | undefined, leftOut: number): string {
+function render(
+  report: Report,
+  snapshot: Snapshot | undefined,
+  leftOut: number,
+  hiddenSteps: number
+): string {
   return [
     heading(report),
     verdictLine(report),
     snapshot ? stepsTable(snapshot) : '',
     snapshot ? operationMessages(snapshot) : '',
     snapshot ? snapshot.steps.map(stepMessages).join('') : '',
-    leftOutNotice(leftOut),
+    leftOutNotice(leftOut, hiddenSteps),
     footer(report, snapshot)
   ].join('')
 }
@@ -111,9 +116,16 @@ function messageLine(message: Message): string {
   return `<strong>${meta.join(' · ')}</strong>: ${text}`
 }
 
-function leftOutNotice(leftOut: number): string {
-  if (leftOut === 0) return ''
-  return `<p><em>${leftOut} older message${leftOut === 1 ? ' was' : 's were'} left out to keep this summary under GitHub's 1 MiB limit; the newest are shown.</em></p>\n`
+function leftOutNotice(leftOut: number, hiddenSteps: number): string {
+  const notes = [
+    leftOut === 0
+      ? ''
+      : `${leftOut} older message${leftOut === 1 ? ' was' : 's were'} left out to keep this summary under GitHub's 1 MiB limit; the newest are shown.`,
+    hiddenSteps === 0
+      ? ''
+      : `${hiddenSteps} more step${hiddenSteps === 1 ? ' is' : 's are'} not shown.`
+  ].filter(Boolean)
+  return notes.map((note) => `<p><em>${note}</em></p>\n`).join('')
 }
 
 function footer(report: Report, snapshot: Snapshot | undefined): string {

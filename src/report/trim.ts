@@ -1,5 +1,6 @@
 // Keeps the summary and the outputs under GitHub's size limits by leaving out the oldest messages.
 
+import { MAX_STEPS } from '../constants.js'
 import type { Message, Snapshot } from '../cpp/snapshot.js'
 
 /** Every message of the snapshot, oldest first (undated ones count as oldest; ties keep API order). */
@@ -9,6 +10,16 @@ function oldestFirst(snapshot: Snapshot): Message[] {
     .map((message, index) => ({ message, index, time: time(message) }))
     .sort((a, b) => a.time - b.time || a.index - b.index)
     .map((entry) => entry.message)
+}
+
+/** The snapshot with at most MAX_STEPS steps, and how many were left out. */
+export function capSteps(snapshot: Snapshot): { snapshot: Snapshot; hiddenSteps: number } {
+  const hiddenSteps = Math.max(0, snapshot.steps.length - MAX_STEPS)
+  return {
+    snapshot:
+      hiddenSteps === 0 ? snapshot : { ...snapshot, steps: snapshot.steps.slice(0, MAX_STEPS) },
+    hiddenSteps
+  }
 }
 
 /** The newest message of a list, or undefined when it is empty. */
