@@ -36083,7 +36083,7 @@ function toSnapshot(fetched) {
  */
 async function report(report, summary) {
     const { outcome } = report;
-    guarded('set the outputs', () => {
+    await guarded('set the outputs', () => {
         for (const [name, value] of Object.entries(buildOutputs(report)))
             setOutput(name, value);
     });

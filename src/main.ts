@@ -127,7 +127,7 @@ function toSnapshot(fetched: FetchResult<unknown>): FetchResult<Snapshot> {
  */
 async function report(report: Report, summary: boolean): Promise<void> {
   const { outcome } = report
-  guarded('set the outputs', () => {
+  await guarded('set the outputs', () => {
     for (const [name, value] of Object.entries(buildOutputs(report))) core.setOutput(name, value)
   })
   const annotations = stepAnnotations(outcome.snapshot)
