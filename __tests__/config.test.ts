@@ -35,7 +35,7 @@ describe('readConfig', () => {
         url: 'https://cloudpartner.azure.com/api/publishers/contoso/offers/contoso-offer/status?api-version=2017-10-31',
         operationId: ''
       },
-      token: TOKEN,
+      auth: { kind: 'static', token: TOKEN },
       waitFor: { kind: 'completion' },
       timeoutMs: 3_600_000,
       pollIntervalMs: 60_000,
@@ -79,7 +79,10 @@ describe('readConfig', () => {
   })
 
   it('accepts a token pasted with its "Bearer " prefix', () => {
-    expect(readConfig(read({ token: `Bearer ${TOKEN}` })).token).toBe(TOKEN)
+    expect(readConfig(read({ token: `Bearer ${TOKEN}` })).auth).toEqual({
+      kind: 'static',
+      token: TOKEN
+    })
   })
 
   it('keeps its defaults in step with action.yml', async () => {
@@ -177,7 +180,7 @@ describe('readConfig', () => {
 
   it('asks for a token without ever showing one', () => {
     expect(problems({ token: '' })).toEqual([
-      'token is empty: expected an Azure AD access token for https://cloudpartner.azure.com, e.g. from "az account get-access-token --resource https://cloudpartner.azure.com".'
+      'token is empty: expected an Azure AD access token for https://cloudpartner.azure.com, e.g. from "az account get-access-token --resource https://cloudpartner.azure.com", or client-id and tenant-id to sign in to Azure AD with GitHub OIDC (add client-secret to sign in with a secret).'
     ])
     const [problem] = problems({ token: 'abc def-secret' })
     expect(problem).toBe(
@@ -211,6 +214,93 @@ describe('readConfig', () => {
     expect(problems({ timeout: 'x'.repeat(5000) })[0]).toBe(
       `timeout is "${'x'.repeat(99)}…": expected a duration with units, such as 90s, 45m, 2h, 1h30m or 2d.`
     )
+  })
+
+  describe('sign-in', () => {
+    const CLIENT = '11111111-2222-3333-4444-555555555555'
+    const TENANT = '66666666-7777-8888-9999-000000000000'
+    const signIn = (inputs: Record<string, string>, idTokenAvailable = false) =>
+      readConfig(read({ token: '', ...inputs }), { idTokenAvailable }).auth
+
+    it('uses the token as given when there is one, whatever else is set', () => {
+      expect(signIn({ token: TOKEN, 'client-id': CLIENT, 'tenant-id': TENANT })).toEqual({
+        kind: 'static',
+        token: TOKEN
+      })
+    })
+
+    it('signs in with the client secret when client-id, tenant-id and client-secret are set', () => {
+      expect(
+        signIn({ 'client-id': CLIENT, 'tenant-id': TENANT, 'client-secret': 's3cret' })
+      ).toEqual({
+        kind: 'secret',
+        clientId: CLIENT,
+        tenantId: TENANT,
+        clientSecret: 's3cret',
+        authorityHost: 'https://login.microsoftonline.com'
+      })
+    })
+
+    it('signs in with GitHub OIDC when there is no secret, with the audience and authority given', () => {
+      expect(
+        signIn(
+          {
+            'client-id': CLIENT,
+            'tenant-id': 'contoso.onmicrosoft.com',
+            audience: 'api://Custom',
+            'authority-host': 'http://127.0.0.1:9000'
+          },
+          true
+        )
+      ).toEqual({
+        kind: 'oidc',
+        clientId: CLIENT,
+        tenantId: 'contoso.onmicrosoft.com',
+        audience: 'api://Custom',
+        authorityHost: 'http://127.0.0.1:9000'
+      })
+    })
+
+    it('asks for permissions: id-token: write when GitHub gives the job no OIDC token', () => {
+      expect(problems({ token: '', 'client-id': CLIENT, 'tenant-id': TENANT })).toEqual([
+        'GitHub OIDC sign-in (client-id and tenant-id without client-secret) needs `permissions: id-token: write` in the workflow or the job: GitHub gave this job no OIDC token.'
+      ])
+    })
+
+    it.each([
+      [{ 'client-id': CLIENT }, 'tenant-id is missing'],
+      [{ 'tenant-id': TENANT }, 'client-id is missing'],
+      [{ 'client-secret': 'x' }, 'client-id and tenant-id are missing'],
+      [{ 'tenant-id': TENANT, 'client-secret': 'x' }, 'client-id is missing']
+    ])('names what is missing for %o', (inputs, missing) => {
+      const [problem] = problems({ token: '', ...inputs })
+      expect(
+        problem.startsWith(`${missing}: to sign in to Azure AD give both client-id and tenant-id`)
+      ).toBe(true)
+      expect(problem).not.toContain('"x"')
+    })
+
+    it.each([
+      [
+        { 'client-id': 'my-app', 'tenant-id': TENANT },
+        'client-id is "my-app": expected the application (client) ID'
+      ],
+      [
+        { 'client-id': CLIENT, 'tenant-id': 'not a tenant' },
+        'tenant-id is "not a tenant": expected the directory (tenant) ID'
+      ],
+      [
+        {
+          'client-id': CLIENT,
+          'tenant-id': TENANT,
+          'client-secret': 'x',
+          'authority-host': 'http://login.example'
+        },
+        'authority-host is "http://login.example": expected an https:// origin'
+      ]
+    ])('rejects %o', (inputs, expected) => {
+      expect(problems({ token: '', ...inputs })[0]).toContain(expected)
+    })
   })
 
   it('reports every problem in one message, naming each input', () => {

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6115);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9533);
 // Entry point of the bundle: runs the gate, turns SIGINT/SIGTERM (workflow cancelled, step
 // timeout-minutes) into an orderly stop that still writes outputs and the summary, and exits.
 
@@ -28391,7 +28391,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6115:
+/***/ 9533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28795,7 +28795,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29402,7 +29402,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -29460,13 +29460,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -29485,7 +29485,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -29504,13 +29504,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -31108,7 +31108,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -31230,7 +31230,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -31349,13 +31349,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/auth/token-source.ts
-// Where the bearer token for CPP comes from. Today a static token; the interface lets sign-in
-// modes that renew their token plug in without the client knowing.
-function staticToken(token) {
-    return { description: 'the token input', token: () => Promise.resolve(token) };
-}
-
 ;// CONCATENATED MODULE: ./src/constants.ts
 // Every tuning number of the gate, with the reason for its value.
 const ACTION_NAME = 'marketplace-publish-gate';
@@ -31417,95 +31410,13 @@ const ERROR_EXCERPT_CHARS = 300;
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** GitHub-hosted jobs are stopped after 6 hours. */
 const HOSTED_JOB_LIMIT_MS = 6 * 60 * 60_000;
-
-;// CONCATENATED MODULE: ./src/cpp/location.ts
-// Where to poll: the offer status, an operation id, or the Location / Operation-Location value that
-// publish, go-live and cancel return. Never a URL on another origin than base-url.
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A non-migrated operation id: publisher$offer$version$slot. */
-const DOLLAR_ID = /^[^$/?#\s]+\$[^$/?#\s]+\$\d+\$[a-z]+$/i;
-const OPERATION_PATHS = [
-    /^\/api\/publishers\/[^/]+\/offers\/[^/]+\/operations\/([^/]+)\/?$/,
-    /^\/api\/operations\/([^/]+)\/?$/
-];
-function resolveTarget(origin, publisherId, offerId, operation, apiVersion) {
-    const offerPath = `/api/publishers/${encodeURIComponent(publisherId)}/offers/${encodeURIComponent(offerId)}`;
-    const query = `api-version=${encodeURIComponent(apiVersion)}`;
-    if (operation === '') {
-        return location_ok('offer', `${origin}${offerPath}/status?${query}`, '');
-    }
-    if (GUID.test(operation)) {
-        return location_ok('operation', `${origin}${offerPath}/operations/${operation}?${query}`, operation);
-    }
-    if (DOLLAR_ID.test(operation)) {
-        const path = operation.split('$').map(encodeURIComponent).join('$');
-        return location_ok('operation', `${origin}/api/operations/${path}?${query}`, operation);
-    }
-    if (operation.startsWith('/') || /^https?:\/\//i.test(operation)) {
-        return fromLocation(origin, operation, query, publisherId, offerId);
-    }
-    return {
-        ok: false,
-        expected: 'an operation GUID, or the Location / Operation-Location header value of a publish, go-live or cancel call (/api/publishers/.../operations/<id>?api-version=... or /api/operations/<publisher>$<offer>$2$preview?...)'
-    };
-}
-function fromLocation(origin, location, query, publisherId, offerId) {
-    let url;
-    try {
-        url = new URL(location, origin);
-    }
-    catch {
-        return { ok: false, expected: 'a valid URL or path' };
-    }
-    if (url.origin !== origin) {
-        return {
-            ok: false,
-            expected: `a URL on base-url's origin ${origin}, not ${url.origin}: the token is only ever sent to base-url`
-        };
-    }
-    const match = OPERATION_PATHS.map((pattern) => pattern.exec(url.pathname)).find(Boolean);
-    if (!match) {
-        return {
-            ok: false,
-            expected: 'an operation path such as /api/publishers/<publisher>/offers/<offer>/operations/<id> or /api/operations/<publisher>$<offer>$2$preview'
-        };
-    }
-    // Gating on another offer's operation would pass or fail the wrong release.
-    const named = namedOffer(url.pathname);
-    if (named && (!sameId(named[0], publisherId) || !sameId(named[1], offerId))) {
-        return {
-            ok: false,
-            expected: `an operation of publisher-id "${publisherId}" and offer-id "${offerId}", not of "${named[0]}" / "${named[1]}"`
-        };
-    }
-    // The query is kept as given (CPP ids contain `$`); api-version is added only when missing.
-    const search = url.search;
-    const hasVersion = new URLSearchParams(search).has('api-version');
-    const fullQuery = hasVersion ? search : `${search === '' ? '?' : `${search}&`}${query}`;
-    return location_ok('operation', `${url.origin}${url.pathname}${fullQuery}`, decode(match[1]));
-}
-/** The publisher and offer a Location path names, in either form. */
-function namedOffer(pathname) {
-    const migrated = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\//.exec(pathname);
-    if (migrated)
-        return [decode(migrated[1]), decode(migrated[2])];
-    const dollar = /^\/api\/operations\/([^/$]+)\$([^/$]+)\$/.exec(pathname);
-    return dollar ? [decode(dollar[1]), decode(dollar[2])] : undefined;
-}
-function sameId(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-function location_ok(kind, url, operationId) {
-    return { ok: true, target: { kind, url, operationId } };
-}
-function decode(segment) {
-    try {
-        return decodeURIComponent(segment);
-    }
-    catch {
-        return segment;
-    }
-}
+/** Tokens are asked for this resource (the CPP API), whatever base-url says. */
+const CPP_SCOPE = 'https://cloudpartner.azure.com/.default';
+/**
+ * An Azure AD token is renewed this long before it expires (or at half its life when it lives
+ * less than twice that), so a poll never goes out with a token about to lapse.
+ */
+const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
 
 ;// CONCATENATED MODULE: ./src/duration.ts
 // Parses the durations users write in `timeout` and `poll-interval`: 90s, 45m, 2h, 1h30m, 2d.
@@ -31558,148 +31469,6 @@ function formatDuration(ms) {
             text += `${amount}${unit}`;
     }
     return text;
-}
-
-;// CONCATENATED MODULE: ./src/config.ts
-// Inputs become one validated Config here; no code below reads an input. Every problem is
-// reported together, before any request.
-
-
-
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-        this.problems = problems;
-    }
-}
-const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i;
-const TOKEN_HELP = 'an Azure AD access token for https://cloudpartner.azure.com, e.g. from "az account get-access-token --resource https://cloudpartner.azure.com"';
-/** action.yml's defaults, applied here too so that a run outside a runner behaves the same. */
-const INPUT_DEFAULTS = {
-    'operation-id': '',
-    token: '',
-    'wait-for': 'completion',
-    timeout: '60m',
-    'poll-interval': '60s',
-    'max-consecutive-errors': '5',
-    'api-version': '2017-10-31',
-    'base-url': 'https://cloudpartner.azure.com',
-    summary: 'true'
-};
-function readConfig(read) {
-    const input = (name) => read(name) || (INPUT_DEFAULTS[name] ?? '');
-    const problems = [];
-    const problem = (name, value, expected) => {
-        const shown = value.length > 100 ? `${value.slice(0, 99)}…` : value;
-        problems.push(`${name} ${value === '' ? 'is empty' : `is "${shown}"`}: expected ${expected}.`);
-    };
-    const required = (name, expected) => {
-        const value = input(name);
-        if (value === '')
-            problem(name, value, expected);
-        else if (/\p{Cc}/u.test(value))
-            problem(name, value, `${expected}, without control characters`);
-        // "." and ".." would climb out of their path segment, whatever the encoding.
-        else if (value === '.' || value === '..')
-            problem(name, value, expected);
-        return value;
-    };
-    const publisherId = required('publisher-id', 'the publisher id, e.g. contoso');
-    const offerId = required('offer-id', 'the offer id');
-    let token = bareToken(input('token'));
-    if (token === '')
-        problems.push(`token is empty: expected ${TOKEN_HELP}.`);
-    else if (/[\s\p{Cc}]/u.test(token)) {
-        problems.push('token contains white space or control characters: expected the bare access token.');
-        token = '';
-    }
-    const duration = (name, minimumMs) => {
-        const value = input(name);
-        const parsed = parseDuration(value);
-        if (!parsed.ok)
-            problem(name, value, parsed.expected);
-        else if (parsed.ms < minimumMs)
-            problem(name, value, `at least ${formatDuration(minimumMs)}`);
-        return parsed.ok ? parsed.ms : 0;
-    };
-    const timeoutMs = duration('timeout', 1);
-    const pollIntervalMs = duration('poll-interval', MIN_POLL_INTERVAL_MS);
-    const errorsText = input('max-consecutive-errors');
-    const maxConsecutiveErrors = Number(errorsText);
-    if (!/^\d+$/.test(errorsText) || maxConsecutiveErrors < 1) {
-        problem('max-consecutive-errors', errorsText, 'a whole number of at least 1');
-    }
-    const apiVersion = input('api-version');
-    if (!API_VERSION.test(apiVersion))
-        problem('api-version', apiVersion, 'a date such as 2017-10-31');
-    const origin = readOrigin(input('base-url'), (expected) => problem('base-url', input('base-url'), expected));
-    const summaryText = input('summary');
-    const summary = /^(true|false)$/i.test(summaryText) ? summaryText.toLowerCase() === 'true' : true;
-    if (!/^(true|false)$/i.test(summaryText))
-        problem('summary', summaryText, 'true or false');
-    const waitFor = readWaitFor(input('wait-for'));
-    // operation-id is checked even when other inputs are wrong, so that one run reports them all:
-    // against base-url's default when base-url itself is wrong, with stand-ins for missing ids.
-    const operation = input('operation-id');
-    const parsed = resolveTarget(origin ?? INPUT_DEFAULTS['base-url'], publisherId, offerId, operation, API_VERSION.test(apiVersion) ? apiVersion : INPUT_DEFAULTS['api-version']);
-    if (!parsed.ok)
-        problem('operation-id', operation, parsed.expected);
-    const target = parsed.ok ? parsed.target : { kind: 'offer', url: '', operationId: '' };
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return {
-        publisherId,
-        offerId,
-        target,
-        token,
-        waitFor,
-        timeoutMs,
-        pollIntervalMs,
-        maxConsecutiveErrors,
-        summary
-    };
-}
-/** The token as it is sent: users often paste it with its "Bearer " prefix. */
-function bareToken(value) {
-    return value.replace(/^bearer\s+/i, '');
-}
-function readWaitFor(value) {
-    if (/^completion$/i.test(value))
-        return { kind: 'completion' };
-    if (/^preview$/i.test(value))
-        return { kind: 'preview' };
-    return { kind: 'step', stepId: value };
-}
-/** https anywhere; http only for loopback hosts, where nothing leaves the machine. */
-function readOrigin(value, fail) {
-    const expected = 'an https:// origin such as https://cloudpartner.azure.com (http:// only for 127.0.0.0/8, localhost or [::1])';
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        fail(expected);
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        fail(expected);
-        return undefined;
-    }
-    if (url.username !== '' ||
-        url.password !== '' ||
-        url.pathname !== '/' ||
-        url.search !== '' ||
-        url.hash !== '') {
-        fail('an origin only (scheme, host and port), without credentials, path or query');
-        return undefined;
-    }
-    return url.origin;
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/entities/dist/decode-codepoint.js
@@ -34973,7 +34742,7 @@ function fatalHttpMessage(failure) {
         message = `The CPP API rejected the request (HTTP 400).${withDetail} Check api-version (2017-10-31 is the documented one) and the ids.`;
     }
     else if (status === 401) {
-        message = `The CPP API refused the token (HTTP 401): it is missing, expired, or not issued for https://cloudpartner.azure.com.${withDetail} Get a new token for that resource (az account get-access-token --resource https://cloudpartner.azure.com); tokens last 60 to 90 minutes.`;
+        message = `The CPP API refused the token (HTTP 401): it is missing, expired, or not issued for https://cloudpartner.azure.com.${withDetail}`;
     }
     else if (status === 403) {
         message = `The CPP API denied access (HTTP 403).${withDetail} The service principal is probably not added to the publisher account, or was added with the app registration's object id instead of the enterprise application's (service principal's) object id; also check publisher-id.`;
@@ -35033,131 +34802,66 @@ function field(value, name) {
         : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/cpp/client.ts
-// The only place that speaks HTTP to CPP: one GET, classified as a body, a transient failure
-// (retry) or a fatal one (stop), with Retry-After read and the token kept on base-url.
+;// CONCATENATED MODULE: ./src/http.ts
+// The one HTTP helper: a request with one deadline over connect, headers and body, on
+// @actions/http-client (so runner proxies apply), redirects never followed, bodies read safely.
 
 
-
-/**
- * Retried: 408, 429 and server errors, but the two 5xx that say the request itself is wrong
- * (501 Not Implemented, 505 HTTP Version Not Supported), which no retry can fix.
- */
-function isTransient(status) {
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
+/** Sends one request; rejects on a network error, a dropped connection or the deadline. */
+async function send(request) {
+    let message;
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            message?.destroy();
+            reject(new Error(`no complete answer within ${Math.round(request.timeoutMs / 1000)} s`));
+        }, request.timeoutMs);
+    });
+    // A client per request, so that its socket timeout (the only handle http-client gives on a
+    // request that never answers) matches this request's deadline and frees the connection.
+    const http = new HttpClient(USER_AGENT, [], {
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: false,
+        socketTimeout: request.timeoutMs
+    });
+    const exchange = (async () => {
+        const response = request.method === 'GET'
+            ? await http.get(request.url, request.headers)
+            : await http.post(request.url, request.body ?? '', request.headers);
+        message = response.message;
+        const body = await readBody(response.message);
+        return {
+            status: response.message.statusCode ?? 0,
+            body,
+            contentType: header(response.message, 'content-type') ?? '',
+            retryAfter: header(response.message, 'retry-after'),
+            correlationId: header(response.message, 'x-ms-correlation-request-id'),
+            location: header(response.message, 'location')
+        };
+    })();
+    try {
+        return await Promise.race([exchange, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** 408, 429 and server errors, but 501 and 505, which say the request itself is wrong. */
+function isTransientStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
-class CppClient {
-    tokens;
-    now;
-    debug;
-    constructor(options) {
-        this.tokens = options.tokens;
-        this.now = options.now ?? Date.now;
-        this.debug = options.debug ?? (() => undefined);
-    }
-    async getJson(url, timeoutMs) {
-        let token;
-        try {
-            token = await this.tokens.token();
-        }
-        catch (error) {
-            return { kind: 'transient', reason: reasonOf(error) };
-        }
-        return redact(await this.get(url, token, timeoutMs), token);
-    }
-    async get(url, token, timeoutMs) {
-        const started = this.now();
-        let response;
-        try {
-            response = await this.request(url, { Authorization: `Bearer ${token}`, Accept: 'application/json' }, timeoutMs);
-        }
-        catch (error) {
-            const reason = reasonOf(error);
-            this.debug(`GET ${url} failed after ${this.now() - started} ms: ${reason}`);
-            return { kind: 'transient', reason };
-        }
-        // A server that echoes the request's headers must not make us repeat the token anywhere.
-        response.body = response.body.split(token).join('***');
-        const { status, correlationId } = response;
-        this.debug(`GET ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`);
-        return this.classify(response);
-    }
-    classify(response) {
-        const { status, body } = response;
-        if (status >= 200 && status < 300) {
-            try {
-                return { kind: 'ok', value: JSON.parse(body) };
-            }
-            catch {
-                const detail = errorDetail(response);
-                return {
-                    kind: 'transient',
-                    reason: withCorrelation(`HTTP ${status} with a body that is not JSON${detail === '' ? ' (empty)' : `: ${detail}`}`, response.correlationId)
-                };
-            }
-        }
-        if (isTransient(status)) {
-            const retryAfterMs = this.retryAfter(response.retryAfter);
-            return {
-                kind: 'transient',
-                reason: transientHttpReason(response),
-                ...(retryAfterMs === undefined ? {} : { retryAfterMs })
-            };
-        }
-        return { kind: 'fatal', message: fatalHttpMessage(response) };
-    }
-    /** Retry-After in seconds or as an HTTP date; at least a second so we never spin. */
-    retryAfter(value) {
-        if (value === undefined || value.trim() === '')
-            return undefined;
-        const trimmed = value.trim();
-        let ms = Number.NaN;
-        if (/^\d+$/.test(trimmed))
-            ms = Number(trimmed) * 1000;
-        // Only an HTTP date (which ends in GMT): Date.parse would read "1.5" or "-1" as a date too.
-        else if (/ GMT$/.test(trimmed))
-            ms = Date.parse(trimmed) - this.now();
-        return Number.isNaN(ms) ? undefined : Math.max(MIN_RETRY_AFTER_MS, ms);
-    }
-    /** One GET with an overall deadline: connect, headers and body together. */
-    async request(url, headers, timeoutMs) {
-        let message;
-        let timer;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => {
-                message?.destroy();
-                reject(new Error(`no complete answer within ${Math.round(timeoutMs / 1000)} s`));
-            }, timeoutMs);
-        });
-        // A client per request, so that its socket timeout (the only handle http-client gives on a
-        // request that never answers) matches this request's deadline and frees the connection.
-        const http = new lib_HttpClient(USER_AGENT, [], {
-            allowRedirects: false,
-            allowRetries: false,
-            keepAlive: false,
-            socketTimeout: timeoutMs
-        });
-        const exchange = (async () => {
-            const response = await http.get(url, headers);
-            message = response.message;
-            const body = await readBody(response.message);
-            return {
-                status: response.message.statusCode ?? 0,
-                body,
-                contentType: header(response.message, 'content-type') ?? '',
-                retryAfter: header(response.message, 'retry-after'),
-                correlationId: header(response.message, 'x-ms-correlation-request-id'),
-                location: header(response.message, 'location')
-            };
-        })();
-        try {
-            return await Promise.race([exchange, timeout]);
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    }
+/** Retry-After in seconds or as an HTTP date; at least a second so that nothing spins. */
+function retryAfterMs(value, now) {
+    const trimmed = value?.trim() ?? '';
+    let ms = Number.NaN;
+    if (/^\d+$/.test(trimmed))
+        ms = Number(trimmed) * 1000;
+    // Only an HTTP date (which ends in GMT): Date.parse would read "1.5" or "-1" as a date too.
+    else if (/ GMT$/.test(trimmed))
+        ms = Date.parse(trimmed) - now;
+    return Number.isNaN(ms) ? undefined : Math.max(MIN_RETRY_AFTER_MS, ms);
 }
 /** Node's own network errors carry a code (ECONNRESET, ECONNREFUSED…): say they are that. */
 function reasonOf(error) {
@@ -35166,14 +34870,9 @@ function reasonOf(error) {
     const code = error.code;
     return typeof code === 'string' ? `network error ${code}: ${error.message}` : error.message;
 }
-/** A server that echoes the request's headers must not make us repeat the token. */
-function redact(result, token) {
-    if (token === '' || result.kind === 'ok')
-        return result;
-    const hide = (text) => text.split(token).join('***');
-    return result.kind === 'fatal'
-        ? { ...result, message: hide(result.message) }
-        : { ...result, reason: hide(result.reason) };
+/** Every occurrence of a secret in a text, replaced. */
+function hide(text, secret) {
+    return secret === '' ? text : text.split(secret).join('***');
 }
 function header(message, name) {
     const value = message.headers[name];
@@ -35203,6 +34902,533 @@ function readBody(message) {
                 reject(new Error('the connection closed before the response was complete'));
         });
     });
+}
+
+;// CONCATENATED MODULE: ./src/auth/token-source.ts
+// Where the bearer token for CPP comes from: the `token` input as given, or Azure AD tokens the
+// gate gets and renews itself (src/auth/azure-ad.ts). The CPP client only asks for a token.
+/** A sign-in failure; `transient` ones (network, 429, 5xx) are retried like any other request. */
+class AuthError extends Error {
+    transient;
+    constructor(message, transient) {
+        super(message);
+        this.transient = transient;
+    }
+}
+function staticToken(token) {
+    return {
+        description: 'the token input',
+        token: () => Promise.resolve(token),
+        invalidate: () => false,
+        unauthorizedHint: 'The token input is used as given: get a new one for https://cloudpartner.azure.com (az account get-access-token --resource https://cloudpartner.azure.com). Azure AD tokens expire after 60 to 90 minutes; for longer waits sign in with client-id and tenant-id (GitHub OIDC, needs permissions: id-token: write) or with a client secret, and the gate renews its own tokens.'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/auth/azure-ad.ts
+// Signs in to Azure AD with client credentials, by client secret or by a GitHub OIDC token, and
+// renews the access token before it expires: a certification wait outlives any one token.
+
+
+
+
+
+function azureAdToken(signIn, deps) {
+    const method = signIn.kind === 'secret' ? 'a client secret' : 'GitHub OIDC';
+    let cached;
+    let signedIn = false;
+    return {
+        description: `Azure AD as application ${signIn.clientId} with ${method}`,
+        unauthorizedHint: 'A freshly issued token was refused too: check that the service principal is added to the publisher account in Partner Center, with the object id of its enterprise application.',
+        invalidate: () => {
+            cached = undefined;
+            return true;
+        },
+        token: async () => {
+            if (cached && deps.now() < cached.renewAt)
+                return cached.token;
+            const { token, lifetimeMs } = await requestToken(signIn, deps);
+            const margin = Math.min(RENEW_BEFORE_EXPIRY_MS, lifetimeMs / 2);
+            cached = { token, renewAt: deps.now() + lifetimeMs - margin };
+            const line = `Signed in to Azure AD as application ${signIn.clientId} with ${method}: the token is valid for ${formatDuration(lifetimeMs)} and is renewed ${formatDuration(margin)} before it expires.`;
+            if (signedIn)
+                deps.debug(line);
+            else
+                deps.info(line);
+            signedIn = true;
+            return token;
+        }
+    };
+}
+async function requestToken(signIn, deps) {
+    // An OIDC token lives about 5 minutes: a fresh one for every sign-in.
+    const assertion = signIn.kind === 'oidc' ? await idToken(signIn.audience, deps) : undefined;
+    const form = new URLSearchParams({
+        client_id: signIn.clientId,
+        scope: CPP_SCOPE,
+        grant_type: 'client_credentials'
+    });
+    if (signIn.kind === 'secret')
+        form.set('client_secret', signIn.clientSecret);
+    else {
+        form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+        form.set('client_assertion', assertion ?? '');
+    }
+    const url = `${signIn.authorityHost}/${encodeURIComponent(signIn.tenantId)}/oauth2/v2.0/token`;
+    let response;
+    try {
+        response = await send({
+            method: 'POST',
+            url,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            body: form.toString(),
+            timeoutMs: REQUEST_TIMEOUT_MS
+        });
+    }
+    catch (error) {
+        throw new AuthError(`Azure AD sign-in failed: ${reasonOf(error)}`, true);
+    }
+    deps.debug(`POST ${url} → HTTP ${response.status}`);
+    const body = parse(response.body);
+    const token = typeof body.access_token === 'string' ? body.access_token : '';
+    if (response.status === 200 && token !== '') {
+        deps.mask(token);
+        const seconds = Number(body.expires_in);
+        return { token, lifetimeMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000 };
+    }
+    if (isTransientStatus(response.status) || response.status === 200) {
+        throw new AuthError(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true);
+    }
+    throw explain(body, response, signIn, assertion);
+}
+async function idToken(audience, deps) {
+    try {
+        const token = await deps.getIDToken(audience);
+        deps.mask(token);
+        return token;
+    }
+    catch (error) {
+        const reason = reasonOf(error);
+        if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(reason)) {
+            throw new AuthError('GitHub gave no OIDC token: add `permissions: id-token: write` to the workflow or the job, or sign in with client-secret instead.', false);
+        }
+        throw new AuthError(`Could not get a GitHub OIDC token: ${reason}`, true);
+    }
+}
+function parse(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : {};
+    }
+    catch {
+        return {};
+    }
+}
+function describe(body, response) {
+    const detail = typeof body.error_description === 'string' ? body.error_description : response.body;
+    return detail.trim() === '' ? '' : `: ${excerpt(detail.split(/\r?\n/)[0])}`;
+}
+/** What an AADSTS code means and how to fix it: the common sign-in mistakes. */
+function explain(body, response, signIn, assertion) {
+    const error = typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
+    const description = typeof body.error_description === 'string' ? body.error_description : '';
+    const code = /AADSTS(\d+)/.exec(description)?.[1] ??
+        (Array.isArray(body.error_codes) ? String(body.error_codes[0]) : '');
+    const head = `Azure AD refused to sign in (${error}${code === '' ? '' : `, AADSTS${code}`})`;
+    const claims = assertion === undefined ? undefined : oidcClaims(assertion);
+    const fixes = {
+        '90002': `tenant-id "${signIn.tenantId}" was not found: use the Directory (tenant) ID shown on the app registration's overview.`,
+        '700016': `there is no application ${signIn.clientId} in tenant ${signIn.tenantId}: check client-id and tenant-id; the app must be registered in that tenant or consented to it.`,
+        '7000215': "client-secret is wrong: use the secret's Value (shown once, when it is created), not its Secret ID.",
+        '7000222': 'client-secret has expired: create a new one under Certificates & secrets and update the repository secret.',
+        '7000112': `application ${signIn.clientId} is disabled in tenant ${signIn.tenantId}.`,
+        '70011': `the scope ${CPP_SCOPE} was refused: the Cloud Partner Portal API is not available to this application or tenant.`,
+        '700024': 'the GitHub OIDC token expired before Azure AD accepted it (they live about 5 minutes): check the runner clock; the next try uses a fresh one.',
+        ...(claims === undefined
+            ? {}
+            : {
+                '70021': federatedFix(claims),
+                '700213': federatedFix(claims),
+                '700211': `no federated credential of the app trusts the issuer ${claims.iss}. ${federatedFix(claims)}`
+            })
+    };
+    const fix = fixes[code];
+    const message = fix === undefined ? `${head}${describe(body, response)}` : `${head}: ${fix}`;
+    return new AuthError(message, code === '700024');
+}
+function federatedFix(claims) {
+    return `no federated credential of the app matches this workflow's GitHub token (subject "${claims.sub}", audience "${claims.aud}", issuer "${claims.iss}"). Add one under Certificates & secrets → Federated credentials with exactly that issuer, subject and audience.`;
+}
+/** The claims of a GitHub OIDC token that a federated credential must match; none is secret. */
+function oidcClaims(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        const text = (value) => Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : '?';
+        return { sub: text(payload.sub), aud: text(payload.aud), iss: text(payload.iss) };
+    }
+    catch {
+        return { sub: '?', aud: '?', iss: '?' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cpp/location.ts
+// Where to poll: the offer status, an operation id, or the Location / Operation-Location value that
+// publish, go-live and cancel return. Never a URL on another origin than base-url.
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A non-migrated operation id: publisher$offer$version$slot. */
+const DOLLAR_ID = /^[^$/?#\s]+\$[^$/?#\s]+\$\d+\$[a-z]+$/i;
+const OPERATION_PATHS = [
+    /^\/api\/publishers\/[^/]+\/offers\/[^/]+\/operations\/([^/]+)\/?$/,
+    /^\/api\/operations\/([^/]+)\/?$/
+];
+function resolveTarget(origin, publisherId, offerId, operation, apiVersion) {
+    const offerPath = `/api/publishers/${encodeURIComponent(publisherId)}/offers/${encodeURIComponent(offerId)}`;
+    const query = `api-version=${encodeURIComponent(apiVersion)}`;
+    if (operation === '') {
+        return location_ok('offer', `${origin}${offerPath}/status?${query}`, '');
+    }
+    if (GUID.test(operation)) {
+        return location_ok('operation', `${origin}${offerPath}/operations/${operation}?${query}`, operation);
+    }
+    if (DOLLAR_ID.test(operation)) {
+        const path = operation.split('$').map(encodeURIComponent).join('$');
+        return location_ok('operation', `${origin}/api/operations/${path}?${query}`, operation);
+    }
+    if (operation.startsWith('/') || /^https?:\/\//i.test(operation)) {
+        return fromLocation(origin, operation, query, publisherId, offerId);
+    }
+    return {
+        ok: false,
+        expected: 'an operation GUID, or the Location / Operation-Location header value of a publish, go-live or cancel call (/api/publishers/.../operations/<id>?api-version=... or /api/operations/<publisher>$<offer>$2$preview?...)'
+    };
+}
+function fromLocation(origin, location, query, publisherId, offerId) {
+    let url;
+    try {
+        url = new URL(location, origin);
+    }
+    catch {
+        return { ok: false, expected: 'a valid URL or path' };
+    }
+    if (url.origin !== origin) {
+        return {
+            ok: false,
+            expected: `a URL on base-url's origin ${origin}, not ${url.origin}: the token is only ever sent to base-url`
+        };
+    }
+    const match = OPERATION_PATHS.map((pattern) => pattern.exec(url.pathname)).find(Boolean);
+    if (!match) {
+        return {
+            ok: false,
+            expected: 'an operation path such as /api/publishers/<publisher>/offers/<offer>/operations/<id> or /api/operations/<publisher>$<offer>$2$preview'
+        };
+    }
+    // Gating on another offer's operation would pass or fail the wrong release.
+    const named = namedOffer(url.pathname);
+    if (named && (!sameId(named[0], publisherId) || !sameId(named[1], offerId))) {
+        return {
+            ok: false,
+            expected: `an operation of publisher-id "${publisherId}" and offer-id "${offerId}", not of "${named[0]}" / "${named[1]}"`
+        };
+    }
+    // The query is kept as given (CPP ids contain `$`); api-version is added only when missing.
+    const search = url.search;
+    const hasVersion = new URLSearchParams(search).has('api-version');
+    const fullQuery = hasVersion ? search : `${search === '' ? '?' : `${search}&`}${query}`;
+    return location_ok('operation', `${url.origin}${url.pathname}${fullQuery}`, decode(match[1]));
+}
+/** The publisher and offer a Location path names, in either form. */
+function namedOffer(pathname) {
+    const migrated = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\//.exec(pathname);
+    if (migrated)
+        return [decode(migrated[1]), decode(migrated[2])];
+    const dollar = /^\/api\/operations\/([^/$]+)\$([^/$]+)\$/.exec(pathname);
+    return dollar ? [decode(dollar[1]), decode(dollar[2])] : undefined;
+}
+function sameId(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function location_ok(kind, url, operationId) {
+    return { ok: true, target: { kind, url, operationId } };
+}
+function decode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return segment;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config.ts
+// Inputs become one validated Config here; no code below reads an input. Every problem is
+// reported together, before any request.
+
+
+
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i;
+const TOKEN_HELP = 'an Azure AD access token for https://cloudpartner.azure.com, e.g. from "az account get-access-token --resource https://cloudpartner.azure.com"';
+/** action.yml's defaults, applied here too so that a run outside a runner behaves the same. */
+const INPUT_DEFAULTS = {
+    'operation-id': '',
+    token: '',
+    'wait-for': 'completion',
+    timeout: '60m',
+    'poll-interval': '60s',
+    'max-consecutive-errors': '5',
+    'api-version': '2017-10-31',
+    'base-url': 'https://cloudpartner.azure.com',
+    summary: 'true',
+    'tenant-id': '',
+    'client-id': '',
+    'client-secret': '',
+    audience: 'api://AzureADTokenExchange',
+    'authority-host': 'https://login.microsoftonline.com'
+};
+function readConfig(read, options = {}) {
+    const input = (name) => read(name) || (INPUT_DEFAULTS[name] ?? '');
+    const problems = [];
+    const problem = (name, value, expected) => {
+        const shown = value.length > 100 ? `${value.slice(0, 99)}…` : value;
+        problems.push(`${name} ${value === '' ? 'is empty' : `is "${shown}"`}: expected ${expected}.`);
+    };
+    const required = (name, expected) => {
+        const value = input(name);
+        if (value === '')
+            problem(name, value, expected);
+        else if (/\p{Cc}/u.test(value))
+            problem(name, value, `${expected}, without control characters`);
+        // "." and ".." would climb out of their path segment, whatever the encoding.
+        else if (value === '.' || value === '..')
+            problem(name, value, expected);
+        return value;
+    };
+    const publisherId = required('publisher-id', 'the publisher id, e.g. contoso');
+    const offerId = required('offer-id', 'the offer id');
+    const auth = readSignIn(input, problem, problems, options.idTokenAvailable ?? false);
+    const duration = (name, minimumMs) => {
+        const value = input(name);
+        const parsed = parseDuration(value);
+        if (!parsed.ok)
+            problem(name, value, parsed.expected);
+        else if (parsed.ms < minimumMs)
+            problem(name, value, `at least ${formatDuration(minimumMs)}`);
+        return parsed.ok ? parsed.ms : 0;
+    };
+    const timeoutMs = duration('timeout', 1);
+    const pollIntervalMs = duration('poll-interval', MIN_POLL_INTERVAL_MS);
+    const errorsText = input('max-consecutive-errors');
+    const maxConsecutiveErrors = Number(errorsText);
+    if (!/^\d+$/.test(errorsText) || maxConsecutiveErrors < 1) {
+        problem('max-consecutive-errors', errorsText, 'a whole number of at least 1');
+    }
+    const apiVersion = input('api-version');
+    if (!API_VERSION.test(apiVersion))
+        problem('api-version', apiVersion, 'a date such as 2017-10-31');
+    const origin = readOrigin(input('base-url'), (expected) => problem('base-url', input('base-url'), expected));
+    const authorityHost = readOrigin(input('authority-host'), (expected) => problem('authority-host', input('authority-host'), expected));
+    const summaryText = input('summary');
+    const summary = /^(true|false)$/i.test(summaryText) ? summaryText.toLowerCase() === 'true' : true;
+    if (!/^(true|false)$/i.test(summaryText))
+        problem('summary', summaryText, 'true or false');
+    const waitFor = readWaitFor(input('wait-for'));
+    // operation-id is checked even when other inputs are wrong, so that one run reports them all:
+    // against base-url's default when base-url itself is wrong, with stand-ins for missing ids.
+    const operation = input('operation-id');
+    const parsed = resolveTarget(origin ?? INPUT_DEFAULTS['base-url'], publisherId, offerId, operation, API_VERSION.test(apiVersion) ? apiVersion : INPUT_DEFAULTS['api-version']);
+    if (!parsed.ok)
+        problem('operation-id', operation, parsed.expected);
+    const target = parsed.ok ? parsed.target : { kind: 'offer', url: '', operationId: '' };
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return {
+        publisherId,
+        offerId,
+        target,
+        auth: auth.kind === 'static'
+            ? auth
+            : { ...auth, authorityHost: authorityHost ?? INPUT_DEFAULTS['authority-host'] },
+        waitFor,
+        timeoutMs,
+        pollIntervalMs,
+        maxConsecutiveErrors,
+        summary
+    };
+}
+const config_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * One way to sign in, in this order: the token as given; client credentials with client-secret;
+ * client credentials with a GitHub OIDC token. Anything else names what is missing.
+ */
+function readSignIn(input, problem, problems, idTokenAvailable) {
+    const token = bareToken(input('token'));
+    const tenantId = input('tenant-id');
+    const clientId = input('client-id');
+    const clientSecret = input('client-secret');
+    const audience = input('audience');
+    const authorityHost = '';
+    if (token !== '') {
+        if (/[\s\p{Cc}]/u.test(token)) {
+            problems.push('token contains white space or control characters: expected the bare access token.');
+        }
+        return { kind: 'static', token };
+    }
+    if (clientId === '' || tenantId === '') {
+        const missing = [clientId === '' ? 'client-id' : '', tenantId === '' ? 'tenant-id' : ''].filter(Boolean);
+        const given = clientId !== '' || tenantId !== '' || clientSecret !== '';
+        problems.push(given
+            ? `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing: to sign in to Azure AD give both client-id and tenant-id (with client-secret, or without it to use GitHub OIDC), or give token.`
+            : `token is empty: expected ${TOKEN_HELP}, or client-id and tenant-id to sign in to Azure AD with GitHub OIDC (add client-secret to sign in with a secret).`);
+        return { kind: 'static', token: '' };
+    }
+    if (!config_GUID.test(clientId))
+        problem('client-id', clientId, "the application (client) ID, a GUID from the app registration's overview");
+    if (!config_GUID.test(tenantId) && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(tenantId)) {
+        problem('tenant-id', tenantId, 'the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com');
+    }
+    if (clientSecret !== '')
+        return { kind: 'secret', tenantId, clientId, clientSecret, authorityHost };
+    if (!idTokenAvailable) {
+        problems.push('GitHub OIDC sign-in (client-id and tenant-id without client-secret) needs `permissions: id-token: write` in the workflow or the job: GitHub gave this job no OIDC token.');
+    }
+    return { kind: 'oidc', tenantId, clientId, audience, authorityHost };
+}
+/** The token as it is sent: users often paste it with its "Bearer " prefix. */
+function bareToken(value) {
+    return value.replace(/^bearer\s+/i, '');
+}
+function readWaitFor(value) {
+    if (/^completion$/i.test(value))
+        return { kind: 'completion' };
+    if (/^preview$/i.test(value))
+        return { kind: 'preview' };
+    return { kind: 'step', stepId: value };
+}
+/** https anywhere; http only for loopback hosts, where nothing leaves the machine. */
+function readOrigin(value, fail) {
+    const expected = 'an https:// origin such as https://cloudpartner.azure.com (http:// only for 127.0.0.0/8, localhost or [::1])';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        fail(expected);
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        fail(expected);
+        return undefined;
+    }
+    if (url.username !== '' ||
+        url.password !== '' ||
+        url.pathname !== '/' ||
+        url.search !== '' ||
+        url.hash !== '') {
+        fail('an origin only (scheme, host and port), without credentials, path or query');
+        return undefined;
+    }
+    return url.origin;
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./src/cpp/client.ts
+// The CPP side of HTTP: one authenticated GET, classified as a body, a transient failure (retry)
+// or a fatal one (stop). A 401 gets one fresh token and one more try.
+
+
+
+class CppClient {
+    tokens;
+    now;
+    debug;
+    constructor(options) {
+        this.tokens = options.tokens;
+        this.now = options.now ?? Date.now;
+        this.debug = options.debug ?? (() => undefined);
+    }
+    async getJson(url, timeoutMs) {
+        const first = await this.attempt(url, timeoutMs);
+        if (first.status !== 401)
+            return first.result;
+        // A token can be refused before its stated expiry: renew once; a second 401 is for real.
+        if (!this.tokens.invalidate())
+            return first.result;
+        this.debug('CPP refused the token (HTTP 401): renewing it once.');
+        return (await this.attempt(url, timeoutMs)).result;
+    }
+    async attempt(url, timeoutMs) {
+        let token;
+        try {
+            token = await this.tokens.token();
+        }
+        catch (error) {
+            const message = reasonOf(error);
+            if (error instanceof AuthError && !error.transient)
+                return { result: { kind: 'fatal', message } };
+            return { result: { kind: 'transient', reason: message } };
+        }
+        const started = this.now();
+        let response;
+        try {
+            response = await send({
+                method: 'GET',
+                url,
+                headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+                timeoutMs
+            });
+        }
+        catch (error) {
+            const reason = reasonOf(error);
+            this.debug(`GET ${url} failed after ${this.now() - started} ms: ${reason}`);
+            return { result: { kind: 'transient', reason } };
+        }
+        // A server that echoes the request's headers must not make us repeat the token anywhere.
+        response.body = hide(response.body, token);
+        response.location = response.location === undefined ? undefined : hide(response.location, token);
+        const { status, correlationId } = response;
+        this.debug(`GET ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`);
+        return { status, result: this.classify(response) };
+    }
+    classify(response) {
+        const { status, body } = response;
+        if (status >= 200 && status < 300) {
+            try {
+                return { kind: 'ok', value: JSON.parse(body) };
+            }
+            catch {
+                const detail = errorDetail(response);
+                return {
+                    kind: 'transient',
+                    reason: withCorrelation(`HTTP ${status} with a body that is not JSON${detail === '' ? ' (empty)' : `: ${detail}`}`, response.correlationId)
+                };
+            }
+        }
+        if (isTransientStatus(status)) {
+            const delay = retryAfterMs(response.retryAfter, this.now());
+            return {
+                kind: 'transient',
+                reason: transientHttpReason(response),
+                ...(delay === undefined ? {} : { retryAfterMs: delay })
+            };
+        }
+        const message = fatalHttpMessage(response);
+        return {
+            kind: 'fatal',
+            message: status === 401 ? `${message} ${this.tokens.unauthorizedHint}` : message
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/status.ts
@@ -35252,8 +35478,8 @@ function normalize(body) {
     const operation = Array.isArray(body) ? body[0] : body;
     if (!isObject(operation)) {
         throw new UnexpectedBodyError(Array.isArray(body)
-            ? `an array whose first element is ${describe(operation)}, not an operation object`
-            : `${describe(body)}, not an operation object`);
+            ? `an array whose first element is ${normalize_describe(operation)}, not an operation object`
+            : `${normalize_describe(body)}, not an operation object`);
     }
     const rawStatus = normalize_text(operation.status) ?? normalize_text(operation.submissionState) ?? '';
     const submissionType = normalize_text(operation.submissionType);
@@ -35356,7 +35582,7 @@ function list(value) {
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function describe(value) {
+function normalize_describe(value) {
     if (value === undefined)
         return 'nothing';
     if (value === null)
@@ -36005,17 +36231,21 @@ function summary_escape(text) {
 
 
 
+
 async function run(options = {}) {
     const now = options.now ?? (() => performance.now());
     const startedAt = now();
-    // Masked, as it is sent, before anything else can print it.
-    const token = bareToken(getInput('token'));
-    if (token !== '')
-        core_setSecret(token);
+    // Masked, as they are sent, before anything else can print them.
+    for (const secret of [bareToken(getInput('token')), getInput('client-secret')]) {
+        if (secret !== '')
+            setSecret(secret);
+    }
     let config;
     let outcome;
     try {
-        config = readConfig((name) => getInput(name));
+        config = readConfig((name) => getInput(name), {
+            idTokenAvailable: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+        });
         outcome = await gate(config, startedAt, now, options);
     }
     catch (error) {
@@ -36037,8 +36267,16 @@ async function run(options = {}) {
     return outcome;
 }
 async function gate(config, startedAt, now, options) {
-    const tokens = staticToken(config.token);
-    const client = new CppClient({ tokens, debug: core_debug });
+    const tokens = config.auth.kind === 'static'
+        ? staticToken(config.auth.token)
+        : azureAdToken(config.auth, {
+            now: Date.now,
+            mask: setSecret,
+            getIDToken: (audience) => getIDToken(audience),
+            info: info,
+            debug: debug
+        });
+    const client = new CppClient({ tokens, debug: debug });
     const log = new ProgressLog({ info: info, warning: warning }, now, config.target.kind === 'offer' ? 'Offer' : 'Operation');
     const watching = config.target.kind === 'offer' ? 'the offer status' : `operation ${config.target.operationId}`;
     const waitFor = config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : config.waitFor.kind;
@@ -36102,7 +36340,7 @@ async function report(report, summary) {
         return;
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (!summaryFile) {
-        core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+        debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
         return;
     }
     // Appended directly rather than through core.summary, which remembers the first file it saw

@@ -1,6 +1,7 @@
 // Inputs become one validated Config here; no code below reads an input. Every problem is
 // reported together, before any request.
 
+import type { AzureAdSignIn } from './auth/azure-ad.js'
 import { MIN_POLL_INTERVAL_MS } from './constants.js'
 import { resolveTarget, type Target } from './cpp/location.js'
 import { formatDuration, parseDuration } from './duration.js'
@@ -10,7 +11,7 @@ export interface Config {
   publisherId: string
   offerId: string
   target: Target
-  token: string
+  auth: { kind: 'static'; token: string } | AzureAdSignIn
   waitFor: WaitFor
   timeoutMs: number
   pollIntervalMs: number
@@ -48,10 +49,20 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'max-consecutive-errors': '5',
   'api-version': '2017-10-31',
   'base-url': 'https://cloudpartner.azure.com',
-  summary: 'true'
+  summary: 'true',
+  'tenant-id': '',
+  'client-id': '',
+  'client-secret': '',
+  audience: 'api://AzureADTokenExchange',
+  'authority-host': 'https://login.microsoftonline.com'
 }
 
-export function readConfig(read: ReadInput): Config {
+export interface ReadOptions {
+  /** Whether the job may ask GitHub for an OIDC token (it has `permissions: id-token: write`). */
+  idTokenAvailable?: boolean
+}
+
+export function readConfig(read: ReadInput, options: ReadOptions = {}): Config {
   const input = (name: string): string => read(name) || (INPUT_DEFAULTS[name] ?? '')
   const problems: string[] = []
   const problem = (name: string, value: string, expected: string): void => {
@@ -70,14 +81,7 @@ export function readConfig(read: ReadInput): Config {
   const publisherId = required('publisher-id', 'the publisher id, e.g. contoso')
   const offerId = required('offer-id', 'the offer id')
 
-  let token = bareToken(input('token'))
-  if (token === '') problems.push(`token is empty: expected ${TOKEN_HELP}.`)
-  else if (/[\s\p{Cc}]/u.test(token)) {
-    problems.push(
-      'token contains white space or control characters: expected the bare access token.'
-    )
-    token = ''
-  }
+  const auth = readSignIn(input, problem, problems, options.idTokenAvailable ?? false)
 
   const duration = (name: string, minimumMs: number): number => {
     const value = input(name)
@@ -100,6 +104,9 @@ export function readConfig(read: ReadInput): Config {
 
   const origin = readOrigin(input('base-url'), (expected) =>
     problem('base-url', input('base-url'), expected)
+  )
+  const authorityHost = readOrigin(input('authority-host'), (expected) =>
+    problem('authority-host', input('authority-host'), expected)
   )
 
   const summaryText = input('summary')
@@ -126,13 +133,77 @@ export function readConfig(read: ReadInput): Config {
     publisherId,
     offerId,
     target,
-    token,
+    auth:
+      auth.kind === 'static'
+        ? auth
+        : { ...auth, authorityHost: authorityHost ?? INPUT_DEFAULTS['authority-host'] },
     waitFor,
     timeoutMs,
     pollIntervalMs,
     maxConsecutiveErrors,
     summary
   }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * One way to sign in, in this order: the token as given; client credentials with client-secret;
+ * client credentials with a GitHub OIDC token. Anything else names what is missing.
+ */
+function readSignIn(
+  input: (name: string) => string,
+  problem: (name: string, value: string, expected: string) => void,
+  problems: string[],
+  idTokenAvailable: boolean
+): Config['auth'] {
+  const token = bareToken(input('token'))
+  const tenantId = input('tenant-id')
+  const clientId = input('client-id')
+  const clientSecret = input('client-secret')
+  const audience = input('audience')
+  const authorityHost = ''
+  if (token !== '') {
+    if (/[\s\p{Cc}]/u.test(token)) {
+      problems.push(
+        'token contains white space or control characters: expected the bare access token.'
+      )
+    }
+    return { kind: 'static', token }
+  }
+  if (clientId === '' || tenantId === '') {
+    const missing = [clientId === '' ? 'client-id' : '', tenantId === '' ? 'tenant-id' : ''].filter(
+      Boolean
+    )
+    const given = clientId !== '' || tenantId !== '' || clientSecret !== ''
+    problems.push(
+      given
+        ? `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing: to sign in to Azure AD give both client-id and tenant-id (with client-secret, or without it to use GitHub OIDC), or give token.`
+        : `token is empty: expected ${TOKEN_HELP}, or client-id and tenant-id to sign in to Azure AD with GitHub OIDC (add client-secret to sign in with a secret).`
+    )
+    return { kind: 'static', token: '' }
+  }
+  if (!GUID.test(clientId))
+    problem(
+      'client-id',
+      clientId,
+      "the application (client) ID, a GUID from the app registration's overview"
+    )
+  if (!GUID.test(tenantId) && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(tenantId)) {
+    problem(
+      'tenant-id',
+      tenantId,
+      'the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com'
+    )
+  }
+  if (clientSecret !== '')
+    return { kind: 'secret', tenantId, clientId, clientSecret, authorityHost }
+  if (!idTokenAvailable) {
+    problems.push(
+      'GitHub OIDC sign-in (client-id and tenant-id without client-secret) needs `permissions: id-token: write` in the workflow or the job: GitHub gave this job no OIDC token.'
+    )
+  }
+  return { kind: 'oidc', tenantId, clientId, audience, authorityHost }
 }
 
 /** The token as it is sent: users often paste it with its "Bearer " prefix. */

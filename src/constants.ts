@@ -66,3 +66,11 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024
 
 /** GitHub-hosted jobs are stopped after 6 hours. */
 export const HOSTED_JOB_LIMIT_MS = 6 * 60 * 60_000
+
+/** Tokens are asked for this resource (the CPP API), whatever base-url says. */
+export const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
+/**
+ * An Azure AD token is renewed this long before it expires (or at half its life when it lives
+ * less than twice that), so a poll never goes out with a token about to lapse.
+ */
+export const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000

@@ -2,15 +2,13 @@
 
 import { ERROR_EXCERPT_CHARS } from './constants.js'
 import { htmlToParts } from './cpp/html-text.js'
+import type { RawResponse } from './http.js'
 
-export interface HttpFailure {
-  status: number
-  /** The response body, as text. */
-  body: string
-  contentType: string
-  correlationId?: string
-  location?: string
-}
+/** What the messages need of a response. */
+export type HttpFailure = Pick<
+  RawResponse,
+  'status' | 'body' | 'contentType' | 'correlationId' | 'location'
+>
 
 /** The message for a response that retrying will not fix. */
 export function fatalHttpMessage(failure: HttpFailure): string {
@@ -22,7 +20,7 @@ export function fatalHttpMessage(failure: HttpFailure): string {
   if (status === 400) {
     message = `The CPP API rejected the request (HTTP 400).${withDetail} Check api-version (2017-10-31 is the documented one) and the ids.`
   } else if (status === 401) {
-    message = `The CPP API refused the token (HTTP 401): it is missing, expired, or not issued for https://cloudpartner.azure.com.${withDetail} Get a new token for that resource (az account get-access-token --resource https://cloudpartner.azure.com); tokens last 60 to 90 minutes.`
+    message = `The CPP API refused the token (HTTP 401): it is missing, expired, or not issued for https://cloudpartner.azure.com.${withDetail}`
   } else if (status === 403) {
     message = `The CPP API denied access (HTTP 403).${withDetail} The service principal is probably not added to the publisher account, or was added with the app registration's object id instead of the enterprise application's (service principal's) object id; also check publisher-id.`
   } else if (status === 404) {

@@ -3,6 +3,7 @@
 
 import { appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
+import { azureAdToken } from './auth/azure-ad.js'
 import { staticToken } from './auth/token-source.js'
 import { HOSTED_JOB_LIMIT_MS, MAX_MESSAGE_CHARS } from './constants.js'
 import { bareToken, readConfig, type Config } from './config.js'
@@ -29,14 +30,19 @@ export interface RunOptions {
 export async function run(options: RunOptions = {}): Promise<Outcome> {
   const now = options.now ?? (() => performance.now())
   const startedAt = now()
-  // Masked, as it is sent, before anything else can print it.
-  const token = bareToken(core.getInput('token'))
-  if (token !== '') core.setSecret(token)
+  // Masked, as they are sent, before anything else can print them.
+  for (const secret of [bareToken(core.getInput('token')), core.getInput('client-secret')]) {
+    if (secret !== '') core.setSecret(secret)
+  }
 
   let config: Config | undefined
   let outcome: Outcome
   try {
-    config = readConfig((name) => core.getInput(name))
+    config = readConfig((name) => core.getInput(name), {
+      idTokenAvailable: Boolean(
+        process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+      )
+    })
     outcome = await gate(config, startedAt, now, options)
   } catch (error) {
     outcome = {
@@ -66,7 +72,16 @@ async function gate(
   now: () => number,
   options: RunOptions
 ): Promise<Outcome> {
-  const tokens = staticToken(config.token)
+  const tokens =
+    config.auth.kind === 'static'
+      ? staticToken(config.auth.token)
+      : azureAdToken(config.auth, {
+          now: Date.now,
+          mask: core.setSecret,
+          getIDToken: (audience) => core.getIDToken(audience),
+          info: core.info,
+          debug: core.debug
+        })
   const client = new CppClient({ tokens, debug: core.debug })
   const log = new ProgressLog(
     { info: core.info, warning: core.warning },

@@ -3,12 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net'
 import nock from 'nock'
 import { staticToken } from '../../src/auth/token-source.js'
-import {
-  CppClient,
-  USER_AGENT,
-  type ClientOptions,
-  type FetchResult
-} from '../../src/cpp/client.js'
+import { CppClient, type ClientOptions, type FetchResult } from '../../src/cpp/client.js'
+import { USER_AGENT } from '../../src/http.js'
 import {
   ACTION_NAME,
   ACTION_VERSION,
@@ -111,7 +107,9 @@ describe('CppClient request', () => {
       token: () => {
         calls++
         return Promise.resolve(`${TOKEN}-${calls}`)
-      }
+      },
+      invalidate: () => false,
+      unauthorizedHint: ''
     }
     const scope = nock(ORIGIN)
       .get(PATH)

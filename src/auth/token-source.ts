@@ -1,12 +1,34 @@
-// Where the bearer token for CPP comes from. Today a static token; the interface lets sign-in
-// modes that renew their token plug in without the client knowing.
+// Where the bearer token for CPP comes from: the `token` input as given, or Azure AD tokens the
+// gate gets and renews itself (src/auth/azure-ad.ts). The CPP client only asks for a token.
 
 export interface TokenSource {
-  /** How the token was obtained, for the log; never the token. */
+  /** How the gate signs in, for the log; never a secret. */
   readonly description: string
   token(): Promise<string>
+  /**
+   * Drops the current token after CPP refused it (401). Returns false when the source cannot get
+   * another one, and then `unauthorizedHint` says what to change.
+   */
+  invalidate(): boolean
+  readonly unauthorizedHint: string
+}
+
+/** A sign-in failure; `transient` ones (network, 429, 5xx) are retried like any other request. */
+export class AuthError extends Error {
+  readonly transient: boolean
+
+  constructor(message: string, transient: boolean) {
+    super(message)
+    this.transient = transient
+  }
 }
 
 export function staticToken(token: string): TokenSource {
-  return { description: 'the token input', token: () => Promise.resolve(token) }
+  return {
+    description: 'the token input',
+    token: () => Promise.resolve(token),
+    invalidate: () => false,
+    unauthorizedHint:
+      'The token input is used as given: get a new one for https://cloudpartner.azure.com (az account get-access-token --resource https://cloudpartner.azure.com). Azure AD tokens expire after 60 to 90 minutes; for longer waits sign in with client-id and tenant-id (GitHub OIDC, needs permissions: id-token: write) or with a client secret, and the gate renews its own tokens.'
+  }
 }

@@ -1,0 +1,197 @@
+// Signs in to Azure AD with client credentials, by client secret or by a GitHub OIDC token, and
+// renews the access token before it expires: a certification wait outlives any one token.
+
+import { CPP_SCOPE, RENEW_BEFORE_EXPIRY_MS, REQUEST_TIMEOUT_MS } from '../constants.js'
+import { formatDuration } from '../duration.js'
+import { excerpt } from '../errors.js'
+import { isTransientStatus, reasonOf, send, type RawResponse } from '../http.js'
+import { AuthError, type TokenSource } from './token-source.js'
+
+export type AzureAdSignIn =
+  | {
+      kind: 'secret'
+      tenantId: string
+      clientId: string
+      clientSecret: string
+      authorityHost: string
+    }
+  | { kind: 'oidc'; tenantId: string; clientId: string; audience: string; authorityHost: string }
+
+export interface AzureAdDeps {
+  /** Wall-clock milliseconds: expires_in is wall time. */
+  now: () => number
+  /** Hides a value in the log (core.setSecret). */
+  mask: (secret: string) => void
+  /** A fresh GitHub OIDC token for the audience (core.getIDToken). */
+  getIDToken: (audience: string) => Promise<string>
+  info: (line: string) => void
+  debug: (line: string) => void
+}
+
+interface Cached {
+  token: string
+  renewAt: number
+}
+
+export function azureAdToken(signIn: AzureAdSignIn, deps: AzureAdDeps): TokenSource {
+  const method = signIn.kind === 'secret' ? 'a client secret' : 'GitHub OIDC'
+  let cached: Cached | undefined
+  let signedIn = false
+  return {
+    description: `Azure AD as application ${signIn.clientId} with ${method}`,
+    unauthorizedHint:
+      'A freshly issued token was refused too: check that the service principal is added to the publisher account in Partner Center, with the object id of its enterprise application.',
+    invalidate: () => {
+      cached = undefined
+      return true
+    },
+    token: async () => {
+      if (cached && deps.now() < cached.renewAt) return cached.token
+      const { token, lifetimeMs } = await requestToken(signIn, deps)
+      const margin = Math.min(RENEW_BEFORE_EXPIRY_MS, lifetimeMs / 2)
+      cached = { token, renewAt: deps.now() + lifetimeMs - margin }
+      const line = `Signed in to Azure AD as application ${signIn.clientId} with ${method}: the token is valid for ${formatDuration(lifetimeMs)} and is renewed ${formatDuration(margin)} before it expires.`
+      if (signedIn) deps.debug(line)
+      else deps.info(line)
+      signedIn = true
+      return token
+    }
+  }
+}
+
+async function requestToken(
+  signIn: AzureAdSignIn,
+  deps: AzureAdDeps
+): Promise<{ token: string; lifetimeMs: number }> {
+  // An OIDC token lives about 5 minutes: a fresh one for every sign-in.
+  const assertion = signIn.kind === 'oidc' ? await idToken(signIn.audience, deps) : undefined
+  const form = new URLSearchParams({
+    client_id: signIn.clientId,
+    scope: CPP_SCOPE,
+    grant_type: 'client_credentials'
+  })
+  if (signIn.kind === 'secret') form.set('client_secret', signIn.clientSecret)
+  else {
+    form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+    form.set('client_assertion', assertion ?? '')
+  }
+  const url = `${signIn.authorityHost}/${encodeURIComponent(signIn.tenantId)}/oauth2/v2.0/token`
+  let response: RawResponse
+  try {
+    response = await send({
+      method: 'POST',
+      url,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: form.toString(),
+      timeoutMs: REQUEST_TIMEOUT_MS
+    })
+  } catch (error) {
+    throw new AuthError(`Azure AD sign-in failed: ${reasonOf(error)}`, true)
+  }
+  deps.debug(`POST ${url} → HTTP ${response.status}`)
+  const body = parse(response.body)
+  const token = typeof body.access_token === 'string' ? body.access_token : ''
+  if (response.status === 200 && token !== '') {
+    deps.mask(token)
+    const seconds = Number(body.expires_in)
+    return { token, lifetimeMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000 }
+  }
+  if (isTransientStatus(response.status) || response.status === 200) {
+    throw new AuthError(
+      `Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`,
+      true
+    )
+  }
+  throw explain(body, response, signIn, assertion)
+}
+
+async function idToken(audience: string, deps: AzureAdDeps): Promise<string> {
+  try {
+    const token = await deps.getIDToken(audience)
+    deps.mask(token)
+    return token
+  } catch (error) {
+    const reason = reasonOf(error)
+    if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(reason)) {
+      throw new AuthError(
+        'GitHub gave no OIDC token: add `permissions: id-token: write` to the workflow or the job, or sign in with client-secret instead.',
+        false
+      )
+    }
+    throw new AuthError(`Could not get a GitHub OIDC token: ${reason}`, true)
+  }
+}
+
+type Json = Record<string, unknown>
+
+function parse(text: string): Json {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Json)
+      : {}
+  } catch {
+    return {}
+  }
+}
+
+function describe(body: Json, response: RawResponse): string {
+  const detail = typeof body.error_description === 'string' ? body.error_description : response.body
+  return detail.trim() === '' ? '' : `: ${excerpt(detail.split(/\r?\n/)[0])}`
+}
+
+/** What an AADSTS code means and how to fix it: the common sign-in mistakes. */
+function explain(
+  body: Json,
+  response: RawResponse,
+  signIn: AzureAdSignIn,
+  assertion: string | undefined
+): AuthError {
+  const error = typeof body.error === 'string' ? body.error : `HTTP ${response.status}`
+  const description = typeof body.error_description === 'string' ? body.error_description : ''
+  const code =
+    /AADSTS(\d+)/.exec(description)?.[1] ??
+    (Array.isArray(body.error_codes) ? String(body.error_codes[0]) : '')
+  const head = `Azure AD refused to sign in (${error}${code === '' ? '' : `, AADSTS${code}`})`
+  const claims = assertion === undefined ? undefined : oidcClaims(assertion)
+  const fixes: Record<string, string> = {
+    '90002': `tenant-id "${signIn.tenantId}" was not found: use the Directory (tenant) ID shown on the app registration's overview.`,
+    '700016': `there is no application ${signIn.clientId} in tenant ${signIn.tenantId}: check client-id and tenant-id; the app must be registered in that tenant or consented to it.`,
+    '7000215':
+      "client-secret is wrong: use the secret's Value (shown once, when it is created), not its Secret ID.",
+    '7000222':
+      'client-secret has expired: create a new one under Certificates & secrets and update the repository secret.',
+    '7000112': `application ${signIn.clientId} is disabled in tenant ${signIn.tenantId}.`,
+    '70011': `the scope ${CPP_SCOPE} was refused: the Cloud Partner Portal API is not available to this application or tenant.`,
+    '700024':
+      'the GitHub OIDC token expired before Azure AD accepted it (they live about 5 minutes): check the runner clock; the next try uses a fresh one.',
+    ...(claims === undefined
+      ? {}
+      : {
+          '70021': federatedFix(claims),
+          '700213': federatedFix(claims),
+          '700211': `no federated credential of the app trusts the issuer ${claims.iss}. ${federatedFix(claims)}`
+        })
+  }
+  const fix = fixes[code]
+  const message = fix === undefined ? `${head}${describe(body, response)}` : `${head}: ${fix}`
+  return new AuthError(message, code === '700024')
+}
+
+function federatedFix(claims: { sub: string; aud: string; iss: string }): string {
+  return `no federated credential of the app matches this workflow's GitHub token (subject "${claims.sub}", audience "${claims.aud}", issuer "${claims.iss}"). Add one under Certificates & secrets → Federated credentials with exactly that issuer, subject and audience.`
+}
+
+/** The claims of a GitHub OIDC token that a federated credential must match; none is secret. */
+export function oidcClaims(jwt: string): { sub: string; aud: string; iss: string } {
+  try {
+    const payload = JSON.parse(
+      Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')
+    ) as Json
+    const text = (value: unknown): string =>
+      Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : '?'
+    return { sub: text(payload.sub), aud: text(payload.aud), iss: text(payload.iss) }
+  } catch {
+    return { sub: '?', aud: '?', iss: '?' }
+  }
+}
