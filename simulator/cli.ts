@@ -2,6 +2,13 @@
 // own, logging one line per request, until Ctrl-C.
 
 import { parseArgs } from 'node:util'
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_OIDC_REQUEST_TOKEN,
+  DEFAULT_SUBJECT,
+  DEFAULT_TENANT
+} from './azure-ad.ts'
 import { isScenario, SCENARIOS } from './scenarios.ts'
 import { DEFAULT_PUBLISHER, DEFAULT_TOKEN, startSimulator } from './server.ts'
 
@@ -14,19 +21,23 @@ const { values } = parseArgs({
     token: { type: 'string', default: DEFAULT_TOKEN },
     publisher: { type: 'string', default: DEFAULT_PUBLISHER },
     'fault-rate': { type: 'string', default: '0.3' },
+    'token-lifetime': { type: 'string', default: '3600' },
     help: { type: 'boolean', default: false }
   }
 })
 
 if (values.help) {
-  console.log(`Usage: npm run simulator -- [--port 8080] [--speed 60] [--scenario NAME] [--token T] [--publisher P] [--fault-rate 0.3]
+  console.log(`Usage: npm run simulator -- [--port 8080] [--speed 60] [--scenario NAME] [--token T]
+       [--publisher P] [--fault-rate 0.3] [--token-lifetime 3600]
 Scenarios: ${SCENARIOS.join(', ')}. An offer whose id is a scenario name always gets that scenario.
---speed: simulated seconds per real second (a publish reaches sign-off after about 3.7 simulated hours).`)
+--speed: simulated seconds per real second (a publish reaches sign-off after about 3.7 simulated hours).
+--token-lifetime: seconds an Azure AD token issued by POST /{tenant}/oauth2/v2.0/token lives.`)
   process.exit(0)
 }
 const port = Number(values.port)
 const speed = Number(values.speed)
 const faultRate = Number(values['fault-rate'])
+const tokenLifetimeSec = Number(values['token-lifetime'])
 const problems = [
   Number.isInteger(port) && port >= 0 && port < 65536
     ? ''
@@ -35,6 +46,9 @@ const problems = [
   faultRate >= 0 && faultRate <= 1
     ? ''
     : `--fault-rate must be between 0 and 1, not "${values['fault-rate']}"`,
+  tokenLifetimeSec > 0
+    ? ''
+    : `--token-lifetime must be a positive number of seconds, not "${values['token-lifetime']}"`,
   isScenario(values.scenario)
     ? ''
     : `--scenario must be one of ${SCENARIOS.join(', ')}, not "${values.scenario}"`
@@ -51,14 +65,24 @@ const simulator = await startSimulator({
   scenario: values.scenario,
   tokens: { [values.token]: [values.publisher] },
   faultRate,
+  tokenLifetimeSec,
+  clients: {
+    [DEFAULT_CLIENT_ID]: {
+      secret: DEFAULT_CLIENT_SECRET,
+      subject: DEFAULT_SUBJECT,
+      publishers: [values.publisher]
+    }
+  },
   log: (line) => console.log(`${new Date().toISOString()} ${line}`)
 })
-console.log(
-  `CPP simulator on ${simulator.url}: scenario ${values.scenario}, speed ${speed}x, token "${values.token}" for publisher "${values.publisher}".`
-)
-console.log(
-  `Publish: curl -si -X POST -H "Authorization: Bearer ${values.token}" "${simulator.url}/api/publishers/${values.publisher}/offers/${values.scenario}/publish?api-version=2017-10-31"`
-)
+const url = simulator.url
+console.log(`CPP simulator on ${url}: scenario ${values.scenario}, speed ${speed}x.
+  Static token:  "${values.token}" for publisher "${values.publisher}".
+  Azure AD:      authority-host ${url}, tenant-id ${DEFAULT_TENANT}, client-id ${DEFAULT_CLIENT_ID},
+                 client-secret "${DEFAULT_CLIENT_SECRET}"; tokens live ${tokenLifetimeSec} s.
+  GitHub OIDC:   ACTIONS_ID_TOKEN_REQUEST_URL=${url}/oidc/token?api-version=2.0
+                 ACTIONS_ID_TOKEN_REQUEST_TOKEN=${DEFAULT_OIDC_REQUEST_TOKEN} (subject ${DEFAULT_SUBJECT})
+Publish: curl -si -X POST -H "Authorization: Bearer ${values.token}" "${url}/api/publishers/${values.publisher}/offers/${values.scenario}/publish?api-version=2017-10-31"`)
 const stop = (): void => {
   void simulator.close().then(() => process.exit(0))
 }

@@ -5,6 +5,15 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import {
+  AzureAd,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_OIDC_REQUEST_TOKEN,
+  DEFAULT_SUBJECT,
+  DEFAULT_TENANT,
+  type Client
+} from './azure-ad.ts'
 import { inProgress, operationState, type Operation, type OperationKind } from './operations.ts'
 import { isScenario, scenario, type ScenarioName } from './scenarios.ts'
 
@@ -26,6 +35,13 @@ export interface SimulatorOptions {
   /** One line per request. */
   log?: (line: string) => void
   now?: () => number
+  /** Azure AD: the tenant, the applications it knows, and how long the tokens it issues live. */
+  tenant?: string
+  clients?: Record<string, Client>
+  tokenLifetimeSec?: number
+  /** The fake GitHub OIDC issuer: the request token it wants, the subject it issues tokens for. */
+  oidcRequestToken?: string
+  oidcSubject?: string
 }
 
 export interface Simulator {
@@ -33,6 +49,8 @@ export interface Simulator {
   port: number
   /** Requests answered so far. */
   requests: () => number
+  /** Azure AD tokens issued so far. */
+  tokensIssued: () => number
   close: () => Promise<void>
 }
 
@@ -47,6 +65,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faults = faultSchedule(options.faultRate ?? 0.3, options.seed ?? 42)
   const operations: Operation[] = []
   let requests = 0
+  const azureAd = new AzureAd({
+    tenant: options.tenant ?? DEFAULT_TENANT,
+    clients: options.clients ?? {
+      [DEFAULT_CLIENT_ID]: {
+        secret: DEFAULT_CLIENT_SECRET,
+        subject: DEFAULT_SUBJECT,
+        publishers: [DEFAULT_PUBLISHER]
+      }
+    },
+    tokenLifetimeSec: options.tokenLifetimeSec ?? 3600,
+    oidcRequestToken: options.oidcRequestToken ?? DEFAULT_OIDC_REQUEST_TOKEN,
+    oidcSubject: options.oidcSubject ?? DEFAULT_SUBJECT,
+    now
+  })
 
   const scenarioOf = (offer: string) =>
     scenario(isScenario(offer) ? offer : (options.scenario ?? 'publish-success'))
@@ -59,6 +91,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const path = url.pathname.replace(/\/+$/, '')
     const segments = path.split('/').slice(1).map(decodeURIComponent)
 
+    // Azure AD and GitHub's OIDC issuer, which take no api-version.
+    const tokenPath = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path)
+    if (req.method === 'POST' && tokenPath) {
+      return readForm(req, (form) =>
+        answer(res, azureAd.token(decodeURIComponent(tokenPath[1]), form))
+      )
+    }
+    if (req.method === 'GET' && path === '/oidc/token') {
+      return answer(
+        res,
+        azureAd.idToken(req.headers.authorization, url.searchParams.get('audience') ?? '')
+      )
+    }
     if (url.searchParams.get('api-version') !== API_VERSION) {
       return error(
         res,
@@ -68,7 +113,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       )
     }
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')
-    if (!auth || !Object.hasOwn(tokens, auth[1])) {
+    const issued = auth ? azureAd.check(auth[1]) : undefined
+    if (issued === 'expired') {
+      return error(res, 401, 'ExpiredAuthenticationToken', 'The access token has expired.')
+    }
+    const owned = auth && Object.hasOwn(tokens, auth[1]) ? tokens[auth[1]] : issued
+    if (!owned) {
       return error(
         res,
         401,
@@ -76,7 +126,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         'Authentication failed: the access token is missing or invalid.'
       )
     }
-    const owned = tokens[auth[1]]
 
     // /api/operations/{pub}${offer}${version}${slot}: the non-migrated form.
     if (segments.length === 3 && segments[0] === 'api' && segments[1] === 'operations') {
@@ -280,6 +329,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     requests: () => requests,
+    tokensIssued: () => azureAd.tokensIssued,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections()
@@ -328,6 +378,16 @@ function faultSchedule(rate: number, seed: number): () => '429' | '503' | 'drop'
     inARow++
     return (['429', '503', 'drop'] as const)[kind++ % 3]
   }
+}
+
+function readForm(req: IncomingMessage, then: (form: URLSearchParams) => void): void {
+  const chunks: Buffer[] = []
+  req.on('data', (chunk: Buffer) => chunks.push(chunk))
+  req.on('end', () => then(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))))
+}
+
+function answer(res: ServerResponse, { status, body }: { status: number; body: unknown }): void {
+  json(res, status, body)
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
