@@ -34910,9 +34910,12 @@ function readBody(message) {
 /** A sign-in failure; `transient` ones (network, 429, 5xx) are retried like any other request. */
 class AuthError extends Error {
     transient;
-    constructor(message, transient) {
+    /** A transient failure's Retry-After, honoured like the CPP API's. */
+    retryAfterMs;
+    constructor(message, transient, retryAfterMs) {
         super(message);
         this.transient = transient;
+        this.retryAfterMs = retryAfterMs;
     }
 }
 function staticToken(token) {
@@ -34996,7 +34999,7 @@ async function requestToken(signIn, deps) {
         return { token, lifetimeMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000 };
     }
     if (isTransientStatus(response.status) || response.status === 200) {
-        throw new AuthError(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true);
+        throw new AuthError(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true, retryAfterMs(response.retryAfter, deps.now()));
     }
     throw explain(body, response, signIn, assertion);
 }
@@ -35033,8 +35036,11 @@ function describe(body, response) {
 function explain(body, response, signIn, assertion) {
     const error = typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
     const description = typeof body.error_description === 'string' ? body.error_description : '';
+    const first = Array.isArray(body.error_codes)
+        ? body.error_codes[0]
+        : undefined;
     const code = /AADSTS(\d+)/.exec(description)?.[1] ??
-        (Array.isArray(body.error_codes) ? String(body.error_codes[0]) : '');
+        (typeof first === 'number' || typeof first === 'string' ? String(first) : '');
     const head = `Azure AD refused to sign in (${error}${code === '' ? '' : `, AADSTS${code}`})`;
     const claims = assertion === undefined ? undefined : oidcClaims(assertion);
     const fixes = {
@@ -35375,9 +35381,18 @@ class CppClient {
         }
         catch (error) {
             const message = reasonOf(error);
-            if (error instanceof AuthError && !error.transient)
+            if (!(error instanceof AuthError))
+                return { result: { kind: 'transient', reason: message } };
+            if (!error.transient)
                 return { result: { kind: 'fatal', message } };
-            return { result: { kind: 'transient', reason: message } };
+            const delay = error.retryAfterMs;
+            return {
+                result: {
+                    kind: 'transient',
+                    reason: message,
+                    ...(delay === undefined ? {} : { retryAfterMs: delay })
+                }
+            };
         }
         const started = this.now();
         let response;

@@ -4,7 +4,7 @@
 import { CPP_SCOPE, RENEW_BEFORE_EXPIRY_MS, REQUEST_TIMEOUT_MS } from '../constants.js'
 import { formatDuration } from '../duration.js'
 import { excerpt } from '../errors.js'
-import { isTransientStatus, reasonOf, send, type RawResponse } from '../http.js'
+import { isTransientStatus, reasonOf, retryAfterMs, send, type RawResponse } from '../http.js'
 import { AuthError, type TokenSource } from './token-source.js'
 
 export type AzureAdSignIn =
@@ -99,7 +99,8 @@ async function requestToken(
   if (isTransientStatus(response.status) || response.status === 200) {
     throw new AuthError(
       `Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`,
-      true
+      true,
+      retryAfterMs(response.retryAfter, deps.now())
     )
   }
   throw explain(body, response, signIn, assertion)
@@ -149,9 +150,12 @@ function explain(
 ): AuthError {
   const error = typeof body.error === 'string' ? body.error : `HTTP ${response.status}`
   const description = typeof body.error_description === 'string' ? body.error_description : ''
+  const first: unknown = Array.isArray(body.error_codes)
+    ? (body.error_codes as unknown[])[0]
+    : undefined
   const code =
     /AADSTS(\d+)/.exec(description)?.[1] ??
-    (Array.isArray(body.error_codes) ? String(body.error_codes[0]) : '')
+    (typeof first === 'number' || typeof first === 'string' ? String(first) : '')
   const head = `Azure AD refused to sign in (${error}${code === '' ? '' : `, AADSTS${code}`})`
   const claims = assertion === undefined ? undefined : oidcClaims(assertion)
   const fixes: Record<string, string> = {

@@ -16,10 +16,13 @@ export interface TokenSource {
 /** A sign-in failure; `transient` ones (network, 429, 5xx) are retried like any other request. */
 export class AuthError extends Error {
   readonly transient: boolean
+  /** A transient failure's Retry-After, honoured like the CPP API's. */
+  readonly retryAfterMs: number | undefined
 
-  constructor(message: string, transient: boolean) {
+  constructor(message: string, transient: boolean, retryAfterMs?: number) {
     super(message)
     this.transient = transient
+    this.retryAfterMs = retryAfterMs
   }
 }
 

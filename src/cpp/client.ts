@@ -46,9 +46,16 @@ export class CppClient {
       token = await this.tokens.token()
     } catch (error) {
       const message = reasonOf(error)
-      if (error instanceof AuthError && !error.transient)
-        return { result: { kind: 'fatal', message } }
-      return { result: { kind: 'transient', reason: message } }
+      if (!(error instanceof AuthError)) return { result: { kind: 'transient', reason: message } }
+      if (!error.transient) return { result: { kind: 'fatal', message } }
+      const delay = error.retryAfterMs
+      return {
+        result: {
+          kind: 'transient',
+          reason: message,
+          ...(delay === undefined ? {} : { retryAfterMs: delay })
+        }
+      }
     }
     const started = this.now()
     let response: RawResponse
