@@ -40,6 +40,7 @@ describe('readConfig', () => {
       timeoutMs: 3_600_000,
       pollIntervalMs: 60_000,
       maxConsecutiveErrors: 5,
+      mode: 'wait',
       summary: true
     })
   })
@@ -69,6 +70,23 @@ describe('readConfig', () => {
       maxConsecutiveErrors: 3,
       summary: false
     })
+  })
+
+  it("reads operation-id latest as the offer's submissions list, and mode check", () => {
+    expect(readConfig(read({ 'operation-id': 'Latest', mode: 'CHECK' }))).toMatchObject({
+      target: {
+        kind: 'latest',
+        url: 'https://cloudpartner.azure.com/api/publishers/contoso/offers/contoso-offer/submissions/?api-version=2017-10-31',
+        operationId: ''
+      },
+      mode: 'check'
+    })
+  })
+
+  it('rejects a mode other than wait or check', () => {
+    expect(problems({ mode: 'once' })).toEqual([
+      'mode is "once": expected wait (poll until a verdict) or check (poll once, for scheduled workflows).'
+    ])
   })
 
   it('treats any other wait-for as a step id', () => {

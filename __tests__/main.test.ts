@@ -230,6 +230,52 @@ describe('run', () => {
     expect(files.summary()).toContain('✅ Publish gate')
   })
 
+  it.each([
+    ['a running operation', rawOperation('running'), 'pending', undefined],
+    ['a succeeded operation', rawOperation('succeeded'), 'succeeded', undefined],
+    ['a failed operation', rawOperation('failed'), 'failed', 1]
+  ])('in check mode, %s ends as %s with exit code %s', async (_name, body, result, exitCode) => {
+    setup({ mode: 'check' })
+    const scope = nock(ORIGIN).get(PATH).query(true).reply(200, body)
+    await expect(gate()).resolves.toMatchObject({ result, polls: 1 })
+    scope.done()
+    expect(process.exitCode).toBe(exitCode)
+    expect(files.outputs().result).toBe(result)
+    expect(files.summary()).toContain(`Publish gate: contoso / contoso-offer: ${result}`)
+  })
+
+  it('with operation-id latest, finds the running operation, says why, and watches it', async () => {
+    setup({ 'operation-id': 'latest' })
+    const list = '/api/publishers/contoso/offers/contoso-offer/submissions/'
+    const scope = nock(ORIGIN)
+      .get(list)
+      .query({ 'api-version': '2017-10-31', status: 'running' })
+      .reply(200, [{ id: GUID, submissionState: 'running', changedTime: '2026-11-22T10:00:00Z' }])
+      .get(PATH)
+      .query({ 'api-version': '2017-10-31' })
+      .reply(200, rawOperation('succeeded'))
+    await expect(gate()).resolves.toMatchObject({ result: 'succeeded' })
+    scope.done()
+    expect(stdout.join('')).toContain(
+      `Watching operation ${GUID}: it is the offer's running operation (running).`
+    )
+    expect(files.outputs()['operation-id']).toBe(GUID)
+  })
+
+  it('with operation-id latest and no operation at all, ends in error saying so', async () => {
+    setup({ 'operation-id': 'latest' })
+    nock(ORIGIN)
+      .get('/api/publishers/contoso/offers/contoso-offer/submissions/')
+      .query(true)
+      .times(2)
+      .reply(200, [])
+    const outcome = await gate()
+    expect(outcome).toMatchObject({ result: 'error' })
+    expect(files.outputs().message).toContain(
+      'operation-id is "latest", but the offer has no operation'
+    )
+  })
+
   it('does not write a summary when summary is false', async () => {
     setup({ summary: 'false' })
     nock(ORIGIN).get(PATH).query(true).reply(200, rawOperation('succeeded'))

@@ -35,6 +35,7 @@ function harness(answers: Answer[], settings: Partial<PollSettings> = {}) {
     timeoutMs: 3_600_000,
     intervalMs: 60_000,
     maxConsecutiveErrors: 5,
+    once: false,
     ...settings
   }
   const deps: PollDeps = {
@@ -105,6 +106,21 @@ describe('poll', () => {
     const outcome = await harness([running()], { waitFor: { kind: 'step', stepId: 'nope' } }).run()
     expect(outcome).toMatchObject({ result: 'error', polls: 1 })
     expect(outcome.message).toContain('wait-for: the operation has no step "nope"')
+  })
+
+  it('in check mode ends as pending after one answer that is still going', async () => {
+    const h = harness([running(40), ok(snapshot('succeeded'))], { once: true })
+    const outcome = await h.run()
+    expect(outcome).toMatchObject({ result: 'pending', polls: 1 })
+    expect(outcome.message).toBe(
+      'The operation is still going. Last status: running; step Certification running at 40%.'
+    )
+    expect(h.sleeps).toEqual([])
+  })
+
+  it('in check mode still retries a transient failure before deciding', async () => {
+    const h = harness([transient('HTTP 503'), ok(snapshot('succeeded'))], { once: true })
+    await expect(h.run()).resolves.toMatchObject({ result: 'succeeded', polls: 2 })
   })
 
   it('passes on the warning of a verdict that has one', async () => {

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9533);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3934);
 // Entry point of the bundle: runs the gate, turns SIGINT/SIGTERM (workflow cancelled, step
 // timeout-minutes) into an orderly stop that still writes outputs and the summary, and exits.
 
@@ -28391,7 +28391,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9533:
+/***/ 3934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35094,6 +35094,9 @@ function resolveTarget(origin, publisherId, offerId, operation, apiVersion) {
     if (operation === '') {
         return location_ok('offer', `${origin}${offerPath}/status?${query}`, '');
     }
+    if (/^latest$/i.test(operation)) {
+        return location_ok('latest', `${origin}${offerPath}/submissions/?${query}`, '');
+    }
     if (GUID.test(operation)) {
         return location_ok('operation', `${origin}${offerPath}/operations/${operation}?${query}`, operation);
     }
@@ -35155,6 +35158,11 @@ function namedOffer(pathname) {
 function sameId(a, b) {
     return a.toLowerCase() === b.toLowerCase();
 }
+/** The URL of one operation of the offer, by id. */
+function operationUrl(listUrl, id) {
+    const url = new URL(listUrl);
+    return `${url.origin}${url.pathname.replace(/\/submissions\/?$/, '')}/operations/${encodeURIComponent(id)}${url.search}`;
+}
 function location_ok(kind, url, operationId) {
     return { ok: true, target: { kind, url, operationId } };
 }
@@ -35199,7 +35207,8 @@ const INPUT_DEFAULTS = {
     'client-id': '',
     'client-secret': '',
     audience: 'api://AzureADTokenExchange',
-    'authority-host': 'https://login.microsoftonline.com'
+    'authority-host': 'https://login.microsoftonline.com',
+    mode: 'wait'
 };
 function readConfig(read, options = {}) {
     const input = (name) => read(name) || (INPUT_DEFAULTS[name] ?? '');
@@ -35248,6 +35257,10 @@ function readConfig(read, options = {}) {
     if (!/^(true|false)$/i.test(summaryText))
         problem('summary', summaryText, 'true or false');
     const waitFor = readWaitFor(input('wait-for'));
+    const modeText = input('mode').toLowerCase();
+    if (modeText !== 'wait' && modeText !== 'check') {
+        problem('mode', input('mode'), 'wait (poll until a verdict) or check (poll once, for scheduled workflows)');
+    }
     // operation-id is checked even when other inputs are wrong, so that one run reports them all:
     // against base-url's default when base-url itself is wrong, with stand-ins for missing ids.
     const operation = input('operation-id');
@@ -35268,6 +35281,7 @@ function readConfig(read, options = {}) {
         timeoutMs,
         pollIntervalMs,
         maxConsecutiveErrors,
+        mode: modeText === 'check' ? 'check' : 'wait',
         summary
     };
 }
@@ -35480,6 +35494,88 @@ function isFailingStepStatus(status) {
     return (status === 'failed' || status === 'blocked' || status === 'rejected' || status === 'canceled');
 }
 
+;// CONCATENATED MODULE: ./src/cpp/latest.ts
+// `operation-id: latest`: which operation of the offer to watch, from the submissions list. The
+// documented `status` filter may or may not be applied by the server, so the list is filtered here
+// too, and both spellings of an item's state are read.
+
+
+/** The running operation (the newest, if several), else the most recently changed one. */
+function pickLatest(body, onlyRunning) {
+    const items = list(body)
+        .flatMap(item)
+        .sort((a, b) => b.changed - a.changed);
+    const running = items.filter((entry) => isInProgress(entry.state));
+    if (running.length > 0) {
+        const [newest] = running;
+        return {
+            id: newest.id,
+            why: running.length === 1
+                ? `it is the offer's running operation (${newest.state})`
+                : `it is the most recently changed of ${running.length} running operations (changed ${newest.changedText})`
+        };
+    }
+    if (onlyRunning || items.length === 0)
+        return undefined;
+    const [newest] = items;
+    return {
+        id: newest.id,
+        why: `no operation is running, and it is the most recently changed one (${newest.state || 'no status'}, changed ${newest.changedText || 'at an unknown time'})`
+    };
+}
+function isInProgress(state) {
+    const status = normalizeStatus(state);
+    return status === 'running' || status === 'waiting' || status === 'notStarted';
+}
+function list(body) {
+    if (Array.isArray(body))
+        return body;
+    const value = typeof body === 'object' && body !== null ? body.value : undefined;
+    return Array.isArray(value) ? value : [];
+}
+function item(value) {
+    if (typeof value !== 'object' || value === null)
+        return [];
+    const record = value;
+    const id = typeof record.id === 'string' ? record.id.trim() : '';
+    if (id === '')
+        return [];
+    const state = [record.status, record.submissionState].find((field) => typeof field === 'string');
+    const changedText = [record.changedTime, record.lastActionDateTime, record.createdDateTime].find((field) => typeof field === 'string');
+    const changed = changedText === undefined ? Number.NaN : Date.parse(changedText);
+    return [
+        {
+            id,
+            state: state ?? '',
+            changed: Number.isNaN(changed) ? Number.NEGATIVE_INFINITY : changed,
+            changedText: changedText ?? ''
+        }
+    ];
+}
+/**
+ * Asks for the running operations (the documented filter), and for all of them only when none
+ * runs. No operation at all is fatal: there is nothing to wait for.
+ */
+async function findLatest(getJson, listUrl, timeoutMs) {
+    const running = await getJson(`${listUrl}&status=running`, timeoutMs);
+    if (running.kind !== 'ok')
+        return running;
+    let found = pickLatest(running.value, true);
+    if (found === undefined) {
+        const all = await getJson(listUrl, timeoutMs);
+        if (all.kind !== 'ok')
+            return all;
+        found = pickLatest(all.value, false);
+    }
+    if (found === undefined) {
+        return {
+            kind: 'fatal',
+            message: 'operation-id is "latest", but the offer has no operation: publish it first, or check publisher-id and offer-id.'
+        };
+    }
+    return { kind: 'ok', value: { ...found, url: operationUrl(listUrl, found.id) } };
+}
+
 ;// CONCATENATED MODULE: ./src/cpp/normalize.ts
 // The one boundary where CPP JSON becomes a typed Snapshot: object or one-element array, missing
 // fields tolerated, every spelling normalized, HTML turned into text.
@@ -35502,7 +35598,7 @@ function normalize(body) {
         status: normalizeStatus(rawStatus),
         rawStatus,
         ...(submissionType === undefined ? {} : { submissionType }),
-        steps: list(operation.steps).flatMap(step),
+        steps: normalize_list(operation.steps).flatMap(step),
         messages: messages(operation.messages),
         previewLinks: links(operation.previewLinks),
         liveLinks: links(operation.liveLinks)
@@ -35529,7 +35625,7 @@ function step(value, index) {
 }
 /** Message items are `{messageHtml, level, timestamp}`; one doc table calls them strings. */
 function messages(value) {
-    return list(value).flatMap((item) => {
+    return normalize_list(value).flatMap((item) => {
         if (typeof item === 'string')
             return message(item, undefined, undefined);
         if (!isObject(item))
@@ -35563,7 +35659,7 @@ function capParts(parts) {
 }
 /** Links may come as strings or as objects carrying a URL; only http(s) URLs are kept. */
 function links(value) {
-    return list(value)
+    return normalize_list(value)
         .map((item) => isObject(item)
         ? (raw(item.uri) ?? raw(item.url) ?? raw(item.href) ?? raw(item.link))
         : raw(item))
@@ -35591,7 +35687,7 @@ function normalize_text(value) {
         return undefined;
     return string.length > MAX_FIELD_CHARS ? `${string.slice(0, MAX_FIELD_CHARS)}…` : string;
 }
-function list(value) {
+function normalize_list(value) {
     return Array.isArray(value) ? value : [];
 }
 function isObject(value) {
@@ -35802,6 +35898,8 @@ async function poll(settings, deps) {
             }
             if (found.kind === 'invalid')
                 return end('error', found.message);
+            if (settings.once)
+                return end('pending', `The operation is still going. ${lastSeen(snapshot)}`);
         }
         const left = settings.deadline - deps.now();
         if (left <= 0) {
@@ -36102,7 +36200,8 @@ const RESULT_ICON = {
     canceled: '🚫',
     'timed-out': '⏱️',
     error: '⚠️',
-    interrupted: '⏹️'
+    interrupted: '⏹️',
+    pending: '⏳'
 };
 const STATUS_ICON = {
     notStarted: '⚪',
@@ -36247,6 +36346,7 @@ function summary_escape(text) {
 
 
 
+
 async function run(options = {}) {
     const now = options.now ?? (() => performance.now());
     const startedAt = now();
@@ -36256,12 +36356,17 @@ async function run(options = {}) {
             setSecret(secret);
     }
     let config;
+    let watched;
     let outcome;
     try {
         config = readConfig((name) => getInput(name), {
             idTokenAvailable: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
         });
-        outcome = await gate(config, startedAt, now, options);
+        watched = {
+            url: config.target.kind === 'latest' ? '' : config.target.url,
+            operationId: config.target.operationId
+        };
+        outcome = await gate(config, watched, startedAt, now, options);
     }
     catch (error) {
         outcome = {
@@ -36275,13 +36380,13 @@ async function run(options = {}) {
     await report({
         publisherId: config?.publisherId ?? getInput('publisher-id'),
         offerId: config?.offerId ?? getInput('offer-id'),
-        operationId: config?.target.operationId ?? '',
+        operationId: watched?.operationId ?? '',
         outcome,
         elapsedMs: now() - startedAt
     }, config?.summary ?? true);
     return outcome;
 }
-async function gate(config, startedAt, now, options) {
+async function gate(config, watched, startedAt, now, options) {
     const tokens = config.auth.kind === 'static'
         ? staticToken(config.auth.token)
         : azureAdToken(config.auth, {
@@ -36293,7 +36398,11 @@ async function gate(config, startedAt, now, options) {
         });
     const client = new CppClient({ tokens, debug: debug });
     const log = new ProgressLog({ info: info, warning: warning }, now, config.target.kind === 'offer' ? 'Offer' : 'Operation');
-    const watching = config.target.kind === 'offer' ? 'the offer status' : `operation ${config.target.operationId}`;
+    const watching = {
+        offer: 'the offer status',
+        latest: 'the latest operation',
+        operation: `operation ${config.target.operationId}`
+    }[config.target.kind];
     const waitFor = config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : config.waitFor.kind;
     info(`Watching ${watching} of ${config.publisherId}/${config.offerId} until ${waitFor}; timeout ${formatDuration(config.timeoutMs)}, polling every ${formatDuration(config.pollIntervalMs)}; signed in with ${tokens.description}.`);
     if (process.env.RUNNER_ENVIRONMENT === 'github-hosted' &&
@@ -36305,9 +36414,21 @@ async function gate(config, startedAt, now, options) {
         deadline: startedAt + config.timeoutMs,
         timeoutMs: config.timeoutMs,
         intervalMs: config.pollIntervalMs,
-        maxConsecutiveErrors: config.maxConsecutiveErrors
+        maxConsecutiveErrors: config.maxConsecutiveErrors,
+        once: config.mode === 'check'
     }, {
-        fetch: async (timeoutMs) => toSnapshot(await client.getJson(config.target.url, timeoutMs)),
+        fetch: async (timeoutMs) => {
+            if (watched.url === '') {
+                // operation-id: latest, found on the first poll; its failures are retried like any poll's.
+                const found = await findLatest((url, ms) => client.getJson(url, ms), config.target.url, timeoutMs);
+                if (found.kind !== 'ok')
+                    return found;
+                watched.url = found.value.url;
+                watched.operationId = found.value.id;
+                info(`Watching operation ${found.value.id}: ${found.value.why}.`);
+            }
+            return toSnapshot(await client.getJson(watched.url, timeoutMs));
+        },
         sleep: options.sleep ?? sleep,
         now,
         random: Math.random,
@@ -36343,6 +36464,8 @@ async function report(report, summary) {
     const annotations = stepAnnotations(outcome.snapshot);
     if (outcome.result === 'succeeded')
         info(`✅ ${outcome.message}`);
+    else if (outcome.result === 'pending')
+        info(`⏳ ${outcome.message}`);
     else if (annotations.length === 0)
         setFailed(outcome.message);
     else {

@@ -17,6 +17,8 @@ export interface Config {
   pollIntervalMs: number
   maxConsecutiveErrors: number
   summary: boolean
+  /** `check`: poll once and report; `wait`: poll until a verdict. */
+  mode: 'wait' | 'check'
 }
 
 export class InputError extends Error {
@@ -54,7 +56,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'client-id': '',
   'client-secret': '',
   audience: 'api://AzureADTokenExchange',
-  'authority-host': 'https://login.microsoftonline.com'
+  'authority-host': 'https://login.microsoftonline.com',
+  mode: 'wait'
 }
 
 export interface ReadOptions {
@@ -114,6 +117,14 @@ export function readConfig(read: ReadInput, options: ReadOptions = {}): Config {
   if (!/^(true|false)$/i.test(summaryText)) problem('summary', summaryText, 'true or false')
 
   const waitFor = readWaitFor(input('wait-for'))
+  const modeText = input('mode').toLowerCase()
+  if (modeText !== 'wait' && modeText !== 'check') {
+    problem(
+      'mode',
+      input('mode'),
+      'wait (poll until a verdict) or check (poll once, for scheduled workflows)'
+    )
+  }
 
   // operation-id is checked even when other inputs are wrong, so that one run reports them all:
   // against base-url's default when base-url itself is wrong, with stand-ins for missing ids.
@@ -141,6 +152,7 @@ export function readConfig(read: ReadInput, options: ReadOptions = {}): Config {
     timeoutMs,
     pollIntervalMs,
     maxConsecutiveErrors,
+    mode: modeText === 'check' ? 'check' : 'wait',
     summary
   }
 }

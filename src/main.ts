@@ -8,6 +8,7 @@ import { staticToken } from './auth/token-source.js'
 import { HOSTED_JOB_LIMIT_MS, MAX_MESSAGE_CHARS } from './constants.js'
 import { bareToken, readConfig, type Config } from './config.js'
 import { CppClient, type FetchResult } from './cpp/client.js'
+import { findLatest } from './cpp/latest.js'
 import { normalize, UnexpectedBodyError } from './cpp/normalize.js'
 import type { Snapshot } from './cpp/snapshot.js'
 import { formatDuration } from './duration.js'
@@ -36,6 +37,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   }
 
   let config: Config | undefined
+  let watched: Watched | undefined
   let outcome: Outcome
   try {
     config = readConfig((name) => core.getInput(name), {
@@ -43,7 +45,11 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
         process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
       )
     })
-    outcome = await gate(config, startedAt, now, options)
+    watched = {
+      url: config.target.kind === 'latest' ? '' : config.target.url,
+      operationId: config.target.operationId
+    }
+    outcome = await gate(config, watched, startedAt, now, options)
   } catch (error) {
     outcome = {
       result: 'error',
@@ -57,7 +63,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     {
       publisherId: config?.publisherId ?? core.getInput('publisher-id'),
       offerId: config?.offerId ?? core.getInput('offer-id'),
-      operationId: config?.target.operationId ?? '',
+      operationId: watched?.operationId ?? '',
       outcome,
       elapsedMs: now() - startedAt
     },
@@ -66,8 +72,15 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   return outcome
 }
 
+/** The operation being watched; `latest` fills it in on the first poll. */
+interface Watched {
+  url: string
+  operationId: string
+}
+
 async function gate(
   config: Config,
+  watched: Watched,
   startedAt: number,
   now: () => number,
   options: RunOptions
@@ -88,8 +101,11 @@ async function gate(
     now,
     config.target.kind === 'offer' ? 'Offer' : 'Operation'
   )
-  const watching =
-    config.target.kind === 'offer' ? 'the offer status' : `operation ${config.target.operationId}`
+  const watching = {
+    offer: 'the offer status',
+    latest: 'the latest operation',
+    operation: `operation ${config.target.operationId}`
+  }[config.target.kind]
   const waitFor =
     config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : config.waitFor.kind
   core.info(
@@ -109,10 +125,25 @@ async function gate(
       deadline: startedAt + config.timeoutMs,
       timeoutMs: config.timeoutMs,
       intervalMs: config.pollIntervalMs,
-      maxConsecutiveErrors: config.maxConsecutiveErrors
+      maxConsecutiveErrors: config.maxConsecutiveErrors,
+      once: config.mode === 'check'
     },
     {
-      fetch: async (timeoutMs) => toSnapshot(await client.getJson(config.target.url, timeoutMs)),
+      fetch: async (timeoutMs) => {
+        if (watched.url === '') {
+          // operation-id: latest, found on the first poll; its failures are retried like any poll's.
+          const found = await findLatest(
+            (url, ms) => client.getJson(url, ms),
+            config.target.url,
+            timeoutMs
+          )
+          if (found.kind !== 'ok') return found
+          watched.url = found.value.url
+          watched.operationId = found.value.id
+          core.info(`Watching operation ${found.value.id}: ${found.value.why}.`)
+        }
+        return toSnapshot(await client.getJson(watched.url, timeoutMs))
+      },
       sleep: options.sleep ?? sleep,
       now,
       random: Math.random,
@@ -147,6 +178,7 @@ async function report(report: Report, summary: boolean): Promise<void> {
   })
   const annotations = stepAnnotations(outcome.snapshot)
   if (outcome.result === 'succeeded') core.info(`✅ ${outcome.message}`)
+  else if (outcome.result === 'pending') core.info(`⏳ ${outcome.message}`)
   else if (annotations.length === 0) core.setFailed(outcome.message)
   else {
     process.exitCode = 1

@@ -14,7 +14,15 @@ import { lastSeen } from './describe.js'
 import { verdict, type WaitFor } from './verdict.js'
 
 export type Result =
-  'succeeded' | 'failed' | 'blocked' | 'canceled' | 'timed-out' | 'error' | 'interrupted'
+  | 'succeeded'
+  | 'failed'
+  | 'blocked'
+  | 'canceled'
+  | 'timed-out'
+  | 'error'
+  | 'interrupted'
+  /** `mode: check` found the operation still going. */
+  | 'pending'
 
 export interface Outcome {
   result: Result
@@ -33,6 +41,8 @@ export interface PollSettings {
   timeoutMs: number
   intervalMs: number
   maxConsecutiveErrors: number
+  /** `mode: check`: one answer decides; still going is `pending`, not a reason to wait. */
+  once: boolean
 }
 
 export interface PollDeps {
@@ -104,6 +114,8 @@ export async function poll(settings: PollSettings, deps: PollDeps): Promise<Outc
         )
       }
       if (found.kind === 'invalid') return end('error', found.message)
+      if (settings.once)
+        return end('pending', `The operation is still going. ${lastSeen(snapshot)}`)
     }
 
     const left = settings.deadline - deps.now()

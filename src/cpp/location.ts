@@ -2,7 +2,8 @@
 // publish, go-live and cancel return. Never a URL on another origin than base-url.
 
 export interface Target {
-  kind: 'operation' | 'offer'
+  /** `latest`: `url` is the offer's submissions list, to pick the operation from. */
+  kind: 'operation' | 'offer' | 'latest'
   url: string
   /** The operation id as the user will recognise it (a GUID or `pub$offer$2$preview`); empty for an offer. */
   operationId: string
@@ -29,6 +30,9 @@ export function resolveTarget(
   const query = `api-version=${encodeURIComponent(apiVersion)}`
   if (operation === '') {
     return ok('offer', `${origin}${offerPath}/status?${query}`, '')
+  }
+  if (/^latest$/i.test(operation)) {
+    return ok('latest', `${origin}${offerPath}/submissions/?${query}`, '')
   }
   if (GUID.test(operation)) {
     return ok('operation', `${origin}${offerPath}/operations/${operation}?${query}`, operation)
@@ -99,6 +103,12 @@ function namedOffer(pathname: string): [string, string] | undefined {
 
 function sameId(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase()
+}
+
+/** The URL of one operation of the offer, by id. */
+export function operationUrl(listUrl: string, id: string): string {
+  const url = new URL(listUrl)
+  return `${url.origin}${url.pathname.replace(/\/submissions\/?$/, '')}/operations/${encodeURIComponent(id)}${url.search}`
 }
 
 function ok(kind: Target['kind'], url: string, operationId: string): TargetParse {

@@ -17,7 +17,8 @@ const RESULT_ICON: Record<Result, string> = {
   canceled: '🚫',
   'timed-out': '⏱️',
   error: '⚠️',
-  interrupted: '⏹️'
+  interrupted: '⏹️',
+  pending: '⏳'
 }
 
 const STATUS_ICON: Record<Status, string> = {
