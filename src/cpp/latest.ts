@@ -61,11 +61,11 @@ function item(value: unknown): Item[] {
   const id = typeof record.id === 'string' ? record.id.trim() : ''
   if (id === '') return []
   const state = [record.status, record.submissionState].find(
-    (field) => typeof field === 'string'
-  ) as string | undefined
+    (field): field is string => typeof field === 'string'
+  )
   const changedText = [record.changedTime, record.lastActionDateTime, record.createdDateTime].find(
-    (field) => typeof field === 'string'
-  ) as string | undefined
+    (field): field is string => typeof field === 'string'
+  )
   const changed = changedText === undefined ? Number.NaN : Date.parse(changedText)
   return [
     {
