@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -392,7 +391,7 @@ __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.hd = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -28374,7 +28373,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3934);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5170);
 // Entry point of the bundle: runs the gate, turns SIGINT/SIGTERM (workflow cancelled, step
 // timeout-minutes) into an orderly stop that still writes outputs and the summary, and exits.
 
@@ -28391,7 +28390,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3934:
+/***/ 5170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28402,8 +28401,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28478,7 +28477,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28534,8 +28533,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28549,10 +28548,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28568,7 +28567,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29533,7 +29532,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29556,7 +29555,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29652,7 +29651,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29856,7 +29855,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29883,7 +29882,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30376,13 +30375,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30673,7 +30672,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31012,8 +31011,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31194,7 +31193,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31262,7 +31261,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31417,6 +31416,10 @@ const CPP_SCOPE = 'https://cloudpartner.azure.com/.default';
  * less than twice that), so a poll never goes out with a token about to lapse.
  */
 const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
+/** A check run shows a new state at most this often: enough for a wait of hours, light on the API. */
+const CHECK_RUN_UPDATE_MS = 60_000;
+/** A check run's output summary holds at most 65,535 characters. */
+const CHECK_RUN_MAX_CHARS = 60_000;
 
 ;// CONCATENATED MODULE: ./src/duration.ts
 // Parses the durations users write in `timeout` and `poll-interval`: 90s, 45m, 2h, 1h30m, 2d.
@@ -35208,7 +35211,11 @@ const INPUT_DEFAULTS = {
     'client-secret': '',
     audience: 'api://AzureADTokenExchange',
     'authority-host': 'https://login.microsoftonline.com',
-    mode: 'wait'
+    mode: 'wait',
+    'check-name': '',
+    // action.yml's default is ${{ github.token }}, which only a runner can fill in.
+    'github-token': '',
+    sha: ''
 };
 function readConfig(read, options = {}) {
     const input = (name) => read(name) || (INPUT_DEFAULTS[name] ?? '');
@@ -35257,6 +35264,7 @@ function readConfig(read, options = {}) {
     if (!/^(true|false)$/i.test(summaryText))
         problem('summary', summaryText, 'true or false');
     const waitFor = readWaitFor(input('wait-for'));
+    const checkRun = readCheckRun(input, problem);
     const modeText = input('mode').toLowerCase();
     if (modeText !== 'wait' && modeText !== 'check') {
         problem('mode', input('mode'), 'wait (poll until a verdict) or check (poll once, for scheduled workflows)');
@@ -35282,6 +35290,7 @@ function readConfig(read, options = {}) {
         pollIntervalMs,
         maxConsecutiveErrors,
         mode: modeText === 'check' ? 'check' : 'wait',
+        checkRun,
         summary
     };
 }
@@ -35322,6 +35331,18 @@ function readSignIn(input, problem, problems, idTokenAvailable) {
         problems.push('GitHub OIDC sign-in (client-id and tenant-id without client-secret) needs `permissions: id-token: write` in the workflow or the job: GitHub gave this job no OIDC token.');
     }
     return { kind: 'oidc', tenantId, clientId, audience, authorityHost };
+}
+function readCheckRun(input, problem) {
+    const name = input('check-name');
+    if (name === '')
+        return undefined;
+    const token = input('github-token');
+    const sha = input('sha');
+    if (token === '')
+        problem('github-token', '', 'a token that may write checks (the default, ${{ github.token }}, with permissions: checks: write)');
+    if (sha !== '' && !/^[0-9a-f]{40}$/i.test(sha))
+        problem('sha', sha, 'a full 40-character commit SHA');
+    return { name, token, sha };
 }
 /** The token as it is sent: users often paste it with its "Bearer " prefix. */
 function bareToken(value) {
@@ -35576,6 +35597,472 @@ async function findLatest(getJson, listUrl, timeoutMs) {
     return { kind: 'ok', value: { ...found, url: operationUrl(listUrl, found.id) } };
 }
 
+;// CONCATENATED MODULE: ./src/cpp/snapshot.ts
+// The normalized operation: what every module after `normalize` works with.
+function messageText(message) {
+    return message.parts.map((part) => part.text).join('');
+}
+function isErrorLevel(message) {
+    return message.level === 'error';
+}
+
+;// CONCATENATED MODULE: ./src/describe.ts
+// How the gate words a status, a step and its reasons: shared by the verdict, the poll loop's
+// timeout and interruption messages, and every reporter, so they read alike.
+
+/** `blocked`, `not started`, or `"Foo"` for a spelling we do not know. */
+function describeStatus(status, rawStatus) {
+    if (status === 'unknown')
+        return rawStatus === '' ? 'without a status' : `"${rawStatus}"`;
+    return status === 'notStarted' ? 'not started' : status;
+}
+/** "failed", "is blocked", "was rejected", "was canceled". */
+function failurePhrase(status) {
+    if (status === 'blocked')
+        return 'is blocked';
+    if (status === 'failed')
+        return 'failed';
+    return `was ${describeStatus(status, status)}`;
+}
+/** A step's error-level messages, or all of them when none is an error. */
+function reasons(messages) {
+    const errors = messages.filter(isErrorLevel);
+    return errors.length > 0 ? errors : messages;
+}
+/** "Certification is blocked: No image…" */
+function failureSentence(subject, status, messages) {
+    const chosen = reasons(messages);
+    return `${subject} ${failurePhrase(status)}${chosen.length === 0 ? '.' : `: ${chosen.map(messageText).join(' ')}`}`;
+}
+/** `displaycertify (Certification)`, or the name alone when the id adds nothing. */
+function stepLabel(step) {
+    return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`;
+}
+/** "Last status: running; step Certification running at 40%." */
+function lastSeen(snapshot) {
+    if (snapshot === undefined)
+        return 'No status was received.';
+    const status = `Last status: ${describeStatus(snapshot.status, snapshot.rawStatus)}`;
+    const current = snapshot.steps.find((step) => step.status === 'running') ??
+        snapshot.steps.find((step) => step.status === 'waiting');
+    if (current === undefined)
+        return `${status}.`;
+    const progress = current.progress === undefined ? '' : ` at ${current.progress}%`;
+    return `${status}; step ${current.name} ${describeStatus(current.status, current.rawStatus)}${progress}.`;
+}
+
+;// CONCATENATED MODULE: ./src/report/trim.ts
+// Keeps the summary and the outputs under GitHub's size limits by leaving out the oldest messages.
+
+/** Every message of the snapshot, oldest first (undated ones count as oldest; ties keep API order). */
+function oldestFirst(snapshot) {
+    const all = [snapshot.messages, ...snapshot.steps.map((step) => step.messages)].flat();
+    return all
+        .map((message, index) => ({ message, index, time: time(message) }))
+        .sort((a, b) => a.time - b.time || a.index - b.index)
+        .map((entry) => entry.message);
+}
+/** The snapshot with at most MAX_STEPS steps, and how many were left out. */
+function capSteps(snapshot) {
+    const hiddenSteps = Math.max(0, snapshot.steps.length - MAX_STEPS);
+    return {
+        snapshot: hiddenSteps === 0 ? snapshot : { ...snapshot, steps: snapshot.steps.slice(0, MAX_STEPS) },
+        hiddenSteps
+    };
+}
+/** The newest message of a list, or undefined when it is empty. */
+function latest(messages) {
+    let newest;
+    for (const message of messages) {
+        if (newest === undefined || time(message) >= time(newest))
+            newest = message;
+    }
+    return newest;
+}
+function withoutOldest(snapshot, count, order = oldestFirst(snapshot)) {
+    if (count <= 0)
+        return snapshot;
+    const dropped = new Set(order.slice(0, count));
+    const keep = (messages) => messages.filter((message) => !dropped.has(message));
+    return {
+        ...snapshot,
+        messages: keep(snapshot.messages),
+        steps: snapshot.steps.map((step) => ({ ...step, messages: keep(step.messages) }))
+    };
+}
+/**
+ * Renders with as few messages left out as makes the result fit in `maxBytes` (found by bisection,
+ * so a flood of messages costs a few renders, not one per message). Returns the rendering that
+ * leaves out every message when even that does not fit; the caller decides what to do then.
+ */
+function fitByLeavingOutOldest(snapshot, maxBytes, render) {
+    const order = oldestFirst(snapshot);
+    const attempt = (leftOut) => render(withoutOldest(snapshot, leftOut, order), leftOut);
+    const full = attempt(0);
+    if (bytes(full) <= maxBytes)
+        return { text: full, leftOut: 0, fits: true };
+    const total = order.length;
+    const none = attempt(total);
+    if (bytes(none) > maxBytes)
+        return { text: none, leftOut: total, fits: false };
+    let low = 1;
+    let high = total;
+    while (low < high) {
+        const middle = Math.floor((low + high) / 2);
+        if (bytes(attempt(middle)) <= maxBytes)
+            high = middle;
+        else
+            low = middle + 1;
+    }
+    return { text: attempt(high), leftOut: high, fits: true };
+}
+/** Cuts text to `max` characters, marking the cut. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+function time(message) {
+    const parsed = message.timestamp === undefined ? Number.NaN : Date.parse(message.timestamp);
+    return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+// One titled error annotation per failing step, at most as many as GitHub shows.
+
+
+
+
+
+function stepAnnotations(snapshot) {
+    if (snapshot === undefined)
+        return [];
+    return snapshot.steps
+        .filter((step) => isFailingStepStatus(step.status))
+        .slice(0, MAX_STEP_ANNOTATIONS)
+        .map((step) => {
+        const chosen = reasons(step.messages);
+        return {
+            title: `${step.name}: ${describeStatus(step.status, step.rawStatus)}`,
+            message: chosen.length === 0
+                ? `${step.name} is ${describeStatus(step.status, step.rawStatus)}; the API gave no message.`
+                : clip(chosen.map(messageText).join('\n'), MAX_MESSAGE_CHARS)
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary, as HTML (what core.summary writes): one small function per section, every text
+// from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
+
+
+
+
+
+const RESULT_ICON = {
+    succeeded: '✅',
+    failed: '❌',
+    blocked: '⛔',
+    canceled: '🚫',
+    'timed-out': '⏱️',
+    error: '⚠️',
+    interrupted: '⏹️',
+    pending: '⏳'
+};
+const STATUS_ICON = {
+    notStarted: '⚪',
+    running: '🔄',
+    waiting: '⏸️',
+    succeeded: '✅',
+    failed: '❌',
+    blocked: '⛔',
+    rejected: '❌',
+    canceled: '🚫',
+    unknown: '❔'
+};
+/** The longest text shown in the table's "Latest message" column; the full text is below it. */
+const CELL_CHARS = 300;
+/** The summary, within `maxBytes` (the step-summary limit unless a check run needs less). */
+function renderSummary(report, maxBytes = SUMMARY_MAX_BYTES) {
+    if (report.outcome.snapshot === undefined)
+        return render(report, undefined, 0, 0);
+    const { snapshot, hiddenSteps } = capSteps(report.outcome.snapshot);
+    const fitted = fitByLeavingOutOldest(snapshot, maxBytes, (trimmed, leftOut) => render(report, trimmed, leftOut, hiddenSteps));
+    // Unreachable with normalize's caps on steps and fields, but a summary over the limit is lost
+    // whole, so fall back to one without steps rather than risk that.
+    return fitted.fits ? fitted.text : render(report, undefined, 0, 0);
+}
+function render(report, snapshot, leftOut, hiddenSteps) {
+    return [
+        heading(report),
+        verdictLine(report),
+        snapshot ? stepsTable(snapshot) : '',
+        snapshot ? operationMessages(snapshot) : '',
+        snapshot ? snapshot.steps.map(stepMessages).join('') : '',
+        leftOutNotice(leftOut, hiddenSteps),
+        footer(report, snapshot)
+    ].join('');
+}
+function heading(report) {
+    const { result } = report.outcome;
+    return `<h2>${RESULT_ICON[result]} Publish gate: ${summary_escape(report.publisherId)} / ${summary_escape(report.offerId)}: ${result}</h2>\n`;
+}
+function verdictLine(report) {
+    return `<p>${escapeText(clip(report.outcome.message, MAX_MESSAGE_CHARS))}</p>\n`;
+}
+function stepsTable(snapshot) {
+    if (snapshot.steps.length === 0) {
+        return `<p>Status: ${statusCell(snapshot.status, snapshot.rawStatus)}. The API listed no steps.</p>\n`;
+    }
+    const header = '<tr><th>Step</th><th>Status</th><th>Progress</th><th>Estimated time</th><th>Latest message</th></tr>';
+    const rows = snapshot.steps.map((step) => {
+        const newest = latest(step.messages);
+        return (`<tr><td>${summary_stepLabel(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
+            `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
+            `<td>${summary_escape(step.estimatedTimeFrame ?? '')}</td>` +
+            `<td>${newest ? summary_escape(clip(messageText(newest), CELL_CHARS)) : ''}</td></tr>`);
+    });
+    return `<p>Operation status: ${statusCell(snapshot.status, snapshot.rawStatus)}</p>\n<table>${header}${rows.join('')}</table>\n`;
+}
+function operationMessages(snapshot) {
+    return snapshot.messages.length === 0 ? '' : details('Operation messages', snapshot.messages);
+}
+function stepMessages(step) {
+    return step.messages.length === 0 ? '' : details(step.name, step.messages);
+}
+function details(title, messages) {
+    const count = `${messages.length} message${messages.length === 1 ? '' : 's'}`;
+    const items = messages.map((message) => `<li>${messageLine(message)}</li>`).join('');
+    return `<details><summary>${summary_escape(title)}: ${count}</summary><ul>${items}</ul></details>\n`;
+}
+function messageLine(message) {
+    const meta = [message.level, message.timestamp].filter(Boolean).map((part) => summary_escape(part ?? ''));
+    const text = message.parts
+        .map((part) => part.href === undefined
+        ? escapeText(part.text)
+        : `<a href="${summary_escape(part.href)}">${escapeText(part.text)}</a>`)
+        .join('');
+    return `<strong>${meta.join(' · ')}</strong>: ${text}`;
+}
+function leftOutNotice(leftOut, hiddenSteps) {
+    const notes = [
+        leftOut === 0
+            ? ''
+            : `${leftOut} older message${leftOut === 1 ? ' was' : 's were'} left out to keep this summary under GitHub's 1 MiB limit; the newest are shown.`,
+        hiddenSteps === 0
+            ? ''
+            : `${hiddenSteps} more step${hiddenSteps === 1 ? ' is' : 's are'} not shown.`
+    ].filter(Boolean);
+    return notes.map((note) => `<p><em>${note}</em></p>\n`).join('');
+}
+function footer(report, snapshot) {
+    const rows = [
+        [
+            'Operation',
+            report.operationId === '' ? 'offer status' : `<code>${summary_escape(report.operationId)}</code>`
+        ],
+        ['Submission type', summary_escape(snapshot?.submissionType ?? '')],
+        ['Preview links', linkList(snapshot?.previewLinks ?? [])],
+        ['Live links', linkList(snapshot?.liveLinks ?? [])],
+        ['Elapsed', formatDuration(report.elapsedMs)],
+        ['Polls', String(report.outcome.polls)]
+    ];
+    const cells = rows
+        .filter(([, value]) => value !== '')
+        .map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`);
+    return `<table>${cells.join('')}</table>\n`;
+}
+function linkList(links) {
+    return links.map((href) => `<a href="${summary_escape(href)}">${summary_escape(href)}</a>`).join('<br>');
+}
+function summary_stepLabel(step) {
+    const id = step.id !== '' && step.id !== step.name ? `<br><code>${summary_escape(step.id)}</code>` : '';
+    return `${summary_escape(step.name)}${id}`;
+}
+function statusCell(status, rawStatus) {
+    return `${STATUS_ICON[status]} ${summary_escape(describeStatus(status, rawStatus))}`;
+}
+/** Message text keeps its line breaks. */
+function escapeText(text) {
+    return summary_escape(text).replace(/\n/g, '<br>');
+}
+function summary_escape(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+
+;// CONCATENATED MODULE: ./src/github/check-run.ts
+// Keeps the gate's verdict visible on the commit as a check run, after the waiting job has ended:
+// created (or, in check mode, found) in progress, updated when the state changes at most once a
+// minute, and completed with the verdict. @actions/github is loaded only when this is used.
+
+
+
+
+const CONCLUSION = {
+    succeeded: 'success',
+    failed: 'failure',
+    blocked: 'failure',
+    error: 'failure',
+    'timed-out': 'timed_out',
+    canceled: 'cancelled',
+    interrupted: 'cancelled'
+};
+class CheckRun {
+    octokit;
+    repo;
+    settings;
+    ref;
+    lastTitle = '';
+    lastUpdate = Number.NEGATIVE_INFINITY;
+    /** Updates go out one after another, and a failed one never stops the gate. */
+    queue = Promise.resolve();
+    broken = false;
+    constructor(github, settings) {
+        this.octokit = github.getOctokit(settings.token);
+        this.repo = github.context.repo;
+        this.settings = settings;
+    }
+    /** The check run for this commit, or undefined (with a warning saying why) when it cannot be made. */
+    static async open(github, settings) {
+        const run = new CheckRun(github, settings);
+        try {
+            run.ref = (settings.reuse ? await run.findInProgress() : undefined) ?? (await run.create());
+            settings.info(`Check run "${settings.name}" on ${settings.sha.slice(0, 7)}: ${run.ref.url}`);
+            return run;
+        }
+        catch (error) {
+            run.fail('create the check run', error);
+            return undefined;
+        }
+    }
+    get reference() {
+        return this.ref;
+    }
+    /** A new state (title) reaches the check run at most once a minute. */
+    progress(snapshot) {
+        const title = progressTitle(snapshot);
+        if (title === this.lastTitle || this.settings.now() - this.lastUpdate < CHECK_RUN_UPDATE_MS)
+            return;
+        this.lastTitle = title;
+        this.lastUpdate = this.settings.now();
+        this.enqueue('update the check run', () => this.update({ status: 'in_progress', output: { title, summary: lastSeen(snapshot) } }));
+    }
+    /** Completes the run with the verdict; a pending check leaves it in progress with the latest state. */
+    async finish(report) {
+        const { result } = report.outcome;
+        const summary = renderSummary(report, CHECK_RUN_MAX_CHARS);
+        const title = result === 'pending' && report.outcome.snapshot
+            ? progressTitle(report.outcome.snapshot)
+            : finalTitle(report);
+        if (result === 'pending') {
+            this.enqueue('update the check run', () => this.update({ status: 'in_progress', output: { title, summary } }));
+        }
+        else {
+            const path = workflowPath();
+            const annotations = stepAnnotations(report.outcome.snapshot).map((annotation) => ({
+                path,
+                start_line: 1,
+                end_line: 1,
+                annotation_level: 'failure',
+                title: annotation.title,
+                message: annotation.message
+            }));
+            this.enqueue('complete the check run', () => this.update({
+                status: 'completed',
+                conclusion: CONCLUSION[result],
+                completed_at: new Date(this.settings.now()).toISOString(),
+                output: { title, summary, annotations }
+            }));
+        }
+        await this.queue;
+    }
+    async findInProgress() {
+        const { data } = await this.octokit.rest.checks.listForRef({
+            ...this.repo,
+            ref: this.settings.sha,
+            check_name: this.settings.name,
+            status: 'in_progress',
+            filter: 'latest'
+        });
+        const found = data.check_runs[0];
+        return found ? { id: found.id, url: found.html_url ?? '' } : undefined;
+    }
+    async create() {
+        const { data } = await this.octokit.rest.checks.create({
+            ...this.repo,
+            name: this.settings.name,
+            head_sha: this.settings.sha,
+            status: 'in_progress',
+            started_at: new Date(this.settings.now()).toISOString(),
+            output: {
+                title: 'Waiting for the Cloud Partner Portal',
+                summary: 'The publish gate has started.'
+            }
+        });
+        return { id: data.id, url: data.html_url ?? '' };
+    }
+    async update(fields) {
+        if (!this.ref)
+            return;
+        await this.octokit.rest.checks.update({ ...this.repo, check_run_id: this.ref.id, ...fields });
+    }
+    enqueue(what, action) {
+        this.queue = this.queue.then(async () => {
+            if (this.broken)
+                return;
+            try {
+                await action();
+            }
+            catch (error) {
+                this.fail(what, error);
+            }
+        });
+    }
+    /** A check run that cannot be written is reported once; the gate's own verdict is unaffected. */
+    fail(what, error) {
+        this.broken = true;
+        const status = error.status;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.settings.warn(status === 403 || status === 404
+            ? `Could not ${what} "${this.settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
+            : `Could not ${what} "${this.settings.name}": ${reason} (the gate's own verdict stands).`);
+    }
+}
+/** "Certification 40%", or the operation's status when no step runs. */
+function progressTitle(snapshot) {
+    const step = snapshot.steps.find((each) => each.status === 'running') ??
+        snapshot.steps.find((each) => each.status === 'waiting');
+    if (!step)
+        return `Operation ${describeStatus(snapshot.status, snapshot.rawStatus)}`;
+    return step.status === 'waiting' ? `${step.name}: waiting` : `${step.name} ${step.progress ?? 0}%`;
+}
+function finalTitle(report) {
+    const { result, failedStep } = report.outcome;
+    if (failedStep)
+        return `${failedStep.name}: ${describeStatus(failedStep.status, failedStep.rawStatus)}`;
+    return {
+        succeeded: 'Passed',
+        failed: 'Failed',
+        blocked: 'Blocked',
+        canceled: 'Canceled',
+        'timed-out': 'Timed out',
+        error: 'Error',
+        interrupted: 'Interrupted',
+        pending: 'In progress'
+    }[result];
+}
+/** Check-run annotations need a file: the workflow's, when the runner says which it is. */
+function workflowPath() {
+    const ref = process.env.GITHUB_WORKFLOW_REF ?? '';
+    return /^[^/]+\/[^/]+\/(.+?)@/.exec(ref)?.[1] ?? '.github';
+}
+
 ;// CONCATENATED MODULE: ./src/cpp/normalize.ts
 // The one boundary where CPP JSON becomes a typed Snapshot: object or one-element array, missing
 // fields tolerated, every spelling normalized, HTML turned into text.
@@ -35701,60 +36188,6 @@ function normalize_describe(value) {
     if (Array.isArray(value))
         return 'an array';
     return `a ${typeof value}`;
-}
-
-;// CONCATENATED MODULE: ./src/cpp/snapshot.ts
-// The normalized operation: what every module after `normalize` works with.
-function messageText(message) {
-    return message.parts.map((part) => part.text).join('');
-}
-function isErrorLevel(message) {
-    return message.level === 'error';
-}
-
-;// CONCATENATED MODULE: ./src/describe.ts
-// How the gate words a status, a step and its reasons: shared by the verdict, the poll loop's
-// timeout and interruption messages, and every reporter, so they read alike.
-
-/** `blocked`, `not started`, or `"Foo"` for a spelling we do not know. */
-function describeStatus(status, rawStatus) {
-    if (status === 'unknown')
-        return rawStatus === '' ? 'without a status' : `"${rawStatus}"`;
-    return status === 'notStarted' ? 'not started' : status;
-}
-/** "failed", "is blocked", "was rejected", "was canceled". */
-function failurePhrase(status) {
-    if (status === 'blocked')
-        return 'is blocked';
-    if (status === 'failed')
-        return 'failed';
-    return `was ${describeStatus(status, status)}`;
-}
-/** A step's error-level messages, or all of them when none is an error. */
-function reasons(messages) {
-    const errors = messages.filter(isErrorLevel);
-    return errors.length > 0 ? errors : messages;
-}
-/** "Certification is blocked: No image…" */
-function failureSentence(subject, status, messages) {
-    const chosen = reasons(messages);
-    return `${subject} ${failurePhrase(status)}${chosen.length === 0 ? '.' : `: ${chosen.map(messageText).join(' ')}`}`;
-}
-/** `displaycertify (Certification)`, or the name alone when the id adds nothing. */
-function stepLabel(step) {
-    return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`;
-}
-/** "Last status: running; step Certification running at 40%." */
-function lastSeen(snapshot) {
-    if (snapshot === undefined)
-        return 'No status was received.';
-    const status = `Last status: ${describeStatus(snapshot.status, snapshot.rawStatus)}`;
-    const current = snapshot.steps.find((step) => step.status === 'running') ??
-        snapshot.steps.find((step) => step.status === 'waiting');
-    if (current === undefined)
-        return `${status}.`;
-    const progress = current.progress === undefined ? '' : ` at ${current.progress}%`;
-    return `${status}; step ${current.name} ${describeStatus(current.status, current.rawStatus)}${progress}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/verdict.ts
@@ -35934,107 +36367,6 @@ function untilAborted(promise, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/report/trim.ts
-// Keeps the summary and the outputs under GitHub's size limits by leaving out the oldest messages.
-
-/** Every message of the snapshot, oldest first (undated ones count as oldest; ties keep API order). */
-function oldestFirst(snapshot) {
-    const all = [snapshot.messages, ...snapshot.steps.map((step) => step.messages)].flat();
-    return all
-        .map((message, index) => ({ message, index, time: time(message) }))
-        .sort((a, b) => a.time - b.time || a.index - b.index)
-        .map((entry) => entry.message);
-}
-/** The snapshot with at most MAX_STEPS steps, and how many were left out. */
-function capSteps(snapshot) {
-    const hiddenSteps = Math.max(0, snapshot.steps.length - MAX_STEPS);
-    return {
-        snapshot: hiddenSteps === 0 ? snapshot : { ...snapshot, steps: snapshot.steps.slice(0, MAX_STEPS) },
-        hiddenSteps
-    };
-}
-/** The newest message of a list, or undefined when it is empty. */
-function latest(messages) {
-    let newest;
-    for (const message of messages) {
-        if (newest === undefined || time(message) >= time(newest))
-            newest = message;
-    }
-    return newest;
-}
-function withoutOldest(snapshot, count, order = oldestFirst(snapshot)) {
-    if (count <= 0)
-        return snapshot;
-    const dropped = new Set(order.slice(0, count));
-    const keep = (messages) => messages.filter((message) => !dropped.has(message));
-    return {
-        ...snapshot,
-        messages: keep(snapshot.messages),
-        steps: snapshot.steps.map((step) => ({ ...step, messages: keep(step.messages) }))
-    };
-}
-/**
- * Renders with as few messages left out as makes the result fit in `maxBytes` (found by bisection,
- * so a flood of messages costs a few renders, not one per message). Returns the rendering that
- * leaves out every message when even that does not fit; the caller decides what to do then.
- */
-function fitByLeavingOutOldest(snapshot, maxBytes, render) {
-    const order = oldestFirst(snapshot);
-    const attempt = (leftOut) => render(withoutOldest(snapshot, leftOut, order), leftOut);
-    const full = attempt(0);
-    if (bytes(full) <= maxBytes)
-        return { text: full, leftOut: 0, fits: true };
-    const total = order.length;
-    const none = attempt(total);
-    if (bytes(none) > maxBytes)
-        return { text: none, leftOut: total, fits: false };
-    let low = 1;
-    let high = total;
-    while (low < high) {
-        const middle = Math.floor((low + high) / 2);
-        if (bytes(attempt(middle)) <= maxBytes)
-            high = middle;
-        else
-            low = middle + 1;
-    }
-    return { text: attempt(high), leftOut: high, fits: true };
-}
-/** Cuts text to `max` characters, marking the cut. */
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-function bytes(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-function time(message) {
-    const parsed = message.timestamp === undefined ? Number.NaN : Date.parse(message.timestamp);
-    return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
-}
-
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-// One titled error annotation per failing step, at most as many as GitHub shows.
-
-
-
-
-
-function stepAnnotations(snapshot) {
-    if (snapshot === undefined)
-        return [];
-    return snapshot.steps
-        .filter((step) => isFailingStepStatus(step.status))
-        .slice(0, MAX_STEP_ANNOTATIONS)
-        .map((step) => {
-        const chosen = reasons(step.messages);
-        return {
-            title: `${step.name}: ${describeStatus(step.status, step.rawStatus)}`,
-            message: chosen.length === 0
-                ? `${step.name} is ${describeStatus(step.status, step.rawStatus)}; the API gave no message.`
-                : clip(chosen.map(messageText).join('\n'), MAX_MESSAGE_CHARS)
-        };
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/report/names.ts
 // The one place that names per-step outputs: step-<id>-status, step-<id>-progress.
 /** `Publisher Signoff` → `publisher-signoff`: lower case, runs outside a-z0-9 become one dash. */
@@ -36081,7 +36413,9 @@ function buildOutputs(report) {
         'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
         'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
         'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
-        polls: String(outcome.polls)
+        polls: String(outcome.polls),
+        'check-run-id': report.checkRun ? String(report.checkRun.id) : '',
+        'check-run-url': report.checkRun?.url ?? ''
     };
     if (outcome.snapshot === undefined)
         return { ...fixed, steps: '[]' };
@@ -36185,152 +36519,10 @@ class ProgressLog {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary, as HTML (what core.summary writes): one small function per section, every text
-// from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
-
-
-
-
-
-const RESULT_ICON = {
-    succeeded: '✅',
-    failed: '❌',
-    blocked: '⛔',
-    canceled: '🚫',
-    'timed-out': '⏱️',
-    error: '⚠️',
-    interrupted: '⏹️',
-    pending: '⏳'
-};
-const STATUS_ICON = {
-    notStarted: '⚪',
-    running: '🔄',
-    waiting: '⏸️',
-    succeeded: '✅',
-    failed: '❌',
-    blocked: '⛔',
-    rejected: '❌',
-    canceled: '🚫',
-    unknown: '❔'
-};
-/** The longest text shown in the table's "Latest message" column; the full text is below it. */
-const CELL_CHARS = 300;
-function renderSummary(report) {
-    if (report.outcome.snapshot === undefined)
-        return render(report, undefined, 0, 0);
-    const { snapshot, hiddenSteps } = capSteps(report.outcome.snapshot);
-    const fitted = fitByLeavingOutOldest(snapshot, SUMMARY_MAX_BYTES, (trimmed, leftOut) => render(report, trimmed, leftOut, hiddenSteps));
-    // Unreachable with normalize's caps on steps and fields, but a summary over the limit is lost
-    // whole, so fall back to one without steps rather than risk that.
-    return fitted.fits ? fitted.text : render(report, undefined, 0, 0);
-}
-function render(report, snapshot, leftOut, hiddenSteps) {
-    return [
-        heading(report),
-        verdictLine(report),
-        snapshot ? stepsTable(snapshot) : '',
-        snapshot ? operationMessages(snapshot) : '',
-        snapshot ? snapshot.steps.map(stepMessages).join('') : '',
-        leftOutNotice(leftOut, hiddenSteps),
-        footer(report, snapshot)
-    ].join('');
-}
-function heading(report) {
-    const { result } = report.outcome;
-    return `<h2>${RESULT_ICON[result]} Publish gate: ${summary_escape(report.publisherId)} / ${summary_escape(report.offerId)}: ${result}</h2>\n`;
-}
-function verdictLine(report) {
-    return `<p>${escapeText(clip(report.outcome.message, MAX_MESSAGE_CHARS))}</p>\n`;
-}
-function stepsTable(snapshot) {
-    if (snapshot.steps.length === 0) {
-        return `<p>Status: ${statusCell(snapshot.status, snapshot.rawStatus)}. The API listed no steps.</p>\n`;
-    }
-    const header = '<tr><th>Step</th><th>Status</th><th>Progress</th><th>Estimated time</th><th>Latest message</th></tr>';
-    const rows = snapshot.steps.map((step) => {
-        const newest = latest(step.messages);
-        return (`<tr><td>${summary_stepLabel(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
-            `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
-            `<td>${summary_escape(step.estimatedTimeFrame ?? '')}</td>` +
-            `<td>${newest ? summary_escape(clip(messageText(newest), CELL_CHARS)) : ''}</td></tr>`);
-    });
-    return `<p>Operation status: ${statusCell(snapshot.status, snapshot.rawStatus)}</p>\n<table>${header}${rows.join('')}</table>\n`;
-}
-function operationMessages(snapshot) {
-    return snapshot.messages.length === 0 ? '' : details('Operation messages', snapshot.messages);
-}
-function stepMessages(step) {
-    return step.messages.length === 0 ? '' : details(step.name, step.messages);
-}
-function details(title, messages) {
-    const count = `${messages.length} message${messages.length === 1 ? '' : 's'}`;
-    const items = messages.map((message) => `<li>${messageLine(message)}</li>`).join('');
-    return `<details><summary>${summary_escape(title)}: ${count}</summary><ul>${items}</ul></details>\n`;
-}
-function messageLine(message) {
-    const meta = [message.level, message.timestamp].filter(Boolean).map((part) => summary_escape(part ?? ''));
-    const text = message.parts
-        .map((part) => part.href === undefined
-        ? escapeText(part.text)
-        : `<a href="${summary_escape(part.href)}">${escapeText(part.text)}</a>`)
-        .join('');
-    return `<strong>${meta.join(' · ')}</strong>: ${text}`;
-}
-function leftOutNotice(leftOut, hiddenSteps) {
-    const notes = [
-        leftOut === 0
-            ? ''
-            : `${leftOut} older message${leftOut === 1 ? ' was' : 's were'} left out to keep this summary under GitHub's 1 MiB limit; the newest are shown.`,
-        hiddenSteps === 0
-            ? ''
-            : `${hiddenSteps} more step${hiddenSteps === 1 ? ' is' : 's are'} not shown.`
-    ].filter(Boolean);
-    return notes.map((note) => `<p><em>${note}</em></p>\n`).join('');
-}
-function footer(report, snapshot) {
-    const rows = [
-        [
-            'Operation',
-            report.operationId === '' ? 'offer status' : `<code>${summary_escape(report.operationId)}</code>`
-        ],
-        ['Submission type', summary_escape(snapshot?.submissionType ?? '')],
-        ['Preview links', linkList(snapshot?.previewLinks ?? [])],
-        ['Live links', linkList(snapshot?.liveLinks ?? [])],
-        ['Elapsed', formatDuration(report.elapsedMs)],
-        ['Polls', String(report.outcome.polls)]
-    ];
-    const cells = rows
-        .filter(([, value]) => value !== '')
-        .map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`);
-    return `<table>${cells.join('')}</table>\n`;
-}
-function linkList(links) {
-    return links.map((href) => `<a href="${summary_escape(href)}">${summary_escape(href)}</a>`).join('<br>');
-}
-function summary_stepLabel(step) {
-    const id = step.id !== '' && step.id !== step.name ? `<br><code>${summary_escape(step.id)}</code>` : '';
-    return `${summary_escape(step.name)}${id}`;
-}
-function statusCell(status, rawStatus) {
-    return `${STATUS_ICON[status]} ${summary_escape(describeStatus(status, rawStatus))}`;
-}
-/** Message text keeps its line breaks. */
-function escapeText(text) {
-    return summary_escape(text).replace(/\n/g, '<br>');
-}
-function summary_escape(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
 // Orchestrates one run: inputs → config → poll → report. The report is written on every path:
 // success, failure, timeout, error and signals.
+
 
 
 
@@ -36351,12 +36543,17 @@ async function run(options = {}) {
     const now = options.now ?? (() => performance.now());
     const startedAt = now();
     // Masked, as they are sent, before anything else can print them.
-    for (const secret of [bareToken(getInput('token')), getInput('client-secret')]) {
+    for (const secret of [
+        bareToken(getInput('token')),
+        getInput('client-secret'),
+        getInput('github-token')
+    ]) {
         if (secret !== '')
             setSecret(secret);
     }
     let config;
     let watched;
+    let checkRun;
     let outcome;
     try {
         config = readConfig((name) => getInput(name), {
@@ -36366,7 +36563,9 @@ async function run(options = {}) {
             url: config.target.kind === 'latest' ? '' : config.target.url,
             operationId: config.target.operationId
         };
-        outcome = await gate(config, watched, startedAt, now, options);
+        checkRun = config.checkRun && (await openCheckRun(config));
+        const onSnapshot = checkRun ? (snapshot) => checkRun?.progress(snapshot) : undefined;
+        outcome = await gate(config, watched, startedAt, now, options, onSnapshot);
     }
     catch (error) {
         outcome = {
@@ -36377,16 +36576,19 @@ async function run(options = {}) {
     }
     // One paragraph, not a dump, wherever it is shown.
     outcome = { ...outcome, message: clip(outcome.message, MAX_MESSAGE_CHARS) };
-    await report({
+    const finished = {
         publisherId: config?.publisherId ?? getInput('publisher-id'),
         offerId: config?.offerId ?? getInput('offer-id'),
         operationId: watched?.operationId ?? '',
         outcome,
-        elapsedMs: now() - startedAt
-    }, config?.summary ?? true);
+        elapsedMs: now() - startedAt,
+        ...(checkRun?.reference ? { checkRun: checkRun.reference } : {})
+    };
+    await checkRun?.finish(finished);
+    await report(finished, config?.summary ?? true);
     return outcome;
 }
-async function gate(config, watched, startedAt, now, options) {
+async function gate(config, watched, startedAt, now, options, onSnapshot) {
     const tokens = config.auth.kind === 'static'
         ? staticToken(config.auth.token)
         : azureAdToken(config.auth, {
@@ -36433,9 +36635,33 @@ async function gate(config, watched, startedAt, now, options) {
         now,
         random: Math.random,
         signal: options.signal ?? new AbortController().signal,
-        onSnapshot: (snapshot) => log.onSnapshot(snapshot),
+        onSnapshot: (snapshot) => {
+            log.onSnapshot(snapshot);
+            onSnapshot?.(snapshot);
+        },
         onRetry: (reason, failures, delayMs) => log.onRetry(reason, failures, config.maxConsecutiveErrors, delayMs),
         warn: warning
+    });
+}
+/**
+ * The check run, with @actions/github loaded only now: plain runs do not pay for it. The commit is
+ * the pull request's head for pull_request events (GITHUB_SHA is then a merge commit).
+ */
+async function openCheckRun(config) {
+    if (!config.checkRun)
+        return undefined;
+    const github = await __nccwpck_require__.e(/* import() */ 542).then(__nccwpck_require__.bind(__nccwpck_require__, 542));
+    const { context } = github;
+    const head = context.payload.pull_request
+        ?.head?.sha;
+    const sha = config.checkRun.sha || (typeof head === 'string' ? head : context.sha);
+    return CheckRun.open(github, {
+        ...config.checkRun,
+        sha,
+        reuse: config.mode === 'check',
+        now: Date.now,
+        warn: warning,
+        info: info
     });
 }
 function toSnapshot(fetched) {
@@ -36519,6 +36745,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -36683,6 +36916,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -36726,7 +36966,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -36735,6 +36975,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -36851,6 +37094,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -36865,6 +37130,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -19,6 +19,8 @@ export interface Config {
   summary: boolean
   /** `check`: poll once and report; `wait`: poll until a verdict. */
   mode: 'wait' | 'check'
+  /** The check run to keep on the commit; empty: none. */
+  checkRun: { name: string; token: string; sha: string } | undefined
 }
 
 export class InputError extends Error {
@@ -57,7 +59,11 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'client-secret': '',
   audience: 'api://AzureADTokenExchange',
   'authority-host': 'https://login.microsoftonline.com',
-  mode: 'wait'
+  mode: 'wait',
+  'check-name': '',
+  // action.yml's default is ${{ github.token }}, which only a runner can fill in.
+  'github-token': '',
+  sha: ''
 }
 
 export interface ReadOptions {
@@ -117,6 +123,7 @@ export function readConfig(read: ReadInput, options: ReadOptions = {}): Config {
   if (!/^(true|false)$/i.test(summaryText)) problem('summary', summaryText, 'true or false')
 
   const waitFor = readWaitFor(input('wait-for'))
+  const checkRun = readCheckRun(input, problem)
   const modeText = input('mode').toLowerCase()
   if (modeText !== 'wait' && modeText !== 'check') {
     problem(
@@ -153,6 +160,7 @@ export function readConfig(read: ReadInput, options: ReadOptions = {}): Config {
     pollIntervalMs,
     maxConsecutiveErrors,
     mode: modeText === 'check' ? 'check' : 'wait',
+    checkRun,
     summary
   }
 }
@@ -216,6 +224,25 @@ function readSignIn(
     )
   }
   return { kind: 'oidc', tenantId, clientId, audience, authorityHost }
+}
+
+function readCheckRun(
+  input: (name: string) => string,
+  problem: (name: string, value: string, expected: string) => void
+): Config['checkRun'] {
+  const name = input('check-name')
+  if (name === '') return undefined
+  const token = input('github-token')
+  const sha = input('sha')
+  if (token === '')
+    problem(
+      'github-token',
+      '',
+      'a token that may write checks (the default, ${{ github.token }}, with permissions: checks: write)'
+    )
+  if (sha !== '' && !/^[0-9a-f]{40}$/i.test(sha))
+    problem('sha', sha, 'a full 40-character commit SHA')
+  return { name, token, sha }
 }
 
 /** The token as it is sent: users often paste it with its "Bearer " prefix. */

@@ -74,3 +74,8 @@ export const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
  * less than twice that), so a poll never goes out with a token about to lapse.
  */
 export const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000
+
+/** A check run shows a new state at most this often: enough for a wait of hours, light on the API. */
+export const CHECK_RUN_UPDATE_MS = 60_000
+/** A check run's output summary holds at most 65,535 characters. */
+export const CHECK_RUN_MAX_CHARS = 60_000

@@ -9,6 +9,7 @@ import { HOSTED_JOB_LIMIT_MS, MAX_MESSAGE_CHARS } from './constants.js'
 import { bareToken, readConfig, type Config } from './config.js'
 import { CppClient, type FetchResult } from './cpp/client.js'
 import { findLatest } from './cpp/latest.js'
+import { CheckRun } from './github/check-run.js'
 import { normalize, UnexpectedBodyError } from './cpp/normalize.js'
 import type { Snapshot } from './cpp/snapshot.js'
 import { formatDuration } from './duration.js'
@@ -32,12 +33,17 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   const now = options.now ?? (() => performance.now())
   const startedAt = now()
   // Masked, as they are sent, before anything else can print them.
-  for (const secret of [bareToken(core.getInput('token')), core.getInput('client-secret')]) {
+  for (const secret of [
+    bareToken(core.getInput('token')),
+    core.getInput('client-secret'),
+    core.getInput('github-token')
+  ]) {
     if (secret !== '') core.setSecret(secret)
   }
 
   let config: Config | undefined
   let watched: Watched | undefined
+  let checkRun: CheckRun | undefined
   let outcome: Outcome
   try {
     config = readConfig((name) => core.getInput(name), {
@@ -49,7 +55,9 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       url: config.target.kind === 'latest' ? '' : config.target.url,
       operationId: config.target.operationId
     }
-    outcome = await gate(config, watched, startedAt, now, options)
+    checkRun = config.checkRun && (await openCheckRun(config))
+    const onSnapshot = checkRun ? (snapshot: Snapshot) => checkRun?.progress(snapshot) : undefined
+    outcome = await gate(config, watched, startedAt, now, options, onSnapshot)
   } catch (error) {
     outcome = {
       result: 'error',
@@ -59,16 +67,16 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   }
   // One paragraph, not a dump, wherever it is shown.
   outcome = { ...outcome, message: clip(outcome.message, MAX_MESSAGE_CHARS) }
-  await report(
-    {
-      publisherId: config?.publisherId ?? core.getInput('publisher-id'),
-      offerId: config?.offerId ?? core.getInput('offer-id'),
-      operationId: watched?.operationId ?? '',
-      outcome,
-      elapsedMs: now() - startedAt
-    },
-    config?.summary ?? true
-  )
+  const finished: Report = {
+    publisherId: config?.publisherId ?? core.getInput('publisher-id'),
+    offerId: config?.offerId ?? core.getInput('offer-id'),
+    operationId: watched?.operationId ?? '',
+    outcome,
+    elapsedMs: now() - startedAt,
+    ...(checkRun?.reference ? { checkRun: checkRun.reference } : {})
+  }
+  await checkRun?.finish(finished)
+  await report(finished, config?.summary ?? true)
   return outcome
 }
 
@@ -83,7 +91,8 @@ async function gate(
   watched: Watched,
   startedAt: number,
   now: () => number,
-  options: RunOptions
+  options: RunOptions,
+  onSnapshot: ((snapshot: Snapshot) => void) | undefined
 ): Promise<Outcome> {
   const tokens =
     config.auth.kind === 'static'
@@ -148,12 +157,36 @@ async function gate(
       now,
       random: Math.random,
       signal: options.signal ?? new AbortController().signal,
-      onSnapshot: (snapshot) => log.onSnapshot(snapshot),
+      onSnapshot: (snapshot) => {
+        log.onSnapshot(snapshot)
+        onSnapshot?.(snapshot)
+      },
       onRetry: (reason, failures, delayMs) =>
         log.onRetry(reason, failures, config.maxConsecutiveErrors, delayMs),
       warn: core.warning
     }
   )
+}
+
+/**
+ * The check run, with @actions/github loaded only now: plain runs do not pay for it. The commit is
+ * the pull request's head for pull_request events (GITHUB_SHA is then a merge commit).
+ */
+async function openCheckRun(config: Config): Promise<CheckRun | undefined> {
+  if (!config.checkRun) return undefined
+  const github = await import('@actions/github')
+  const { context } = github
+  const head: unknown = (context.payload.pull_request as { head?: { sha?: unknown } } | undefined)
+    ?.head?.sha
+  const sha = config.checkRun.sha || (typeof head === 'string' ? head : context.sha)
+  return CheckRun.open(github, {
+    ...config.checkRun,
+    sha,
+    reuse: config.mode === 'check',
+    now: Date.now,
+    warn: core.warning,
+    info: core.info
+  })
 }
 
 function toSnapshot(fetched: FetchResult<unknown>): FetchResult<Snapshot> {

@@ -23,7 +23,9 @@ export function buildOutputs(report: Report): Outputs {
     'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
     'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
     'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
-    polls: String(outcome.polls)
+    polls: String(outcome.polls),
+    'check-run-id': report.checkRun ? String(report.checkRun.id) : '',
+    'check-run-url': report.checkRun?.url ?? ''
   }
   if (outcome.snapshot === undefined) return { ...fixed, steps: '[]' }
   const { snapshot: shown } = capSteps(outcome.snapshot)

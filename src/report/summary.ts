@@ -36,10 +36,11 @@ const STATUS_ICON: Record<Status, string> = {
 /** The longest text shown in the table's "Latest message" column; the full text is below it. */
 const CELL_CHARS = 300
 
-export function renderSummary(report: Report): string {
+/** The summary, within `maxBytes` (the step-summary limit unless a check run needs less). */
+export function renderSummary(report: Report, maxBytes = SUMMARY_MAX_BYTES): string {
   if (report.outcome.snapshot === undefined) return render(report, undefined, 0, 0)
   const { snapshot, hiddenSteps } = capSteps(report.outcome.snapshot)
-  const fitted = fitByLeavingOutOldest(snapshot, SUMMARY_MAX_BYTES, (trimmed, leftOut) =>
+  const fitted = fitByLeavingOutOldest(snapshot, maxBytes, (trimmed, leftOut) =>
     render(report, trimmed, leftOut, hiddenSteps)
   )
   // Unreachable with normalize's caps on steps and fields, but a summary over the limit is lost

@@ -1,0 +1,215 @@
+// Keeps the gate's verdict visible on the commit as a check run, after the waiting job has ended:
+// created (or, in check mode, found) in progress, updated when the state changes at most once a
+// minute, and completed with the verdict. @actions/github is loaded only when this is used.
+
+import { CHECK_RUN_MAX_CHARS, CHECK_RUN_UPDATE_MS } from '../constants.js'
+import type { Snapshot } from '../cpp/snapshot.js'
+import { describeStatus, lastSeen } from '../describe.js'
+import type { Result } from '../poll.js'
+import { stepAnnotations } from '../report/annotations.js'
+import type { Report } from '../report/report.js'
+import { renderSummary } from '../report/summary.js'
+
+type GitHub = typeof import('@actions/github')
+type Octokit = ReturnType<GitHub['getOctokit']>
+
+export interface CheckRunSettings {
+  name: string
+  token: string
+  sha: string
+  /** `check` mode finds the run earlier scheduled runs left in progress instead of making another. */
+  reuse: boolean
+  now: () => number
+  warn: (line: string) => void
+  info: (line: string) => void
+}
+
+export interface CheckRunRef {
+  id: number
+  url: string
+}
+
+const CONCLUSION: Record<
+  Exclude<Result, 'pending'>,
+  'success' | 'failure' | 'timed_out' | 'cancelled'
+> = {
+  succeeded: 'success',
+  failed: 'failure',
+  blocked: 'failure',
+  error: 'failure',
+  'timed-out': 'timed_out',
+  canceled: 'cancelled',
+  interrupted: 'cancelled'
+}
+
+export class CheckRun {
+  private readonly octokit: Octokit
+  private readonly repo: { owner: string; repo: string }
+  private readonly settings: CheckRunSettings
+  private ref: CheckRunRef | undefined
+  private lastTitle = ''
+  private lastUpdate = Number.NEGATIVE_INFINITY
+  /** Updates go out one after another, and a failed one never stops the gate. */
+  private queue: Promise<void> = Promise.resolve()
+  private broken = false
+
+  private constructor(github: GitHub, settings: CheckRunSettings) {
+    this.octokit = github.getOctokit(settings.token)
+    this.repo = github.context.repo
+    this.settings = settings
+  }
+
+  /** The check run for this commit, or undefined (with a warning saying why) when it cannot be made. */
+  static async open(github: GitHub, settings: CheckRunSettings): Promise<CheckRun | undefined> {
+    const run = new CheckRun(github, settings)
+    try {
+      run.ref = (settings.reuse ? await run.findInProgress() : undefined) ?? (await run.create())
+      settings.info(`Check run "${settings.name}" on ${settings.sha.slice(0, 7)}: ${run.ref.url}`)
+      return run
+    } catch (error) {
+      run.fail('create the check run', error)
+      return undefined
+    }
+  }
+
+  get reference(): CheckRunRef | undefined {
+    return this.ref
+  }
+
+  /** A new state (title) reaches the check run at most once a minute. */
+  progress(snapshot: Snapshot): void {
+    const title = progressTitle(snapshot)
+    if (title === this.lastTitle || this.settings.now() - this.lastUpdate < CHECK_RUN_UPDATE_MS)
+      return
+    this.lastTitle = title
+    this.lastUpdate = this.settings.now()
+    this.enqueue('update the check run', () =>
+      this.update({ status: 'in_progress', output: { title, summary: lastSeen(snapshot) } })
+    )
+  }
+
+  /** Completes the run with the verdict; a pending check leaves it in progress with the latest state. */
+  async finish(report: Report): Promise<void> {
+    const { result } = report.outcome
+    const summary = renderSummary(report, CHECK_RUN_MAX_CHARS)
+    const title =
+      result === 'pending' && report.outcome.snapshot
+        ? progressTitle(report.outcome.snapshot)
+        : finalTitle(report)
+    if (result === 'pending') {
+      this.enqueue('update the check run', () =>
+        this.update({ status: 'in_progress', output: { title, summary } })
+      )
+    } else {
+      const path = workflowPath()
+      const annotations = stepAnnotations(report.outcome.snapshot).map((annotation) => ({
+        path,
+        start_line: 1,
+        end_line: 1,
+        annotation_level: 'failure' as const,
+        title: annotation.title,
+        message: annotation.message
+      }))
+      this.enqueue('complete the check run', () =>
+        this.update({
+          status: 'completed',
+          conclusion: CONCLUSION[result],
+          completed_at: new Date(this.settings.now()).toISOString(),
+          output: { title, summary, annotations }
+        })
+      )
+    }
+    await this.queue
+  }
+
+  private async findInProgress(): Promise<CheckRunRef | undefined> {
+    const { data } = await this.octokit.rest.checks.listForRef({
+      ...this.repo,
+      ref: this.settings.sha,
+      check_name: this.settings.name,
+      status: 'in_progress',
+      filter: 'latest'
+    })
+    const found = data.check_runs[0]
+    return found ? { id: found.id, url: found.html_url ?? '' } : undefined
+  }
+
+  private async create(): Promise<CheckRunRef> {
+    const { data } = await this.octokit.rest.checks.create({
+      ...this.repo,
+      name: this.settings.name,
+      head_sha: this.settings.sha,
+      status: 'in_progress',
+      started_at: new Date(this.settings.now()).toISOString(),
+      output: {
+        title: 'Waiting for the Cloud Partner Portal',
+        summary: 'The publish gate has started.'
+      }
+    })
+    return { id: data.id, url: data.html_url ?? '' }
+  }
+
+  private async update(
+    fields: Omit<
+      Parameters<Octokit['rest']['checks']['update']>[0],
+      'owner' | 'repo' | 'check_run_id'
+    >
+  ): Promise<void> {
+    if (!this.ref) return
+    await this.octokit.rest.checks.update({ ...this.repo, check_run_id: this.ref.id, ...fields })
+  }
+
+  private enqueue(what: string, action: () => Promise<void>): void {
+    this.queue = this.queue.then(async () => {
+      if (this.broken) return
+      try {
+        await action()
+      } catch (error) {
+        this.fail(what, error)
+      }
+    })
+  }
+
+  /** A check run that cannot be written is reported once; the gate's own verdict is unaffected. */
+  private fail(what: string, error: unknown): void {
+    this.broken = true
+    const status = (error as { status?: unknown }).status
+    const reason = error instanceof Error ? error.message : String(error)
+    this.settings.warn(
+      status === 403 || status === 404
+        ? `Could not ${what} "${this.settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
+        : `Could not ${what} "${this.settings.name}": ${reason} (the gate's own verdict stands).`
+    )
+  }
+}
+
+/** "Certification 40%", or the operation's status when no step runs. */
+export function progressTitle(snapshot: Snapshot): string {
+  const step =
+    snapshot.steps.find((each) => each.status === 'running') ??
+    snapshot.steps.find((each) => each.status === 'waiting')
+  if (!step) return `Operation ${describeStatus(snapshot.status, snapshot.rawStatus)}`
+  return step.status === 'waiting' ? `${step.name}: waiting` : `${step.name} ${step.progress ?? 0}%`
+}
+
+function finalTitle(report: Report): string {
+  const { result, failedStep } = report.outcome
+  if (failedStep)
+    return `${failedStep.name}: ${describeStatus(failedStep.status, failedStep.rawStatus)}`
+  return {
+    succeeded: 'Passed',
+    failed: 'Failed',
+    blocked: 'Blocked',
+    canceled: 'Canceled',
+    'timed-out': 'Timed out',
+    error: 'Error',
+    interrupted: 'Interrupted',
+    pending: 'In progress'
+  }[result]
+}
+
+/** Check-run annotations need a file: the workflow's, when the runner says which it is. */
+function workflowPath(): string {
+  const ref = process.env.GITHUB_WORKFLOW_REF ?? ''
+  return /^[^/]+\/[^/]+\/(.+?)@/.exec(ref)?.[1] ?? '.github'
+}
