@@ -110,7 +110,9 @@ describe('readConfig', () => {
       const block = new RegExp(
         `\\n  ${name}:\\n(?:    .*\\n|      .*\\n)*?    default: (.*)\\n`
       ).exec(yml)
-      expect([name, block?.[1].replace(/^'(.*)'$/, '$1')]).toEqual([name, value])
+      const declared = block?.[1].replace(/^'(.*)'$/, '$1')
+      // An expression only a runner can fill in (${{ github.token }}) has no default outside one.
+      expect([name, declared?.startsWith('${{') ? '' : declared]).toEqual([name, value])
     }
   })
 

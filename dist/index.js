@@ -35930,14 +35930,15 @@ class CheckRun {
     }
     /** The check run for this commit, or undefined (with a warning saying why) when it cannot be made. */
     static async open(github, settings) {
-        const run = new CheckRun(github, settings);
+        let run;
         try {
+            run = new CheckRun(github, settings);
             run.ref = (settings.reuse ? await run.findInProgress() : undefined) ?? (await run.create());
             settings.info(`Check run "${settings.name}" on ${settings.sha.slice(0, 7)}: ${run.ref.url}`);
             return run;
         }
         catch (error) {
-            run.fail('create the check run', error);
+            warnFailure(settings, 'create the check run', error);
             return undefined;
         }
     }
@@ -36027,12 +36028,15 @@ class CheckRun {
     /** A check run that cannot be written is reported once; the gate's own verdict is unaffected. */
     fail(what, error) {
         this.broken = true;
-        const status = error.status;
-        const reason = error instanceof Error ? error.message : String(error);
-        this.settings.warn(status === 403 || status === 404
-            ? `Could not ${what} "${this.settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
-            : `Could not ${what} "${this.settings.name}": ${reason} (the gate's own verdict stands).`);
+        warnFailure(this.settings, what, error);
     }
+}
+function warnFailure(settings, what, error) {
+    const status = error?.status;
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
+    settings.warn(status === 403 || status === 404
+        ? `Could not ${what} "${settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
+        : `Could not ${what} "${settings.name}": ${reason} (the gate's own verdict stands).`);
 }
 /** "Certification 40%", or the operation's status when no step runs. */
 function progressTitle(snapshot) {

@@ -19,7 +19,9 @@ const FIXED = [
   'preview-links',
   'live-links',
   'elapsed-seconds',
-  'polls'
+  'polls',
+  'check-run-id',
+  'check-run-url'
 ]
 
 interface StepOutput {
@@ -85,7 +87,9 @@ describe('buildOutputs', () => {
         'preview-links': '[]',
         'live-links': '[]',
         'elapsed-seconds': '0',
-        polls: '0'
+        polls: '0',
+        'check-run-id': '',
+        'check-run-url': ''
       })
     })
   })

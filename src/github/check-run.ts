@@ -61,13 +61,14 @@ export class CheckRun {
 
   /** The check run for this commit, or undefined (with a warning saying why) when it cannot be made. */
   static async open(github: GitHub, settings: CheckRunSettings): Promise<CheckRun | undefined> {
-    const run = new CheckRun(github, settings)
+    let run: CheckRun | undefined
     try {
+      run = new CheckRun(github, settings)
       run.ref = (settings.reuse ? await run.findInProgress() : undefined) ?? (await run.create())
       settings.info(`Check run "${settings.name}" on ${settings.sha.slice(0, 7)}: ${run.ref.url}`)
       return run
     } catch (error) {
-      run.fail('create the check run', error)
+      warnFailure(settings, 'create the check run', error)
       return undefined
     }
   }
@@ -173,14 +174,18 @@ export class CheckRun {
   /** A check run that cannot be written is reported once; the gate's own verdict is unaffected. */
   private fail(what: string, error: unknown): void {
     this.broken = true
-    const status = (error as { status?: unknown }).status
-    const reason = error instanceof Error ? error.message : String(error)
-    this.settings.warn(
-      status === 403 || status === 404
-        ? `Could not ${what} "${this.settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
-        : `Could not ${what} "${this.settings.name}": ${reason} (the gate's own verdict stands).`
-    )
+    warnFailure(this.settings, what, error)
   }
+}
+
+function warnFailure(settings: CheckRunSettings, what: string, error: unknown): void {
+  const status = (error as { status?: unknown } | undefined)?.status
+  const reason = error instanceof Error ? error.message : JSON.stringify(error)
+  settings.warn(
+    status === 403 || status === 404
+      ? `Could not ${what} "${settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
+      : `Could not ${what} "${settings.name}": ${reason} (the gate's own verdict stands).`
+  )
 }
 
 /** "Certification 40%", or the operation's status when no step runs. */
