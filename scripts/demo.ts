@@ -24,12 +24,13 @@ const { values } = parseArgs({
     speed: { type: 'string', default: '1000' },
     timeout: { type: 'string', default: '2m' },
     html: { type: 'string', default: 'demo-summary.html' },
+    'operation-id': { type: 'string', default: '' },
     help: { type: 'boolean', default: false }
   }
 })
 if (values.help || !isScenario(values.scenario)) {
   if (!values.help) console.error(`Unknown scenario "${values.scenario}".`)
-  console.log(`Usage: npm run demo -- [--scenario NAME] [--wait-for preview|completion|STEP] [--speed 1000] [--timeout 2m] [--html FILE]
+  console.log(`Usage: npm run demo -- [--scenario NAME] [--wait-for preview|completion|STEP] [--speed 1000] [--timeout 2m] [--html FILE] [--operation-id latest]
 Scenarios: ${SCENARIOS.join(', ')}`)
   process.exit(values.help ? 0 : 2)
 }
@@ -71,7 +72,8 @@ for (const file of Object.values(files)) writeFileSync(file, '')
 const inputs: Record<string, string> = {
   'publisher-id': DEFAULT_PUBLISHER,
   'offer-id': offer,
-  'operation-id': location,
+  // Empty: the Location of the publish above; `latest` lets the gate find that publish itself.
+  'operation-id': values['operation-id'] || location,
   token: DEFAULT_TOKEN,
   'wait-for': values['wait-for'],
   timeout: values.timeout,
