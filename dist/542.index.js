@@ -4029,7 +4029,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 2789:
+/***/ 5170:
 /***/ ((module) => {
 
 module.exports = {
@@ -4268,7 +4268,7 @@ module.exports = {
 
 
 const assert = __webpack_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(2789)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(5170)
 const { IncomingMessage } = __webpack_require__(7067)
 const stream = __webpack_require__(7075)
 const net = __webpack_require__(7030)
@@ -4994,7 +4994,7 @@ module.exports = {
 
 
 const { InvalidArgumentError } = __webpack_require__(968)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(2789)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(5170)
 const DispatcherBase = __webpack_require__(2300)
 const Pool = __webpack_require__(8343)
 const Client = __webpack_require__(9002)
@@ -5146,7 +5146,7 @@ const {
   kGetDispatcher
 } = __webpack_require__(4845)
 const Pool = __webpack_require__(8343)
-const { kUrl, kInterceptors } = __webpack_require__(2789)
+const { kUrl, kInterceptors } = __webpack_require__(5170)
 const { parseOrigin } = __webpack_require__(2348)
 const kFactory = Symbol('factory')
 
@@ -5400,7 +5400,7 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __webpack_require__(2789)
+} = __webpack_require__(5170)
 
 const constants = __webpack_require__(3953)
 const EMPTY_BUF = Buffer.alloc(0)
@@ -6897,7 +6897,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __webpack_require__(2789)
+} = __webpack_require__(5170)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -7724,7 +7724,7 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __webpack_require__(2789)
+} = __webpack_require__(5170)
 const connectH1 = __webpack_require__(5100)
 const connectH2 = __webpack_require__(9525)
 let deprecatedInterceptorWarned = false
@@ -8306,7 +8306,7 @@ const {
   ClientClosedError,
   InvalidArgumentError
 } = __webpack_require__(968)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(2789)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(5170)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -8587,7 +8587,7 @@ module.exports = Dispatcher
 
 
 const DispatcherBase = __webpack_require__(2300)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(2789)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(5170)
 const ProxyAgent = __webpack_require__(3709)
 const Agent = __webpack_require__(4892)
 
@@ -8879,7 +8879,7 @@ module.exports = class FixedQueue {
 
 const DispatcherBase = __webpack_require__(2300)
 const FixedQueue = __webpack_require__(7213)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(2789)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(5170)
 const PoolStats = __webpack_require__(333)
 
 const kClients = Symbol('clients')
@@ -9076,7 +9076,7 @@ module.exports = {
 /***/ 333:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __webpack_require__(2789)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __webpack_require__(5170)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -9131,7 +9131,7 @@ const {
   InvalidArgumentError
 } = __webpack_require__(968)
 const util = __webpack_require__(2348)
-const { kUrl, kInterceptors } = __webpack_require__(2789)
+const { kUrl, kInterceptors } = __webpack_require__(5170)
 const buildConnector = __webpack_require__(1485)
 
 const kOptions = Symbol('options')
@@ -9233,7 +9233,7 @@ module.exports = Pool
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(2789)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(5170)
 const { URL } = __webpack_require__(3136)
 const Agent = __webpack_require__(4892)
 const Pool = __webpack_require__(8343)
@@ -9647,7 +9647,7 @@ module.exports = class DecoratorHandler {
 
 
 const util = __webpack_require__(2348)
-const { kBodyUsed } = __webpack_require__(2789)
+const { kBodyUsed } = __webpack_require__(5170)
 const assert = __webpack_require__(4589)
 const { InvalidArgumentError } = __webpack_require__(968)
 const EE = __webpack_require__(8474)
@@ -9886,7 +9886,7 @@ module.exports = RedirectHandler
 
 const assert = __webpack_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __webpack_require__(2789)
+const { kRetryHandlerDefaultRetry } = __webpack_require__(5170)
 const { RequestRetryError } = __webpack_require__(968)
 const {
   isDisturbed,
@@ -11255,7 +11255,7 @@ exports.enumToMap = enumToMap;
 
 
 
-const { kClients } = __webpack_require__(2789)
+const { kClients } = __webpack_require__(5170)
 const Agent = __webpack_require__(4892)
 const {
   kAgent,
@@ -11435,7 +11435,7 @@ const {
   kConnected
 } = __webpack_require__(5394)
 const { MockInterceptor } = __webpack_require__(6692)
-const Symbols = __webpack_require__(2789)
+const Symbols = __webpack_require__(5170)
 const { InvalidArgumentError } = __webpack_require__(968)
 
 /**
@@ -11750,7 +11750,7 @@ const {
   kConnected
 } = __webpack_require__(5394)
 const { MockInterceptor } = __webpack_require__(6692)
-const Symbols = __webpack_require__(2789)
+const Symbols = __webpack_require__(5170)
 const { InvalidArgumentError } = __webpack_require__(968)
 
 /**
@@ -13749,7 +13749,7 @@ module.exports = {
 
 
 module.exports = {
-  kConstruct: (__webpack_require__(2789).kConstruct)
+  kConstruct: (__webpack_require__(5170).kConstruct)
 }
 
 
@@ -17231,7 +17231,7 @@ module.exports = {
 
 
 
-const { kConnected, kSize } = __webpack_require__(2789)
+const { kConnected, kSize } = __webpack_require__(5170)
 
 class CompatWeakRef {
   constructor (value) {
@@ -18206,7 +18206,7 @@ module.exports = {
 
 
 
-const { kConstruct } = __webpack_require__(2789)
+const { kConstruct } = __webpack_require__(5170)
 const { kEnumerableProperty } = __webpack_require__(2348)
 const {
   iteratorMixin,
@@ -21201,7 +21201,7 @@ const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecord
 const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(5848)
 const { webidl } = __webpack_require__(3628)
 const { URLSerializer } = __webpack_require__(2137)
-const { kConstruct } = __webpack_require__(2789)
+const { kConstruct } = __webpack_require__(5170)
 const assert = __webpack_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __webpack_require__(8474)
 
@@ -22242,7 +22242,7 @@ const { kState, kHeaders } = __webpack_require__(5848)
 const { webidl } = __webpack_require__(3628)
 const { FormData } = __webpack_require__(459)
 const { URLSerializer } = __webpack_require__(2137)
-const { kConstruct } = __webpack_require__(2789)
+const { kConstruct } = __webpack_require__(5170)
 const assert = __webpack_require__(4589)
 const { types } = __webpack_require__(7975)
 
@@ -26794,7 +26794,7 @@ module.exports = {
 
 const { webidl } = __webpack_require__(3628)
 const { kEnumerableProperty } = __webpack_require__(2348)
-const { kConstruct } = __webpack_require__(2789)
+const { kConstruct } = __webpack_require__(5170)
 const { MessagePort } = __webpack_require__(5919)
 
 /**

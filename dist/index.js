@@ -28369,11 +28369,628 @@ module.exports = {
 
 /***/ }),
 
+/***/ 145:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ staticToken),
+/* harmony export */   l: () => (/* binding */ AuthError)
+/* harmony export */ });
+// Where the bearer token for CPP comes from: the `token` input as given, or Azure AD tokens the
+// gate gets and renews itself (src/auth/azure-ad.ts). The CPP client only asks for a token.
+/** A sign-in failure; `transient` ones (network, 429, 5xx) are retried like any other request. */
+class AuthError extends Error {
+    transient;
+    /** A transient failure's Retry-After, honoured like the CPP API's. */
+    retryAfterMs;
+    constructor(message, transient, retryAfterMs) {
+        super(message);
+        this.transient = transient;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+function staticToken(token) {
+    return {
+        description: 'the token input',
+        token: () => Promise.resolve(token),
+        invalidate: () => false,
+        unauthorizedHint: 'The token input is used as given: get a new one for https://cloudpartner.azure.com (az account get-access-token --resource https://cloudpartner.azure.com). Azure AD tokens expire after 60 to 90 minutes; for longer waits sign in with client-id and tenant-id (GitHub OIDC, needs permissions: id-token: write) or with a client secret, and the gate renews its own tokens.'
+    };
+}
+
+
+/***/ }),
+
+/***/ 7242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ OUTPUTS_MAX_BYTES),
+/* harmony export */   AP: () => (/* binding */ MAX_FIELD_CHARS),
+/* harmony export */   FD: () => (/* binding */ HOSTED_JOB_LIMIT_MS),
+/* harmony export */   NA: () => (/* binding */ BACKOFF_CAP_MS),
+/* harmony export */   NE: () => (/* binding */ MAX_STEP_ANNOTATIONS),
+/* harmony export */   WW: () => (/* binding */ MIN_POLL_INTERVAL_MS),
+/* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
+/* harmony export */   Yt: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   Z5: () => (/* binding */ FINAL_REQUEST_MIN_MS),
+/* harmony export */   _i: () => (/* binding */ CHECK_RUN_UPDATE_MS),
+/* harmony export */   c4: () => (/* binding */ BACKOFF_JITTER),
+/* harmony export */   eR: () => (/* binding */ SUMMARY_MAX_BYTES),
+/* harmony export */   hP: () => (/* binding */ MAX_MESSAGE_CHARS),
+/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   jM: () => (/* binding */ MAX_MESSAGE_TEXT_CHARS),
+/* harmony export */   lw: () => (/* binding */ ERROR_EXCERPT_CHARS),
+/* harmony export */   m: () => (/* binding */ HEARTBEAT_MS),
+/* harmony export */   mm: () => (/* binding */ MAX_LINK_CHARS),
+/* harmony export */   oD: () => (/* binding */ MIN_RETRY_AFTER_MS),
+/* harmony export */   pG: () => (/* binding */ CPP_SCOPE),
+/* harmony export */   px: () => (/* binding */ ACTION_NAME),
+/* harmony export */   rc: () => (/* binding */ RENEW_BEFORE_EXPIRY_MS),
+/* harmony export */   rh: () => (/* binding */ MAX_STEPS),
+/* harmony export */   uh: () => (/* binding */ CHECK_RUN_MAX_CHARS),
+/* harmony export */   vk: () => (/* binding */ MAX_LINKS)
+/* harmony export */ });
+// Every tuning number of the gate, with the reason for its value.
+const ACTION_NAME = 'marketplace-publish-gate';
+/** Kept equal to package.json's version by a test; sent in the User-Agent. */
+const ACTION_VERSION = '0.1.0';
+/** One request may take this long in all (connect, headers, body); the issue fixes it at 60 s. */
+const REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * A poll at the deadline still gets this long, so that a timeout is declared on a fresh answer
+ * rather than on a request cut off after a few milliseconds; it is all the deadline is overrun by.
+ */
+const FINAL_REQUEST_MIN_MS = 2_000;
+/** Polling faster than once a second only burns API quota. */
+const MIN_POLL_INTERVAL_MS = 1_000;
+/**
+ * Retries back off from the poll interval, doubling per consecutive failure, up to this cap (or
+ * the interval itself when that is longer): a gate that waits hours gains nothing by retrying an
+ * unhealthy API faster than it normally polls, and a long outage should not burn the error budget
+ * in seconds.
+ */
+const BACKOFF_CAP_MS = 10 * 60_000;
+/** ±25 % jitter keeps many gates started by one release from polling in lockstep. */
+const BACKOFF_JITTER = 0.25;
+/** A Retry-After of 0 still waits this long, so a misbehaving server cannot make us spin. */
+const MIN_RETRY_AFTER_MS = 1_000;
+/** Without any change, one info line this often shows the gate is alive. */
+const HEARTBEAT_MS = 10 * 60_000;
+/** GitHub shows at most 10 error annotations per step. */
+const MAX_STEP_ANNOTATIONS = 10;
+/**
+ * GitHub drops a step summary above 1 MiB whole; stay under it with room for the runner's own
+ * framing.
+ */
+const SUMMARY_MAX_BYTES = 1024 * 1024 - 16 * 1024;
+/**
+ * GitHub allows 1 MB of outputs per job, shared with every other step of that job: take at most
+ * 3/4 of it.
+ */
+const OUTPUTS_MAX_BYTES = 768 * 1024;
+/** The `message` output and the failure annotation are one readable paragraph, not a dump. */
+const MAX_MESSAGE_CHARS = 4_000;
+/**
+ * A real operation has six steps. The verdict sees every step; outputs and the summary show at
+ * most this many, so that no answer can push them past their size limits.
+ */
+const MAX_STEPS = 100;
+/**
+ * Links and short fields (ids, names, statuses, time frames) are capped so that no API answer can
+ * push the outputs past their limit: real ones are a few dozen characters.
+ */
+const MAX_LINKS = 50;
+const MAX_LINK_CHARS = 2_000;
+const MAX_FIELD_CHARS = 200;
+/** One message's text; CPP messages are a sentence or two. */
+const MAX_MESSAGE_TEXT_CHARS = 20_000;
+/** Error bodies are quoted in messages up to this length. */
+const ERROR_EXCERPT_CHARS = 300;
+/** A body larger than this is not an operation; reading stops there. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** GitHub-hosted jobs are stopped after 6 hours. */
+const HOSTED_JOB_LIMIT_MS = 6 * 60 * 60_000;
+/** Tokens are asked for this resource (the CPP API), whatever base-url says. */
+const CPP_SCOPE = 'https://cloudpartner.azure.com/.default';
+/**
+ * An Azure AD token is renewed this long before it expires (or at half its life when it lives
+ * less than twice that), so a poll never goes out with a token about to lapse.
+ */
+const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
+/** A check run shows a new state at most this often: enough for a wait of hours, light on the API. */
+const CHECK_RUN_UPDATE_MS = 60_000;
+/** A check run's output summary holds at most 65,535 characters. */
+const CHECK_RUN_MAX_CHARS = 60_000;
+
+
+/***/ }),
+
+/***/ 4754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ hasMarkup),
+/* harmony export */   l_: () => (/* binding */ isWebLink),
+/* harmony export */   tK: () => (/* binding */ htmlToParts),
+/* harmony export */   xh: () => (/* binding */ loadHtmlParser)
+/* harmony export */ });
+// Turns CPP's `messageHtml` into text runs with htmlparser2: tags dropped, entities decoded,
+// line breaks kept for block elements, and only http(s) links kept as links. Most messages are
+// plain sentences, so the parser (a third of the bundle's own weight) is loaded only once an
+// answer carries markup: the HTTP layer calls loadHtmlParser() before anything parses it.
+let htmlparser2;
+/** Markup or an entity: what only a parser can read. */
+function hasMarkup(text) {
+    return /[<&]/.test(text);
+}
+async function loadHtmlParser() {
+    htmlparser2 ??= await __nccwpck_require__.e(/* import() */ 921).then(__nccwpck_require__.bind(__nccwpck_require__, 7921));
+}
+const BLOCK_TAGS = new Set([
+    'br',
+    'p',
+    'div',
+    'li',
+    'tr',
+    'ul',
+    'ol',
+    'table',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'pre',
+    'blockquote',
+    'hr'
+]);
+/** Never shown by a browser; htmlparser2 reads the last three as raw text, tags and all. */
+const HIDDEN_TAGS = new Set([
+    'script',
+    'style',
+    'head',
+    'title',
+    'template',
+    'iframe',
+    'noembed',
+    'noframes'
+]);
+function isWebLink(href) {
+    try {
+        const url = new URL(href);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+    }
+    catch {
+        return false;
+    }
+}
+function htmlToParts(html) {
+    if (!hasMarkup(html))
+        return collapse([{ text: html.replace(/\s+/g, ' ') }]);
+    if (htmlparser2 === undefined)
+        throw new Error('loadHtmlParser() must run before markup is parsed');
+    const { Parser } = htmlparser2;
+    const runs = [];
+    let hidden = 0;
+    const links = [];
+    const parser = new Parser({
+        onopentag(name, attributes) {
+            if (HIDDEN_TAGS.has(name))
+                hidden++;
+            if (BLOCK_TAGS.has(name))
+                runs.push({ text: '\n' });
+            if (name === 'a') {
+                const href = attributes.href?.trim();
+                links.push(href !== undefined && isWebLink(href) ? href : undefined);
+            }
+        },
+        ontext(text) {
+            if (hidden > 0)
+                return;
+            const href = links.findLast((link) => link !== undefined);
+            // As in a browser, white space in the source (line breaks included) is one space.
+            runs.push(href === undefined
+                ? { text: text.replace(/\s+/g, ' ') }
+                : { text: text.replace(/\s+/g, ' '), href });
+        },
+        onclosetag(name) {
+            if (HIDDEN_TAGS.has(name))
+                hidden = Math.max(0, hidden - 1);
+            if (BLOCK_TAGS.has(name))
+                runs.push({ text: '\n' });
+            if (name === 'a')
+                links.pop();
+        }
+    }, { decodeEntities: true });
+    parser.end(html);
+    return collapse(runs);
+}
+/**
+ * Joins the runs into parts: white space between words collapses to one space (a line break when
+ * a block tag was among it), none is kept at the ends, and neighbours with the same link merge.
+ */
+function collapse(runs) {
+    const parts = [];
+    let gap = '';
+    const append = (text, href) => {
+        const last = parts.at(-1);
+        if (last !== undefined && last.href === href)
+            last.text += text;
+        else
+            parts.push(href === undefined ? { text } : { text, href });
+    };
+    for (const run of runs) {
+        for (const token of run.text.match(/\s+|\S+/g) ?? []) {
+            if (/^\s/.test(token)) {
+                gap = gap === '\n' || token.includes('\n') ? '\n' : ' ';
+                continue;
+            }
+            if (gap !== '' && parts.length > 0) {
+                // The gap belongs inside a link only when the link goes on after it.
+                append(gap, parts.at(-1)?.href === run.href ? run.href : undefined);
+            }
+            gap = '';
+            append(token, run.href);
+        }
+    }
+    return parts;
+}
+
+
+/***/ }),
+
+/***/ 3305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ messageText),
+/* harmony export */   p: () => (/* binding */ isErrorLevel)
+/* harmony export */ });
+// The normalized operation: what every module after `normalize` works with.
+function messageText(message) {
+    return message.parts.map((part) => part.text).join('');
+}
+function isErrorLevel(message) {
+    return message.level === 'error';
+}
+
+
+/***/ }),
+
+/***/ 8506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ot: () => (/* binding */ reasons),
+/* harmony export */   Qz: () => (/* binding */ failureSentence),
+/* harmony export */   Wn: () => (/* binding */ describeStatus),
+/* harmony export */   YO: () => (/* binding */ lastSeen),
+/* harmony export */   vO: () => (/* binding */ stepLabel)
+/* harmony export */ });
+/* unused harmony export failurePhrase */
+/* harmony import */ var _cpp_snapshot_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3305);
+// How the gate words a status, a step and its reasons: shared by the verdict, the poll loop's
+// timeout and interruption messages, and every reporter, so they read alike.
+
+/** `blocked`, `not started`, or `"Foo"` for a spelling we do not know. */
+function describeStatus(status, rawStatus) {
+    if (status === 'unknown')
+        return rawStatus === '' ? 'without a status' : `"${rawStatus}"`;
+    return status === 'notStarted' ? 'not started' : status;
+}
+/** "failed", "is blocked", "was rejected", "was canceled". */
+function failurePhrase(status) {
+    if (status === 'blocked')
+        return 'is blocked';
+    if (status === 'failed')
+        return 'failed';
+    return `was ${describeStatus(status, status)}`;
+}
+/** A step's error-level messages, or all of them when none is an error. */
+function reasons(messages) {
+    const errors = messages.filter(_cpp_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .isErrorLevel */ .p);
+    return errors.length > 0 ? errors : messages;
+}
+/** "Certification is blocked: No image…" */
+function failureSentence(subject, status, messages) {
+    const chosen = reasons(messages);
+    return `${subject} ${failurePhrase(status)}${chosen.length === 0 ? '.' : `: ${chosen.map(_cpp_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .messageText */ .L).join(' ')}`}`;
+}
+/** `displaycertify (Certification)`, or the name alone when the id adds nothing. */
+function stepLabel(step) {
+    return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`;
+}
+/** "Last status: running; step Certification running at 40%." */
+function lastSeen(snapshot) {
+    if (snapshot === undefined)
+        return 'No status was received.';
+    const status = `Last status: ${describeStatus(snapshot.status, snapshot.rawStatus)}`;
+    const current = snapshot.steps.find((step) => step.status === 'running') ??
+        snapshot.steps.find((step) => step.status === 'waiting');
+    if (current === undefined)
+        return `${status}.`;
+    const progress = current.progress === undefined ? '' : ` at ${current.progress}%`;
+    return `${status}; step ${current.name} ${describeStatus(current.status, current.rawStatus)}${progress}.`;
+}
+
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Parses the durations users write in `timeout` and `poll-interval`: 90s, 45m, 2h, 1h30m, 2d.
+const UNIT_MS = {
+    d: 86_400_000,
+    h: 3_600_000,
+    m: 60_000,
+    s: 1_000
+};
+const DURATION = /^(?:\d+\s*[dhms]\s*)+$/i;
+const PART = /(\d+)\s*([dhms])/gi;
+function parseDuration(text) {
+    const value = text.trim();
+    if (/^\d+(\.\d+)?$/.test(value)) {
+        return {
+            ok: false,
+            expected: `a unit: write ${value}s, ${value}m or ${value}h`
+        };
+    }
+    if (!DURATION.test(value)) {
+        return { ok: false, expected: 'a duration with units, such as 90s, 45m, 2h, 1h30m or 2d' };
+    }
+    let ms = 0;
+    for (const [, amount, unit] of value.matchAll(PART)) {
+        ms += Number(amount) * UNIT_MS[unit.toLowerCase()];
+    }
+    if (!Number.isSafeInteger(ms))
+        return { ok: false, expected: 'a duration shorter than that' };
+    if (ms <= 0)
+        return { ok: false, expected: 'a duration greater than zero' };
+    return { ok: true, ms };
+}
+/** The inverse, for messages: 5400000 → "1h30m", 1500 → "1.5s". */
+function formatDuration(ms) {
+    if (ms < 60_000) {
+        const seconds = Math.round(ms / 100) / 10;
+        return `${seconds}s`;
+    }
+    let rest = Math.round(ms / 1000);
+    let text = '';
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        const amount = Math.floor(rest / size);
+        rest -= amount * size;
+        if (amount > 0)
+            text += `${amount}${unit}`;
+    }
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $s: () => (/* binding */ withCorrelation),
+/* harmony export */   BS: () => (/* binding */ transientHttpReason),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   eQ: () => (/* binding */ fatalHttpMessage),
+/* harmony export */   m2: () => (/* binding */ errorDetail)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _cpp_html_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4754);
+// What the user reads when the API says no: what happened, why it probably happened, what to change.
+
+
+/** The message for a response that retrying will not fix. */
+function fatalHttpMessage(failure) {
+    const { status } = failure;
+    const detail = errorDetail(failure);
+    const withDetail = detail === '' ? '' : ` The API said: ${/[.!?…]$/.test(detail) ? detail : `${detail}.`}`;
+    let message;
+    if (status === 400) {
+        message = `The CPP API rejected the request (HTTP 400).${withDetail} Check api-version (2017-10-31 is the documented one) and the ids.`;
+    }
+    else if (status === 401) {
+        message = `The CPP API refused the token (HTTP 401): it is missing, expired, or not issued for https://cloudpartner.azure.com.${withDetail}`;
+    }
+    else if (status === 403) {
+        message = `The CPP API denied access (HTTP 403).${withDetail} The service principal is probably not added to the publisher account, or was added with the app registration's object id instead of the enterprise application's (service principal's) object id; also check publisher-id.`;
+    }
+    else if (status === 404) {
+        message = `The CPP API found nothing at this address (HTTP 404).${withDetail} Check publisher-id, offer-id and operation-id.`;
+    }
+    else if (status >= 300 && status < 400) {
+        message = `The CPP API answered with a redirect (HTTP ${status}${failure.location ? ` to ${failure.location}` : ''}), which the gate does not follow so that the token stays on base-url. Check base-url.`;
+    }
+    else {
+        message = `The CPP API answered HTTP ${status}.${withDetail}`;
+    }
+    return withCorrelation(message, failure.correlationId);
+}
+/** A short reason for a failure that will be retried. */
+function transientHttpReason(failure) {
+    const detail = errorDetail(failure);
+    return withCorrelation(`HTTP ${failure.status}${detail === '' ? '' : `: ${detail}`}`, failure.correlationId);
+}
+function withCorrelation(message, correlationId) {
+    return correlationId ? `${message} (x-ms-correlation-request-id: ${correlationId})` : message;
+}
+/** `{error:{code,message}}` when the body has it, else a trimmed excerpt of whatever came back. */
+function errorDetail(failure) {
+    const body = failure.body.trim();
+    if (body === '')
+        return '';
+    try {
+        const parsed = JSON.parse(body);
+        const error = field(parsed, 'error');
+        const code = field(error, 'code');
+        const message = field(error, 'message');
+        if (typeof code === 'string' || typeof message === 'string') {
+            return excerpt([code, message].filter((part) => typeof part === 'string').join(': '));
+        }
+        if (typeof error === 'string')
+            return excerpt(error);
+        return excerpt(JSON.stringify(parsed));
+    }
+    catch {
+        const isHtml = /html/i.test(failure.contentType) || /^<(!doctype|html)/i.test(body);
+        return excerpt(isHtml
+            ? (0,_cpp_html_text_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlToParts */ .tK)(body)
+                .map((part) => part.text)
+                .join(' ')
+            : body);
+    }
+}
+function excerpt(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ERROR_EXCERPT_CHARS */ .lw ? `${flat.slice(0, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ERROR_EXCERPT_CHARS */ .lw)}…` : flat;
+}
+function field(value, name) {
+    return typeof value === 'object' && value !== null
+        ? value[name]
+        : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ reasonOf),
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   jD: () => (/* binding */ hide),
+/* harmony export */   tN: () => (/* binding */ send)
+/* harmony export */ });
+/* unused harmony export USER_AGENT */
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+// The one HTTP helper: a request with one deadline over connect, headers and body, on
+// @actions/http-client (so runner proxies apply), redirects never followed, bodies read safely.
+
+
+const USER_AGENT = `${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_NAME */ .px}/${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_VERSION */ .Yt}`;
+/** Sends one request; rejects on a network error, a dropped connection or the deadline. */
+async function send(request) {
+    let message;
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            message?.destroy();
+            reject(new Error(`no complete answer within ${Math.round(request.timeoutMs / 1000)} s`));
+        }, request.timeoutMs);
+    });
+    // A client per request, so that its socket timeout (the only handle http-client gives on a
+    // request that never answers) matches this request's deadline and frees the connection.
+    const http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(USER_AGENT, [], {
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: false,
+        socketTimeout: request.timeoutMs
+    });
+    const exchange = (async () => {
+        const response = request.method === 'GET'
+            ? await http.get(request.url, request.headers)
+            : await http.post(request.url, request.body ?? '', request.headers);
+        message = response.message;
+        const body = await readBody(response.message);
+        return {
+            status: response.message.statusCode ?? 0,
+            body,
+            contentType: header(response.message, 'content-type') ?? '',
+            retryAfter: header(response.message, 'retry-after'),
+            correlationId: header(response.message, 'x-ms-correlation-request-id'),
+            location: header(response.message, 'location')
+        };
+    })();
+    try {
+        return await Promise.race([exchange, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** 408, 429 and server errors, but 501 and 505, which say the request itself is wrong. */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+/** Retry-After in seconds or as an HTTP date; at least a second so that nothing spins. */
+function retryAfterMs(value, now) {
+    const trimmed = value?.trim() ?? '';
+    let ms = Number.NaN;
+    if (/^\d+$/.test(trimmed))
+        ms = Number(trimmed) * 1000;
+    // Only an HTTP date (which ends in GMT): Date.parse would read "1.5" or "-1" as a date too.
+    else if (/ GMT$/.test(trimmed))
+        ms = Date.parse(trimmed) - now;
+    return Number.isNaN(ms) ? undefined : Math.max(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_RETRY_AFTER_MS */ .oD, ms);
+}
+/** Node's own network errors carry a code (ECONNRESET, ECONNREFUSED…): say they are that. */
+function reasonOf(error) {
+    // Duck-typed rather than instanceof: errors from another realm (a test runner's) are errors too.
+    const { message, code } = (typeof error === 'object' && error !== null ? error : {});
+    if (typeof message !== 'string')
+        return String(error);
+    return typeof code === 'string' ? `network error ${code}: ${message}` : message;
+}
+/** Every occurrence of a secret in a text, replaced. */
+function hide(text, secret) {
+    return secret === '' ? text : text.split(secret).join('***');
+}
+function header(message, name) {
+    const value = message.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/**
+ * http-client's readBody() never settles when the connection drops mid-body, so bodies are read
+ * here: a dropped connection rejects, and an oversized body is cut off.
+ */
+function readBody(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_BODY_BYTES */ .YK) {
+                message.destroy();
+                reject(new Error(`the response body is larger than ${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_BODY_BYTES */ .YK} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', reject);
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new Error('the connection closed before the response was complete'));
+        });
+    });
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5170);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7476);
 // Entry point of the bundle: runs the gate, turns SIGINT/SIGTERM (workflow cancelled, step
 // timeout-minutes) into an orderly stop that still writes outputs and the summary, and exits.
 
@@ -28390,7 +29007,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5170:
+/***/ 7476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28572,806 +29189,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -29396,7 +29217,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29418,7 +29239,7 @@ class BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29440,7 +29261,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29465,7 +29286,7 @@ class OidcClient {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -31348,3739 +31169,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/constants.ts
-// Every tuning number of the gate, with the reason for its value.
-const ACTION_NAME = 'marketplace-publish-gate';
-/** Kept equal to package.json's version by a test; sent in the User-Agent. */
-const ACTION_VERSION = '0.1.0';
-/** One request may take this long in all (connect, headers, body); the issue fixes it at 60 s. */
-const REQUEST_TIMEOUT_MS = 60_000;
-/**
- * A poll at the deadline still gets this long, so that a timeout is declared on a fresh answer
- * rather than on a request cut off after a few milliseconds; it is all the deadline is overrun by.
- */
-const FINAL_REQUEST_MIN_MS = 2_000;
-/** Polling faster than once a second only burns API quota. */
-const MIN_POLL_INTERVAL_MS = 1_000;
-/**
- * Retries back off from the poll interval, doubling per consecutive failure, up to this cap (or
- * the interval itself when that is longer): a gate that waits hours gains nothing by retrying an
- * unhealthy API faster than it normally polls, and a long outage should not burn the error budget
- * in seconds.
- */
-const BACKOFF_CAP_MS = 10 * 60_000;
-/** ±25 % jitter keeps many gates started by one release from polling in lockstep. */
-const BACKOFF_JITTER = 0.25;
-/** A Retry-After of 0 still waits this long, so a misbehaving server cannot make us spin. */
-const MIN_RETRY_AFTER_MS = 1_000;
-/** Without any change, one info line this often shows the gate is alive. */
-const HEARTBEAT_MS = 10 * 60_000;
-/** GitHub shows at most 10 error annotations per step. */
-const MAX_STEP_ANNOTATIONS = 10;
-/**
- * GitHub drops a step summary above 1 MiB whole; stay under it with room for the runner's own
- * framing.
- */
-const SUMMARY_MAX_BYTES = 1024 * 1024 - 16 * 1024;
-/**
- * GitHub allows 1 MB of outputs per job, shared with every other step of that job: take at most
- * 3/4 of it.
- */
-const OUTPUTS_MAX_BYTES = 768 * 1024;
-/** The `message` output and the failure annotation are one readable paragraph, not a dump. */
-const MAX_MESSAGE_CHARS = 4_000;
-/**
- * A real operation has six steps. The verdict sees every step; outputs and the summary show at
- * most this many, so that no answer can push them past their size limits.
- */
-const MAX_STEPS = 100;
-/**
- * Links and short fields (ids, names, statuses, time frames) are capped so that no API answer can
- * push the outputs past their limit: real ones are a few dozen characters.
- */
-const MAX_LINKS = 50;
-const MAX_LINK_CHARS = 2_000;
-const MAX_FIELD_CHARS = 200;
-/** One message's text; CPP messages are a sentence or two. */
-const MAX_MESSAGE_TEXT_CHARS = 20_000;
-/** Error bodies are quoted in messages up to this length. */
-const ERROR_EXCERPT_CHARS = 300;
-/** A body larger than this is not an operation; reading stops there. */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-/** GitHub-hosted jobs are stopped after 6 hours. */
-const HOSTED_JOB_LIMIT_MS = 6 * 60 * 60_000;
-/** Tokens are asked for this resource (the CPP API), whatever base-url says. */
-const CPP_SCOPE = 'https://cloudpartner.azure.com/.default';
-/**
- * An Azure AD token is renewed this long before it expires (or at half its life when it lives
- * less than twice that), so a poll never goes out with a token about to lapse.
- */
-const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
-/** A check run shows a new state at most this often: enough for a wait of hours, light on the API. */
-const CHECK_RUN_UPDATE_MS = 60_000;
-/** A check run's output summary holds at most 65,535 characters. */
-const CHECK_RUN_MAX_CHARS = 60_000;
-
-;// CONCATENATED MODULE: ./src/duration.ts
-// Parses the durations users write in `timeout` and `poll-interval`: 90s, 45m, 2h, 1h30m, 2d.
-const UNIT_MS = {
-    d: 86_400_000,
-    h: 3_600_000,
-    m: 60_000,
-    s: 1_000
-};
-const DURATION = /^(?:\d+\s*[dhms]\s*)+$/i;
-const PART = /(\d+)\s*([dhms])/gi;
-function parseDuration(text) {
-    const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value)) {
-        return {
-            ok: false,
-            expected: `a unit: write ${value}s, ${value}m or ${value}h`
-        };
-    }
-    if (!DURATION.test(value)) {
-        return { ok: false, expected: 'a duration with units, such as 90s, 45m, 2h, 1h30m or 2d' };
-    }
-    let ms = 0;
-    for (const [, amount, unit] of value.matchAll(PART)) {
-        ms += Number(amount) * UNIT_MS[unit.toLowerCase()];
-    }
-    if (!Number.isSafeInteger(ms))
-        return { ok: false, expected: 'a duration shorter than that' };
-    if (ms <= 0)
-        return { ok: false, expected: 'a duration greater than zero' };
-    return { ok: true, ms };
-}
-/** The inverse, for messages: 5400000 → "1h30m", 1500 → "1.5s". */
-function formatDuration(ms) {
-    if (ms < 60_000) {
-        const seconds = Math.round(ms / 100) / 10;
-        return `${seconds}s`;
-    }
-    let rest = Math.round(ms / 1000);
-    let text = '';
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        const amount = Math.floor(rest / size);
-        rest -= amount * size;
-        if (amount > 0)
-            text += `${amount}${unit}`;
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./node_modules/entities/dist/decode-codepoint.js
-// Adapted from https://github.com/mathiasbynens/he/blob/36afe179392226cf1b6ccdb16ebbb7a5a844d93a/src/he.js#L106-L134
-/**
- * C1 Unicode control character reference replacements (code points 128–159).
- * Index i gives the replacement for code point 128+i; 0 means "no replacement".
- */
-const c1 = [
-    8364, 0, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 0,
-    381, 0, 0, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250,
-    339, 0, 382, 376,
-];
-/**
- * True for NUL, UTF-16 surrogates, and values past U+10FFFF.
- * @param codePoint Unicode code point to check.
- */
-function isInvalidCodePoint(codePoint) {
-    return (codePoint === 0 ||
-        (codePoint >= 0xd8_00 && codePoint <= 0xdf_ff) ||
-        codePoint > 0x10_ff_ff);
-}
-/**
- * Replace the given code point with U+FFFD if it is NUL (0), a surrogate, or
- * outside the valid Unicode range. Code points in the C1 controls range
- * (128–159) are remapped to their Windows-1252 equivalents, following the
- * HTML spec. All other code points are returned unchanged.
- * @param codePoint Unicode code point to convert.
- */
-function replaceCodePoint(codePoint) {
-    if (isInvalidCodePoint(codePoint)) {
-        return 0xff_fd;
-    }
-    if (codePoint >= 128 && codePoint <= 159) {
-        return c1[codePoint - 128] || codePoint;
-    }
-    return codePoint;
-}
-/**
- * XML numeric character references are the referenced Unicode code point.
- * Invalid values still become U+FFFD; the HTML Windows-1252 C1 remap is not
- * applied.
- * @see https://www.w3.org/TR/xml/#NT-CharRef
- * @param codePoint Unicode code point to convert.
- */
-function decode_codepoint_replaceCodePointXML(codePoint) {
-    return isInvalidCodePoint(codePoint) ? 0xff_fd : codePoint;
-}
-/**
- * Convert the code point of a decoded numeric entity to a string, replacing
- * invalid values.
- *
- * Fast path for plain BMP code points: [1..0x7F] and [0xA0..0xD7FF] pass
- * `replaceCodePoint` unchanged (no NUL, C1 remap, surrogate, or out-of-range
- * handling) and fit a single charCode. 0xd760 = 0xD800 (the first surrogate)
- * - 0xA0.
- * @param codePoint Unicode code point to convert.
- */
-function decode_codepoint_codePointToString(codePoint) {
-    return (codePoint - 1) >>> 0 < 0x7f || (codePoint - 0xa0) >>> 0 < 0xd7_60
-        ? String.fromCharCode(codePoint)
-        : String.fromCodePoint(replaceCodePoint(codePoint));
-}
-//# sourceMappingURL=decode-codepoint.js.map
-;// CONCATENATED MODULE: ./node_modules/entities/dist/generated/decode-data-xml.js
-// Generated using scripts/write-decode-map.ts
-/** Packed XML decode trie data. */
-const xmlDecodeTree = /* #__PURE__ */ new Uint16Array([
-    512, 26_465, 29_036, 7, 0, 2, 4, 116, 24_638, 116, 24_636, 8693, 29_807,
-    24_610, 621, 1, 0, 0, 3, 112, 24_614, 111, 115, 24_615,
-]);
-//# sourceMappingURL=decode-data-xml.js.map
-;// CONCATENATED MODULE: ./node_modules/entities/dist/internal/bin-trie-flags.js
-/**
- * Bit flags & masks for the binary trie encoding used for entity decoding.
- *
- * The trie is a flat `Uint16Array`. Every node starts with one header word:
- *
- *   15..14 VALUE_LENGTH   Number of words the value occupies, +1.
- *                         0 = no value; 1 = value inline in bits 12..0;
- *                         2/3 = value in the 1/2 words after the header.
- *   13     FLAG13         If VALUE_LENGTH > 0: semicolon required ("strict"
- *                         entity; `;` is never stored as a branch).
- *                         If VALUE_LENGTH == 0: this node is a compact run.
- *   12..7  BRANCH_LENGTH  Number of branches (or run length for runs).
- *   6..0   JUMP_TABLE     Jump-table offset / single-branch char / first
- *                         run char (see below).
- *
- * Branch data follows the header and any value words. Its shape is selected
- * by (JUMP_TABLE, BRANCH_LENGTH) in the header:
- *
- *   Single branch  JUMP_TABLE = the only child's char, BRANCH_LENGTH = 0.
- *                  No branch words; the child node follows immediately.
- *   Jump table     JUMP_TABLE = first covered char (> 0), BRANCH_LENGTH =
- *                  table length. One word per covered char: 0 = no branch,
- *                  otherwise the child's offset from the END of the table,
- *                  +1 (so 0 stays the no-branch sentinel).
- *   Dictionary     JUMP_TABLE = 0, BRANCH_LENGTH = number of branches.
- *                  ceil(n/2) words of sorted keys packed two per word
- *                  (low byte first), then n pointer words storing the
- *                  child's offset from the END of the branch data.
- *   Compact run    VALUE_LENGTH = 0, FLAG13 set. BRANCH_LENGTH = run
- *                  length (3..63), JUMP_TABLE = first char; remaining run
- *                  chars packed two per word after the header. The target
- *                  node follows the packed words immediately.
- *
- * Pointers are end-relative (rather than relative to the pointer's own
- * position) because that makes the common "child encoded right after the
- * branch data" case a small constant, which compresses far better. Offsets
- * to already-encoded (shared) nodes wrap via uint16 modulo arithmetic; the
- * decoder masks navigation results with `& 0xff_ff` to match.
- */
-var bin_trie_flags_BinTrieFlags;
-(function (BinTrieFlags) {
-    BinTrieFlags[BinTrieFlags["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
-    BinTrieFlags[BinTrieFlags["FLAG13"] = 8192] = "FLAG13";
-    BinTrieFlags[BinTrieFlags["BRANCH_LENGTH"] = 8064] = "BRANCH_LENGTH";
-    BinTrieFlags[BinTrieFlags["JUMP_TABLE"] = 127] = "JUMP_TABLE";
-    /** Bits 12..0: the inline value of a VALUE_LENGTH = 1 header word. */
-    BinTrieFlags[BinTrieFlags["VALUE_MASK"] = 8191] = "VALUE_MASK";
-})(bin_trie_flags_BinTrieFlags || (bin_trie_flags_BinTrieFlags = {}));
-//# sourceMappingURL=bin-trie-flags.js.map
-;// CONCATENATED MODULE: ./node_modules/entities/dist/decode.js
-
-
-
-
-var CharCodes;
-(function (CharCodes) {
-    CharCodes[CharCodes["AMP"] = 38] = "AMP";
-    CharCodes[CharCodes["NUM"] = 35] = "NUM";
-    CharCodes[CharCodes["SEMI"] = 59] = "SEMI";
-    CharCodes[CharCodes["EQUALS"] = 61] = "EQUALS";
-    CharCodes[CharCodes["ZERO"] = 48] = "ZERO";
-    CharCodes[CharCodes["NINE"] = 57] = "NINE";
-    CharCodes[CharCodes["LOWER_A"] = 97] = "LOWER_A";
-    CharCodes[CharCodes["LOWER_X"] = 120] = "LOWER_X";
-})(CharCodes || (CharCodes = {}));
-/** Bit that needs to be set to convert an upper case ASCII character to lower case */
-const TO_LOWER_BIT = 0b10_0000;
-/*
- * `parseNumericEntity` packs its two results into one 32-bit integer:
- * `(consumed << CONSUMED_SHIFT) | codePoint`. The 21-bit code point field
- * fits any valid Unicode value (max 0x10FFFF, clamped before packing); the
- * consumed count excludes `&` and gets the remaining 11 bits. Extract it
- * with `>>>` so the topmost bit isn't treated as a sign.
- *
- * Plain consts rather than a `const enum`: with `isolatedModules`, enum
- * member reads compile to runtime property loads.
- */
-const CONSUMED_SHIFT = 21;
-const CODE_POINT_MASK = 0x1f_ff_ff;
-/**
- * Reserved consumed field for counts of at least 2047 characters after `&`.
- * The true count is in `longNumericConsumed`.
- */
-const CONSUMED_OVERFLOW = 0x7_ff;
-/**
- * Side channel for numeric entities of at least 2048 characters including
- * `&`. Set by `parseNumericEntity` when its consumed count reaches the
- * reserved value `CONSUMED_OVERFLOW`; callers read the true count from here.
- * A module-level slot avoids a tuple allocation on the hot path.
- */
-let longNumericConsumed = 0;
-/**
- * Extract the consumed count from a `parseNumericEntity` packed result,
- * recovering the true length from `longNumericConsumed` when the packed
- * field contains the sentinel. Read it before the next `parseNumericEntity`
- * call, which may overwrite the side channel. This helper owns that protocol.
- * @param packed Packed result of `parseNumericEntity`.
- */
-function unpackConsumed(packed) {
-    const consumed = packed >>> CONSUMED_SHIFT;
-    return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
-}
-/**
- * Unsigned subtraction trick: (code - lo) >>> 0 wraps negatives to large
- * values, so a single `<=` covers the entire [lo..hi] range check.
- * @param code Code point to check.
- */
-function isNumber(code) {
-    return (code - CharCodes.ZERO) >>> 0 <= 9;
-}
-function isHexadecimalCharacter(code) {
-    return ((code | TO_LOWER_BIT) - CharCodes.LOWER_A) >>> 0 <= 5; // F - a
-}
-function isAlpha(code) {
-    return ((code | TO_LOWER_BIT) - CharCodes.LOWER_A) >>> 0 <= 25; // Z - a
-}
-/**
- * Checks if the given character is a valid end character for an entity in an attribute.
- *
- * Attribute values that aren't terminated properly aren't parsed, and shouldn't lead to a parser error.
- * See the example in https://html.spec.whatwg.org/multipage/parsing.html#named-character-reference-state
- * @param code Code point to check.
- */
-function isEntityInAttributeInvalidEnd(code) {
-    return code === CharCodes.EQUALS || isAlpha(code) || isNumber(code);
-}
-var EntityDecoderState;
-(function (EntityDecoderState) {
-    EntityDecoderState[EntityDecoderState["EntityStart"] = 0] = "EntityStart";
-    EntityDecoderState[EntityDecoderState["NumericStart"] = 1] = "NumericStart";
-    EntityDecoderState[EntityDecoderState["NumericDecimal"] = 2] = "NumericDecimal";
-    EntityDecoderState[EntityDecoderState["NumericHex"] = 3] = "NumericHex";
-    EntityDecoderState[EntityDecoderState["NamedEntity"] = 4] = "NamedEntity";
-})(EntityDecoderState || (EntityDecoderState = {}));
-/**
- * Decoding mode for named entities.
- */
-var DecodingMode;
-(function (DecodingMode) {
-    /** Entities in text nodes that can end with any character. */
-    DecodingMode[DecodingMode["Legacy"] = 0] = "Legacy";
-    /** Only allow entities terminated with a semicolon. */
-    DecodingMode[DecodingMode["Strict"] = 1] = "Strict";
-    /** Entities in attributes have limitations on ending characters. */
-    DecodingMode[DecodingMode["Attribute"] = 2] = "Attribute";
-})(DecodingMode || (DecodingMode = {}));
-/**
- * Token decoder with support of writing partial entities.
- */
-class EntityDecoder {
-    decodeTree;
-    emitCodePoint;
-    errors;
-    /** The current state of the decoder. */
-    state = EntityDecoderState.EntityStart;
-    /** Characters that were consumed while parsing an entity. */
-    consumed = 1;
-    /**
-     * The result of the entity.
-     *
-     * For named entities: the trie index of the best legacy match so far
-     * (0 = none). For numeric entities: the accumulated code point.
-     */
-    result = 0;
-    /** The current index in the decode tree. */
-    treeIndex = 0;
-    /**
-     * Characters consumed since the last recorded legacy match, plus one.
-     * Invariant at the top of the `stateNamedEntity` loop: `excess` equals
-     * the number of unrecorded consumed characters + 1.
-     */
-    // biome-ignore lint/correctness/noUnusedPrivateClassMembers: False positive (read via destructuring)
-    excess = 1;
-    /** The mode in which the decoder is operating. */
-    decodeMode = DecodingMode.Strict;
-    /** The number of characters that have been consumed in the current run. */
-    // biome-ignore lint/correctness/noUnusedPrivateClassMembers: False positive
-    runConsumed = 0;
-    constructor(
-    /** The predefined HTML or XML decode tree. */
-    decodeTree, 
-    /**
-     * The function that is called when a codepoint is decoded.
-     *
-     * For named entities that decode to multiple code points, this will
-     * be called multiple times, with the second codepoint, and the same
-     * `consumed` value.
-     * @param codepoint The decoded codepoint.
-     * @param consumed The number of characters consumed by the decoder.
-     */
-    emitCodePoint, 
-    /** An object that is used to produce errors. */
-    errors) {
-        this.decodeTree = decodeTree;
-        this.emitCodePoint = emitCodePoint;
-        this.errors = errors;
-    }
-    /**
-     * Resets the instance to make it reusable.
-     * @param decodeMode Entity decoding mode to use.
-     */
-    startEntity(decodeMode) {
-        this.decodeMode = decodeMode;
-        this.state = EntityDecoderState.EntityStart;
-        this.result = 0;
-        this.treeIndex = 0;
-        this.excess = 1;
-        this.consumed = 1;
-        this.runConsumed = 0;
-    }
-    /**
-     * Write an entity to the decoder. This can be called multiple times with partial entities.
-     * If the entity is incomplete, the decoder will return -1.
-     *
-     * Mirrors the non-streaming `decodeWithTrie`, but with the ability to stop decoding if the
-     * entity is incomplete, and resume when the next string is written.
-     * @param input The string containing the entity (or a continuation of the entity).
-     * @param offset The offset at which the entity begins. Should be 0 if this is not the first call.
-     * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
-     */
-    write(input, offset) {
-        switch (this.state) {
-            case EntityDecoderState.EntityStart: {
-                if (input.charCodeAt(offset) === CharCodes.NUM) {
-                    this.state = EntityDecoderState.NumericStart;
-                    this.consumed += 1;
-                    return this.stateNumericStart(input, offset + 1);
-                }
-                this.state = EntityDecoderState.NamedEntity;
-                return this.stateNamedEntity(input, offset);
-            }
-            case EntityDecoderState.NumericStart: {
-                return this.stateNumericStart(input, offset);
-            }
-            case EntityDecoderState.NumericDecimal: {
-                return this.stateNumericDecimal(input, offset);
-            }
-            case EntityDecoderState.NumericHex: {
-                return this.stateNumericHex(input, offset);
-            }
-            default: {
-                // NamedEntity — the only remaining state.
-                return this.stateNamedEntity(input, offset);
-            }
-        }
-    }
-    /**
-     * Switches between the numeric decimal and hexadecimal states.
-     *
-     * Equivalent to the `Numeric character reference state` in the HTML spec.
-     * @param input The string containing the entity (or a continuation of the entity).
-     * @param offset The current offset.
-     * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
-     */
-    // eslint-disable-next-line unicorn/consistent-class-member-order
-    stateNumericStart(input, offset) {
-        if (offset >= input.length) {
-            return -1;
-        }
-        if ((input.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
-            this.state = EntityDecoderState.NumericHex;
-            this.consumed += 1;
-            return this.stateNumericHex(input, offset + 1);
-        }
-        this.state = EntityDecoderState.NumericDecimal;
-        return this.stateNumericDecimal(input, offset);
-    }
-    /**
-     * Parses a hexadecimal numeric entity.
-     *
-     * Equivalent to the `Hexademical character reference state` in the HTML
-     * spec. Digit parsing matches the hex loop in `parseNumericEntity`.
-     * The accumulated value is preserved for numeric validation callbacks.
-     * @param input The string containing the entity (or a continuation of the entity).
-     * @param offset The current offset.
-     * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
-     */
-    stateNumericHex(input, offset) {
-        const inputLength = input.length;
-        // Local accumulators; flushed before any exit (see stateNamedEntity).
-        let { result } = this;
-        let { consumed } = this;
-        while (offset < inputLength) {
-            const char = input.charCodeAt(offset);
-            if (isNumber(char) || isHexadecimalCharacter(char)) {
-                // Convert hex digit to value (0-15); 'a'/'A' -> 10.
-                const digit = char <= CharCodes.NINE
-                    ? char - CharCodes.ZERO
-                    : (char | TO_LOWER_BIT) - CharCodes.LOWER_A + 10;
-                result = result * 16 + digit;
-                consumed += 1;
-                offset += 1;
-            }
-            else {
-                this.result = result;
-                this.consumed = consumed;
-                return this.emitNumericEntity(char, 3);
-            }
-        }
-        this.result = result;
-        this.consumed = consumed;
-        return -1; // Incomplete entity
-    }
-    /**
-     * Parses a decimal numeric entity.
-     *
-     * Equivalent to the `Decimal character reference state` in the HTML
-     * spec. Digit parsing matches the decimal loop in `parseNumericEntity`.
-     * The accumulated value is preserved for numeric validation callbacks.
-     * @param input The string containing the entity (or a continuation of the entity).
-     * @param offset The current offset.
-     * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
-     */
-    stateNumericDecimal(input, offset) {
-        const inputLength = input.length;
-        // Local accumulators; flushed before any exit (see stateNamedEntity).
-        let { result } = this;
-        let { consumed } = this;
-        while (offset < inputLength) {
-            const digit = input.charCodeAt(offset) - CharCodes.ZERO;
-            if (digit >>> 0 > 9) {
-                this.result = result;
-                this.consumed = consumed;
-                return this.emitNumericEntity(digit + CharCodes.ZERO, 2);
-            }
-            result = result * 10 + digit;
-            consumed += 1;
-            offset += 1;
-        }
-        this.result = result;
-        this.consumed = consumed;
-        return -1; // Incomplete entity
-    }
-    /**
-     * Validate and emit a numeric entity.
-     *
-     * Implements the logic from the `Hexademical character reference start
-     * state` and `Numeric character reference end state` in the HTML spec.
-     * @param lastCp The last code point of the entity. Used to see if the
-     *               entity was terminated with a semicolon.
-     * @param expectedLength The minimum number of characters that should be
-     *                       consumed. Used to validate that at least one digit
-     *                       was consumed.
-     * @returns The number of characters that were consumed.
-     */
-    emitNumericEntity(lastCp, expectedLength) {
-        // Ensure we consumed at least one digit.
-        if (this.consumed <= expectedLength) {
-            this.errors?.absenceOfDigitsInNumericCharacterReference(this.consumed);
-            return 0;
-        }
-        // Figure out if this is a legit end of the entity
-        if (lastCp === CharCodes.SEMI) {
-            this.consumed += 1;
-        }
-        else if (this.decodeMode === DecodingMode.Strict) {
-            return 0;
-        }
-        this.emitCodePoint((this.decodeTree === xmlDecodeTree
-            ? decode_codepoint_replaceCodePointXML
-            : replaceCodePoint)(this.result), this.consumed);
-        if (this.errors) {
-            if (lastCp !== CharCodes.SEMI) {
-                this.errors.missingSemicolonAfterCharacterReference();
-            }
-            this.errors.validateNumericCharacterReference(this.result);
-        }
-        return this.consumed;
-    }
-    /**
-     * Flush locally-tracked walk state back to the fields, then emit the
-     * recorded legacy match or reject (cold path — at most once per
-     * entity). Called after failed navigation (leaf node, branch miss, or
-     * compact-run mismatch). In attribute mode, reject if no legacy was
-     * recorded at the current node, if we descended past it, or if the
-     * pending input character is an invalid attribute terminator.
-     * @param consumed Locally-tracked consumed count.
-     * @param excess Locally-tracked excess count.
-     * @param char Pending input character (may be the mismatching char).
-     * @param valueLength Value length at the current trie node.
-     */
-    flushAndEmitLegacyOrReject(consumed, excess, char, valueLength) {
-        this.consumed = consumed;
-        this.excess = excess;
-        return this.result === 0 ||
-            (this.decodeMode === DecodingMode.Attribute &&
-                (valueLength === 0 ||
-                    excess > 1 ||
-                    isEntityInAttributeInvalidEnd(char)))
-            ? 0
-            : this.emitNotTerminatedNamedEntity();
-    }
-    /**
-     * Parses a named entity.
-     *
-     * Equivalent to the `Named character reference state` in the HTML spec.
-     * @param input The string containing the entity (or a continuation of the entity).
-     * @param offset The current offset.
-     * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
-     */
-    stateNamedEntity(input, offset) {
-        const { decodeTree } = this;
-        const inputLength = input.length;
-        const isStrict = this.decodeMode === DecodingMode.Strict;
-        /*
-         * Local copies of the resumable walk state avoid per-character
-         * field writes. They are flushed back to the fields
-         * on every exit (chunk end, and before any emit helper that reads
-         * them). `this.result` is only written at the (rare) record points,
-         * so it stays a direct field write.
-         *
-         * Legacy-match recording happens in two idempotent places: at the
-         * loop top when sitting on a value node, and in the chunk-end
-         * epilogue (so `end()` sees matches that land exactly on a chunk
-         * boundary). Recording applies `consumed += excess - 1; excess = 1`,
-         * which is a no-op when repeated — the loop-top invariant is
-         * `excess` = unrecorded consumed characters + 1.
-         */
-        let { treeIndex } = this;
-        let { excess } = this;
-        let { consumed } = this;
-        let current = decodeTree[treeIndex];
-        while (offset < inputLength) {
-            /*
-             * Descend through value-less jump-table nodes (including the
-             * single-branch encoding) inline, mirroring `decodeWithTrie`:
-             * this avoids a `determineBranch` call per level for the
-             * dominant node shape — including the root on the first write.
-             */
-            while ((current &
-                (bin_trie_flags_BinTrieFlags.VALUE_LENGTH | bin_trie_flags_BinTrieFlags.FLAG13)) ===
-                0 &&
-                (current & bin_trie_flags_BinTrieFlags.JUMP_TABLE) !== 0) {
-                const char = input.charCodeAt(offset);
-                const jumpOffset = current & bin_trie_flags_BinTrieFlags.JUMP_TABLE;
-                const branchCount = (current & bin_trie_flags_BinTrieFlags.BRANCH_LENGTH) >> 7;
-                if (branchCount === 0) {
-                    // Single branch encoded inline in the jump offset bits.
-                    if (char !== jumpOffset) {
-                        return this.flushAndEmitLegacyOrReject(consumed, excess, char, 0);
-                    }
-                    treeIndex += 1;
-                }
-                else {
-                    const slot = char - jumpOffset;
-                    if (slot >>> 0 >= branchCount) {
-                        return this.flushAndEmitLegacyOrReject(consumed, excess, char, 0);
-                    }
-                    const stored = decodeTree[treeIndex + 1 + slot];
-                    if (stored === 0) {
-                        return this.flushAndEmitLegacyOrReject(consumed, excess, char, 0);
-                    }
-                    // End-relative: branch data ends at treeIndex+1+branchCount.
-                    treeIndex = (treeIndex + branchCount + stored) & 0xff_ff;
-                }
-                current = decodeTree[treeIndex];
-                offset += 1;
-                excess += 1;
-                /*
-                 * `charCodeAt` past the end returns NaN, which would alias
-                 * to slot 0 after `>>> 0` — bail out explicitly.
-                 */
-                // eslint-disable-next-line unicorn/no-break-in-nested-loop
-                if (offset >= inputLength)
-                    break;
-            }
-            if (offset >= inputLength)
-                break;
-            // Handle compact runs (resumable across chunks).
-            if ((current &
-                (bin_trie_flags_BinTrieFlags.VALUE_LENGTH | bin_trie_flags_BinTrieFlags.FLAG13)) ===
-                bin_trie_flags_BinTrieFlags.FLAG13) {
-                const runLength = (current & bin_trie_flags_BinTrieFlags.BRANCH_LENGTH) >> 7; /* 3..63 */
-                let { runConsumed } = this;
-                // If we are starting a run, check the first char.
-                if (runConsumed === 0) {
-                    const char = input.charCodeAt(offset);
-                    if (char !== (current & bin_trie_flags_BinTrieFlags.JUMP_TABLE)) {
-                        return this.flushAndEmitLegacyOrReject(consumed, excess, char, 0);
-                    }
-                    offset += 1;
-                    excess += 1;
-                    runConsumed = 1;
-                }
-                // Check remaining characters in the run (packed two per uint16 word).
-                while (runConsumed < runLength) {
-                    if (offset >= inputLength) {
-                        this.treeIndex = treeIndex;
-                        this.excess = excess;
-                        this.consumed = consumed;
-                        this.runConsumed = runConsumed;
-                        return -1;
-                    }
-                    const charIndexInPacked = runConsumed - 1;
-                    const packedWord = decodeTree[treeIndex + 1 + (charIndexInPacked >> 1)];
-                    const expectedChar = (packedWord >> ((charIndexInPacked & 1) << 3)) & 0xff;
-                    const char = input.charCodeAt(offset);
-                    if (char !== expectedChar) {
-                        this.runConsumed = 0;
-                        return this.flushAndEmitLegacyOrReject(consumed, excess, char, 0);
-                    }
-                    offset += 1;
-                    excess += 1;
-                    runConsumed += 1;
-                }
-                this.runConsumed = 0;
-                treeIndex += 1 + (runLength >> 1);
-                current = decodeTree[treeIndex];
-                // Loop top handles the landed-on node (record/emit/branch).
-                continue;
-            }
-            // Header plus out-of-line value words; 0 means no value.
-            const valueLength = current >>> 14;
-            const char = input.charCodeAt(offset);
-            if (valueLength !== 0) {
-                // Record a legacy match (FLAG13 clear = semicolon optional).
-                if (!isStrict && (current & bin_trie_flags_BinTrieFlags.FLAG13) === 0) {
-                    this.result = treeIndex;
-                    consumed += excess - 1;
-                    excess = 1;
-                }
-                /*
-                 * Implicit semicolon handling: emit immediately. Covers both
-                 * strict (FLAG13 set) and legacy entities — neither stores
-                 * an explicit `;` branch in the trie.
-                 */
-                if (char === CharCodes.SEMI) {
-                    return this.emitNamedEntityData(treeIndex, valueLength, consumed + excess);
-                }
-                /*
-                 * `valueLength === 1` packs the codepoint into the header
-                 * word's low 13 bits, where branch metadata also lives. Skip
-                 * the branch lookup on leaves so those value bits aren't
-                 * reinterpreted as branch offsets.
-                 */
-                if (valueLength === 1) {
-                    return this.flushAndEmitLegacyOrReject(consumed, excess, char, valueLength);
-                }
-            }
-            // Value-bearing or dictionary node: dispatch through determineBranch.
-            const next = determineBranch(decodeTree, current, treeIndex + (valueLength || 1), char);
-            if (next < 0) {
-                return this.flushAndEmitLegacyOrReject(consumed, excess, char, valueLength);
-            }
-            treeIndex = next;
-            current = decodeTree[treeIndex];
-            offset += 1;
-            excess += 1;
-        }
-        /*
-         * Chunk exhausted. Record a legacy match we may be sitting on, so a
-         * subsequent `end()` emits it, then persist the walk state.
-         */
-        if (!isStrict &&
-            current >>> 14 !== 0 &&
-            (current & bin_trie_flags_BinTrieFlags.FLAG13) === 0) {
-            this.result = treeIndex;
-            consumed += excess - 1;
-            excess = 1;
-        }
-        this.treeIndex = treeIndex;
-        this.excess = excess;
-        this.consumed = consumed;
-        return -1;
-    }
-    /**
-     * Emit a named entity that was not terminated with a semicolon.
-     * @returns The number of characters consumed.
-     */
-    emitNotTerminatedNamedEntity() {
-        const { result, decodeTree } = this;
-        const valueLength = decodeTree[result] >>> 14;
-        this.emitNamedEntityData(result, valueLength, this.consumed);
-        this.errors?.missingSemicolonAfterCharacterReference();
-        return this.consumed;
-    }
-    /**
-     * Emit a named entity.
-     * @param result The index of the entity in the decode tree.
-     * @param valueLength Encoded value length (header plus any value words).
-     * @param consumed The number of characters consumed.
-     * @returns The number of characters consumed.
-     */
-    emitNamedEntityData(result, valueLength, consumed) {
-        const { decodeTree } = this;
-        this.emitCodePoint(valueLength === 1
-            ? decodeTree[result] & bin_trie_flags_BinTrieFlags.VALUE_MASK
-            : decodeTree[result + 1], consumed);
-        if (valueLength === 3) {
-            // Emit the second UTF-16 code unit.
-            this.emitCodePoint(decodeTree[result + 2], consumed);
-        }
-        return consumed;
-    }
-    /**
-     * Signal to the parser that the end of the input was reached.
-     *
-     * Remaining data will be emitted and relevant errors will be produced.
-     * @returns The number of characters consumed.
-     */
-    end() {
-        switch (this.state) {
-            case EntityDecoderState.NamedEntity: {
-                // Emit a named entity if we have one.
-                return this.result !== 0 &&
-                    (this.decodeMode !== DecodingMode.Attribute ||
-                        this.result === this.treeIndex)
-                    ? this.emitNotTerminatedNamedEntity()
-                    : 0;
-            }
-            // Otherwise, emit a numeric entity if we have one.
-            case EntityDecoderState.NumericDecimal: {
-                return this.emitNumericEntity(0, 2);
-            }
-            case EntityDecoderState.NumericHex: {
-                return this.emitNumericEntity(0, 3);
-            }
-            case EntityDecoderState.NumericStart: {
-                this.errors?.absenceOfDigitsInNumericCharacterReference(this.consumed);
-                return 0;
-            }
-            default: {
-                // EntityStart or unknown — return 0.
-                return 0;
-            }
-        }
-    }
-}
-/**
- * Determines the branch of the current node that is taken given the current
- * character. This function is used to traverse the trie.
- *
- * See `BinTrieFlags` for the branch-data layouts handled here.
- * @param decodeTree The trie.
- * @param current The current node's header word.
- * @param nodeIndex Index of the node's first branch-data word (the header
- *   plus any value words have been skipped by the caller).
- * @param char The current character.
- * @returns The index of the next node, or -1 if no branch is taken.
- */
-function determineBranch(decodeTree, current, nodeIndex, char) {
-    const branchCount = (current & bin_trie_flags_BinTrieFlags.BRANCH_LENGTH) >> 7;
-    const jumpOffset = current & bin_trie_flags_BinTrieFlags.JUMP_TABLE;
-    // Case 1: Single branch or jump table (jumpOffset encodes the first/only char code).
-    if (jumpOffset) {
-        if (branchCount === 0) {
-            // Single branch encoded inline in the jump offset bits.
-            return char === jumpOffset ? nodeIndex : -1;
-        }
-        /*
-         * Jump table: branchCount consecutive slots starting at jumpOffset.
-         * Unsigned comparison handles both < 0 and >= branchCount in one check.
-         */
-        const slot = char - jumpOffset;
-        if (slot >>> 0 >= branchCount)
-            return -1;
-        const stored = decodeTree[nodeIndex + slot];
-        /*
-         * 0 = empty slot (no branch); otherwise the child's offset from the
-         * end of the branch array, +1 (end-relative pointers compress
-         * better). `& 0xff_ff` mirrors the encoder's uint16 wrap for
-         * backreferences to already-encoded nodes.
-         */
-        return stored === 0
-            ? -1
-            : (nodeIndex + branchCount + stored - 1) & 0xff_ff;
-    }
-    /*
-     * Case 2: Packed dictionary. Linear scan — over 90% of dict nodes have
-     * <= 4 branches in the HTML trie, where the constant-factor savings
-     * dominate over binary search's asymptotic edge.
-     */
-    if (branchCount === 0)
-        return -1;
-    const packedKeySlots = (branchCount + 1) >> 1;
-    const branchEnd = nodeIndex + packedKeySlots + branchCount;
-    for (let index = 0; index < branchCount; index++) {
-        const packed = decodeTree[nodeIndex + (index >> 1)];
-        const key = (packed >> ((index & 1) << 3)) & 0xff;
-        if (key === char) {
-            const pointerIndex = nodeIndex + packedKeySlots + index;
-            // Pointers are relative to the end of the branch data.
-            return (branchEnd + decodeTree[pointerIndex]) & 0xff_ff;
-        }
-        // Keys are sorted; if we've passed `char`, no match is possible.
-        if (key > char)
-            return -1;
-    }
-    return -1;
-}
-/**
- * Read the decoded value from a trie node.
- * @param decodeTree The trie.
- * @param nodeIndex The index of the node.
- * @param valueLength The length of the value (1, 2, or 3).
- * @returns The decoded string.
- */
-function readTrieValue(decodeTree, nodeIndex, valueLength) {
-    if (valueLength === 1) {
-        return String.fromCharCode(decodeTree[nodeIndex] & BinTrieFlags.VALUE_MASK);
-    }
-    if (valueLength === 2) {
-        return String.fromCharCode(decodeTree[nodeIndex + 1]);
-    }
-    return String.fromCharCode(decodeTree[nodeIndex + 1], decodeTree[nodeIndex + 2]);
-}
-/**
- * Parse a numeric entity (`&#DDD;` or `&#xHHH;`).
- *
- * Encodes the result as `(consumed << CONSUMED_SHIFT) | codepoint` (see
- * the packing comment at the top of the file; overlong entities spill
- * their length into `longNumericConsumed`). Returns 0 when no digits were
- * found.
- *
- * This is the sync counterpart of the streaming
- * `EntityDecoder#stateNumericDecimal` / `#stateNumericHex`. Digit parsing
- * matches those methods; only this packed result needs a value clamp.
- * @param input       The input string.
- * @param numberStart Index of the `#` character.
- * @param inputLength Cached `input.length`.
- */
-function parseNumericEntity(input, numberStart, inputLength) {
-    let offset = numberStart + 1; // Skip "#"
-    let cp = 0;
-    let digitStart = offset;
-    /*
-     * Separate decimal and hexadecimal loops: each multiplies by a constant
-     * and runs a single digit test, instead of a per-character base check.
-     */
-    if (offset < inputLength &&
-        (input.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
-        offset += 1;
-        digitStart = offset;
-        while (offset < inputLength) {
-            const char = input.charCodeAt(offset);
-            if (isNumber(char)) {
-                cp = cp * 16 + (char - CharCodes.ZERO);
-            }
-            else if (isHexadecimalCharacter(char)) {
-                cp = cp * 16 + ((char | TO_LOWER_BIT) - CharCodes.LOWER_A + 10);
-            }
-            else {
-                break;
-            }
-            offset += 1;
-        }
-    }
-    else {
-        while (offset < inputLength) {
-            const digit = input.charCodeAt(offset) - CharCodes.ZERO;
-            if (digit >>> 0 > 9)
-                break;
-            cp = cp * 10 + digit;
-            offset += 1;
-        }
-    }
-    if (offset === digitStart)
-        return 0;
-    // Include the semicolon in consumed when present.
-    if (offset < inputLength && input.charCodeAt(offset) === CharCodes.SEMI) {
-        offset += 1;
-    }
-    /*
-     * Clamp out-of-range values to 0x110000 so they fit the 21-bit field
-     * and decode to U+FFFD. Lengths at or above CONSUMED_OVERFLOW use the
-     * side channel described with the packing constants.
-     */
-    if (cp > 0x10_ff_ff)
-        cp = 0x11_00_00;
-    let consumed = offset - numberStart;
-    if (consumed >= CONSUMED_OVERFLOW) {
-        // eslint-disable-next-line unicorn/no-top-level-assignment-in-function -- deliberate side channel, see `longNumericConsumed`
-        longNumericConsumed = consumed;
-        consumed = CONSUMED_OVERFLOW;
-    }
-    return (consumed << CONSUMED_SHIFT) | cp;
-}
-/**
- * Decode all entities in `input` using the HTML trie.
- *
- * Hard-wired to `htmlDecodeTree`: the inline root navigation below assumes
- * the HTML root's jump-table shape, so this must not be generalized to
- * other tries (the XML trie's dictionary root would silently match no
- * entities — `decodeXML` has its own hand-coded fast path instead).
- * @param input      The string to decode.
- * @param isStrict Only match semicolon-terminated entities.
- * @param isAttribute Whether to apply attribute-specific parsing rules (disallowing certain non-semicolon terminators).
- * @returns The decoded string.
- */
-function decodeWithTrie(input, isStrict, isAttribute) {
-    const decodeTree = htmlDecodeTree;
-    // Fast path: no entities at all — return input without any allocation.
-    let offset = input.indexOf("&");
-    if (offset < 0)
-        return input;
-    const inputLength = input.length;
-    /*
-     * `chunkStart` marks the start of the next pending slice. Rejected
-     * entities don't advance it, so consecutive rejections are stitched
-     * into a single `slice` once a real match (or end of input) is hit.
-     */
-    let chunkStart = 0;
-    let result = "";
-    /*
-     * Root navigation fields, hoisted out of the per-entity loop. The HTML
-     * root is a multi-branch jump-table covering [A-Za-z]; see the inline
-     * first-iteration comment below.
-     */
-    const root = decodeTree[0];
-    const rootJumpOffset = root & BinTrieFlags.JUMP_TABLE;
-    const rootBranchCount = (root & BinTrieFlags.BRANCH_LENGTH) >> 7;
-    do {
-        const entityStart = offset + 1;
-        // Quick check: entity names must start with [A-Za-z], numeric with #.
-        const firstChar = input.charCodeAt(entityStart);
-        let consumed;
-        let value;
-        if (firstChar === CharCodes.NUM) {
-            const packed = parseNumericEntity(input, entityStart, inputLength);
-            consumed = unpackConsumed(packed);
-            // In strict mode, require semicolon termination.
-            if (isStrict &&
-                consumed > 0 &&
-                input.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI) {
-                consumed = 0;
-            }
-            value =
-                consumed === 0
-                    ? ""
-                    : codePointToString(packed & CODE_POINT_MASK);
-        }
-        else if (isAlpha(firstChar)) {
-            consumed = 0;
-            value = "";
-            /*
-             * The generator guarantees a jump-table root. Consume the first
-             * character directly, then walk from its child.
-             */
-            const rootSlotIndex = firstChar - rootJumpOffset;
-            let nodeIndex;
-            if (rootSlotIndex >>> 0 < rootBranchCount) {
-                const stored = decodeTree[1 + rootSlotIndex];
-                nodeIndex =
-                    stored === 0 ? -1 : (rootBranchCount + stored) & 0xff_ff;
-            }
-            else {
-                nodeIndex = -1;
-            }
-            /*
-             * Best legacy (no-semicolon) match so far, as trie coordinates.
-             * Deferring `readTrieValue` to the end avoids allocating a
-             * string for matches that longer matches supersede.
-             */
-            let bestNodeIndex = 0;
-            let bestValueLength = 0;
-            let current = nodeIndex < 0 ? 0 : decodeTree[nodeIndex];
-            let index = entityStart + 1;
-            /*
-             * Walk the trie from the root child. The `trie` label lets the
-             * inner descent and compact-run loops abandon the entity (and
-             * fall through to the legacy/reject handling) directly.
-             */
-            trie: while (index < inputLength) {
-                /*
-                 * Inline value-less jump tables and single branches. A miss
-                 * falls through to the recorded legacy match or rejection.
-                 */
-                while (
-                // Value-less, non-run node with a nonzero jump offset.
-                (current &
-                    (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) ===
-                    0 &&
-                    (current & BinTrieFlags.JUMP_TABLE) !== 0) {
-                    const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
-                    const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
-                    if (branchCount === 0) {
-                        // Single branch encoded inline in the jump offset bits.
-                        if (input.charCodeAt(index) !== jumpOffset)
-                            break trie;
-                        nodeIndex += 1;
-                    }
-                    else {
-                        const slot = input.charCodeAt(index) - jumpOffset;
-                        if (slot >>> 0 >= branchCount)
-                            break trie;
-                        const stored = decodeTree[nodeIndex + 1 + slot];
-                        if (stored === 0)
-                            break trie;
-                        // End-relative: branch data ends at nodeIndex+1+branchCount.
-                        nodeIndex =
-                            (nodeIndex + branchCount + stored) & 0xff_ff;
-                    }
-                    current = decodeTree[nodeIndex];
-                    index += 1;
-                    /*
-                     * `charCodeAt` past the end returns NaN, which would
-                     * alias to slot 0 after `>>> 0` — bail out explicitly.
-                     */
-                    if (index >= inputLength)
-                        break trie;
-                }
-                // FLAG13 without a value marks a compact run.
-                if ((current &
-                    (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) ===
-                    BinTrieFlags.FLAG13) {
-                    const runLength = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
-                    // Check first char (stored in JUMP_TABLE bits).
-                    if (input.charCodeAt(index) !==
-                        (current & BinTrieFlags.JUMP_TABLE)) {
-                        // eslint-disable-next-line unicorn/no-break-in-nested-loop
-                        break;
-                    }
-                    index += 1;
-                    // Check remaining characters (packed two per uint16 word).
-                    const remaining = runLength - 1;
-                    let wordIndex = nodeIndex + 1;
-                    let charIndexInPacked = 0;
-                    /*
-                     * Process pairs: read one packed word, compare low byte then high byte.
-                     * No explicit bounds check needed — charCodeAt returns NaN for OOB,
-                     * which never equals an integer, so the mismatch break fires naturally.
-                     */
-                    for (; charIndexInPacked + 1 < remaining; charIndexInPacked += 2) {
-                        const packed = decodeTree[wordIndex];
-                        if (input.charCodeAt(index) !== (packed & 0xff))
-                            break trie;
-                        index += 1;
-                        if (input.charCodeAt(index) !== ((packed >> 8) & 0xff))
-                            break trie;
-                        index += 1;
-                        wordIndex += 1;
-                    }
-                    // Handle odd trailing char.
-                    if (charIndexInPacked < remaining) {
-                        if (input.charCodeAt(index) !==
-                            (decodeTree[wordIndex] & 0xff))
-                            // eslint-disable-next-line unicorn/no-break-in-nested-loop
-                            break;
-                        index += 1;
-                    }
-                    nodeIndex += 1 + (runLength >> 1);
-                    current = decodeTree[nodeIndex];
-                    // eslint-disable-next-line unicorn/no-break-in-nested-loop
-                    continue;
-                }
-                // Header plus out-of-line value words; 0 means no value.
-                const valueLength = current >>> 14;
-                const char = input.charCodeAt(index);
-                /*
-                 * Check current node for a value before navigating.
-                 * This handles both: (a) values reached via compact runs on the
-                 * previous iteration, and (b) values at regular branch targets.
-                 */
-                if (valueLength !== 0) {
-                    // If char is `;`, emit immediately.
-                    if (char === CharCodes.SEMI) {
-                        consumed = index - entityStart + 1;
-                        // Inline leaves carry the value in the low 13 bits.
-                        value =
-                            valueLength === 1
-                                ? String.fromCharCode(current & BinTrieFlags.VALUE_MASK)
-                                : readTrieValue(decodeTree, nodeIndex, valueLength);
-                        // eslint-disable-next-line unicorn/no-break-in-nested-loop
-                        break;
-                    }
-                    // Record non-terminated (legacy) match (FLAG13 clear = semicolon optional).
-                    if (!isStrict && (current & BinTrieFlags.FLAG13) === 0) {
-                        consumed = index - entityStart;
-                        bestNodeIndex = nodeIndex;
-                        bestValueLength = valueLength;
-                    }
-                    /*
-                     * A valueLength of 1 means the value is packed inline in the header
-                     * word — these are always leaf nodes with no branches, so we can
-                     * stop walking the trie.
-                     */
-                    // eslint-disable-next-line unicorn/no-break-in-nested-loop
-                    if (valueLength === 1)
-                        break;
-                }
-                // Navigate to the next node (valueLength || 1: skip past value words, minimum 1 for header).
-                const next = determineBranch(decodeTree, current, nodeIndex + (valueLength || 1), char);
-                // eslint-disable-next-line unicorn/no-break-in-nested-loop
-                if (next < 0)
-                    break;
-                nodeIndex = next;
-                current = decodeTree[nodeIndex];
-                index += 1;
-            }
-            /*
-             * Post-loop: if the semicolon path didn't set value,
-             * check for a final legacy match. The last navigation may
-             * have landed on a legacy node whose value hasn't been
-             * recorded yet (loop exited before the top-of-loop check
-             * could run).
-             */
-            if (value === "") {
-                const finalVL = current >>> 14;
-                if (finalVL !== 0 &&
-                    !isStrict &&
-                    (current & BinTrieFlags.FLAG13) === 0) {
-                    consumed = index - entityStart;
-                    bestNodeIndex = nodeIndex;
-                    bestValueLength = finalVL;
-                }
-                if (consumed > 0) {
-                    value = readTrieValue(decodeTree, bestNodeIndex, bestValueLength);
-                }
-            }
-        }
-        else {
-            consumed = 0;
-            value = "";
-        }
-        /*
-         * The attribute end-char rule (HTML spec §13.2.5.73) only applies to
-         * unterminated *named* references.  Semicolon-terminated entities and
-         * numeric entities are always accepted, matching EntityDecoder behavior.
-         *
-         * When `attribute` is false (the common case), short-circuit skips all
-         * the unterminated-named checks entirely.
-         */
-        if (consumed === 0 ||
-            (isAttribute &&
-                firstChar !== CharCodes.NUM &&
-                input.charCodeAt(entityStart + consumed - 1) !==
-                    CharCodes.SEMI &&
-                entityStart + consumed < inputLength &&
-                isEntityInAttributeInvalidEnd(input.charCodeAt(entityStart + consumed)))) {
-            // Rejected: leave `&` in the pending chunk, scan past it.
-            offset = entityStart;
-        }
-        else {
-            if (chunkStart < offset) {
-                result += input.slice(chunkStart, offset);
-            }
-            result += value;
-            offset = chunkStart = entityStart + consumed;
-        }
-        /*
-         * Adjacent entities (`&x;&y;`) are common in entity-dense input;
-         * checking the single character at `offset` first skips the
-         * `indexOf` call (and its per-call overhead) for that case.
-         */
-        if (input.charCodeAt(offset) !== CharCodes.AMP) {
-            offset = input.indexOf("&", offset);
-        }
-    } while (offset >= 0);
-    return result + input.slice(chunkStart);
-}
-/**
- * Decodes an HTML string.
- * @param htmlString The string to decode.
- * @param mode The decoding mode.
- * @returns The decoded string.
- */
-function decodeHTML(htmlString, mode = DecodingMode.Legacy) {
-    return decodeWithTrie(htmlString, mode === DecodingMode.Strict, mode === DecodingMode.Attribute);
-}
-/**
- * Decodes an HTML string in an attribute.
- * @param htmlAttribute The string to decode.
- * @returns The decoded string.
- */
-function decodeHTMLAttribute(htmlAttribute) {
-    return decodeWithTrie(htmlAttribute, false, true);
-}
-/**
- * Decodes an HTML string, requiring all entities to be terminated by a semicolon.
- * @param htmlString The string to decode.
- * @returns The decoded string.
- */
-function decodeHTMLStrict(htmlString) {
-    return decodeWithTrie(htmlString, true, false);
-}
-/**
- * Decodes an XML string, requiring all entities to be terminated by a semicolon.
- *
- * Uses a hand-coded fast path for the 5 XML named entities (amp, lt, gt,
- * quot, apos) plus numeric entities, bypassing the trie entirely.
- * @param xmlString The string to decode.
- * @returns The decoded string.
- */
-function decodeXML(xmlString) {
-    let offset = xmlString.indexOf("&");
-    if (offset < 0)
-        return xmlString;
-    let lastIndex = 0;
-    let result = "";
-    do {
-        const start = offset + 1;
-        let consumed = 0;
-        let value = "";
-        const c1 = xmlString.charCodeAt(start);
-        if (c1 === CharCodes.NUM) {
-            const packed = parseNumericEntity(xmlString, start, xmlString.length);
-            consumed = unpackConsumed(packed);
-            // XML is always strict — require semicolon.
-            if (consumed === 0 ||
-                xmlString.charCodeAt(start + consumed - 1) !== CharCodes.SEMI) {
-                consumed = 0;
-            }
-            else {
-                const codePoint = packed & CODE_POINT_MASK;
-                // Nonzero BMP values below the surrogate range need no replacement.
-                value =
-                    (codePoint - 1) >>> 0 < 0xd7_ff
-                        ? String.fromCharCode(codePoint)
-                        : String.fromCodePoint(replaceCodePointXML(codePoint));
-            }
-        }
-        else {
-            /* eslint-disable unicorn/no-break-in-nested-loop -- Keep XML name dispatch inline with the decode loop. */
-            switch (c1) {
-                // &lt; / &gt;
-                case 0x6c:
-                case 0x67: {
-                    if (xmlString.charCodeAt(start + 1) === 0x74 &&
-                        xmlString.charCodeAt(start + 2) === CharCodes.SEMI) {
-                        consumed = 3;
-                        value = c1 === 0x6c ? "<" : ">";
-                    }
-                    break;
-                }
-                // &amp; / &apos;
-                case 0x61: {
-                    const c2 = xmlString.charCodeAt(start + 1);
-                    if (c2 === 0x6d &&
-                        xmlString.charCodeAt(start + 2) === 0x70 &&
-                        xmlString.charCodeAt(start + 3) === CharCodes.SEMI) {
-                        consumed = 4;
-                        value = "&";
-                    }
-                    else if (c2 === 0x70 &&
-                        xmlString.charCodeAt(start + 2) === 0x6f &&
-                        xmlString.charCodeAt(start + 3) === 0x73 &&
-                        xmlString.charCodeAt(start + 4) === CharCodes.SEMI) {
-                        consumed = 5;
-                        value = "'";
-                    }
-                    break;
-                }
-                // &quot;
-                case 0x71: {
-                    if (xmlString.charCodeAt(start + 1) === 0x75 &&
-                        xmlString.charCodeAt(start + 2) === 0x6f &&
-                        xmlString.charCodeAt(start + 3) === 0x74 &&
-                        xmlString.charCodeAt(start + 4) === CharCodes.SEMI) {
-                        consumed = 5;
-                        value = '"';
-                    }
-                    break;
-                }
-            }
-            /* eslint-enable unicorn/no-break-in-nested-loop */
-        }
-        if (consumed > 0) {
-            if (lastIndex < offset)
-                result += xmlString.slice(lastIndex, offset);
-            result += value;
-            offset = lastIndex = start + consumed;
-        }
-        else {
-            offset = start;
-        }
-        /*
-         * Adjacent entities (`&x;&y;`) are common in entity-dense input;
-         * checking the single character at `lastIndex` first skips the
-         * `indexOf` call (and its per-call overhead) for that case.
-         */
-        offset =
-            xmlString.charCodeAt(offset) === CharCodes.AMP
-                ? offset
-                : xmlString.indexOf("&", offset);
-    } while (offset >= 0);
-    return result + xmlString.slice(lastIndex);
-}
-
-// Re-export for use by eg. htmlparser2
-
-
-//# sourceMappingURL=decode.js.map
-;// CONCATENATED MODULE: ./node_modules/entities/dist/internal/decode-shared.js
-/*
- * Inverse of the encoder's SAFE alphabet (0x21..0x7E minus 0x22, 0x24, 0x5C),
- * precomputed once at module load. Entries for excluded chars stay 0 but
- * are never read.
- */
-const BASE91_INVERSE = /* #__PURE__ */ (() => {
-    const table = new Uint8Array(127);
-    let code = 0;
-    for (let char = 0x21; char <= 0x7e; char++) {
-        if (char !== 0x22 && char !== 0x24 && char !== 0x5c) {
-            table[char] = code++;
-        }
-    }
-    return table;
-})();
-/**
- * Decode a dictionary-encoded trie string back into its Uint16Array.
- *
- * Stream layout (consumed in this order):
- *   1. dict1 atoms — `dict1AtomCount` uint16 values, delta+RLE encoded.
- *   2. dict2 atoms — `atomCount - dict1AtomCount` values, delta+RLE.
- *   3. dict2 ngrams — `ngramCount - (dictSize - dict1AtomCount)` entries,
- *      each a pair of slot codes that resolve to earlier slots.
- *   4. dict1 ngrams — `dictSize - dict1AtomCount` entries, same shape.
- *   5. data — slot codes, each expanding to one or more uint16 values.
- *
- * Codes use a 91-char base (printable ASCII minus `"`, `$`, `\`):
- *   - char1 < dictSize  → 1-char code, slot = char1
- *   - char1 ≥ dictSize  → 2-char code, slot = dictSize + (char1 - dictSize)*91 + char2
- *
- * Slot index → token kind:
- *   [0, A)                  dict1 atoms     (1-char codes)
- *   [A, dictSize)           dict1 ngrams    (1-char codes)
- *   [dictSize, dictSize+D)  dict2 atoms     (2-char codes)
- *   [dictSize+D, end)       dict2 ngrams    (2-char codes)
- *
- * Both atom dicts decode before any ngram, and dict2 ngrams decode before
- * dict1 ngrams. So every ngram entry references slots whose contents are
- * already filled — no forward references to handle.
- *
- * This runs on library import. Flat typed arrays store each slot as either
- * a plain value (`single`, covering every atom) or a range in a shared
- * `pool` (ngrams).
- * @param input Packed trie string.
- * @param resultLength Expected number of uint16 values in the output.
- * @param atomCount Total number of distinct uint16 values in the trie.
- * @param dict1AtomCount Atoms in the 1-char range (`A` above).
- * @param ngramCount Total number of ngram entries (dict1 + dict2).
- * @param dictSize Number of 1-char code slots; the rest of `BASE - dictSize`
- *   first-byte values are 2-char codes.
- */
-function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
-    const base = 91;
-    const inputLength = input.length;
-    // For 2-char codes, slot = char1 * base - twoCharBias + char2.
-    const twoCharBias = dictSize * (base - 1);
-    let pos = 0;
-    /** Read one slot code at `pos` and return its slot index, advancing pos. */
-    const readSlotCode = () => {
-        const c1 = BASE91_INVERSE[input.charCodeAt(pos++)];
-        return c1 < dictSize
-            ? c1
-            : c1 * base - twoCharBias + BASE91_INVERSE[input.charCodeAt(pos++)];
-    };
-    const dict2AtomCount = atomCount - dict1AtomCount;
-    const slotCount = atomCount + ngramCount;
-    /*
-     * Per-slot contents: atoms (always a single value) live directly in
-     * `single`; ngram slots hold -1 there and expand to
-     * `pool[start[slot] .. start[slot] + length[slot])`.
-     */
-    const single = new Int32Array(slotCount);
-    single.fill(-1, dict1AtomCount, dictSize);
-    single.fill(-1, dictSize + dict2AtomCount, slotCount);
-    const start = new Int32Array(slotCount);
-    const length = new Int32Array(slotCount);
-    /**
-     * Decode `count` ascending uint16 values from a delta+RLE stream into
-     * `single[off..off+count)`.
-     *
-     *   code < 89   → delta = code
-     *   code == 89  → run-length: next char encodes runLength-2; emit `runLength` consecutive +1 values
-     *   code == 90, next < 90  → escape: delta = 89 + next * BASE + after-next
-     *   code == 90, next == 90 → double-escape: extra char for very large deltas
-     * @param count
-     * @param off
-     */
-    function decodeDelta(count, off) {
-        let previous = 0;
-        let slot = off;
-        const end = off + count;
-        while (slot < end) {
-            const code = BASE91_INVERSE[input.charCodeAt(pos++)];
-            if (code < 89) {
-                previous += code;
-                single[slot++] = previous;
-            }
-            else if (code === 89) {
-                let runLength = BASE91_INVERSE[input.charCodeAt(pos++)] + 2;
-                while (runLength--)
-                    single[slot++] = ++previous;
-            }
-            else {
-                const next = BASE91_INVERSE[input.charCodeAt(pos++)];
-                previous +=
-                    89 +
-                        // eslint-disable-next-line unicorn/prefer-minimal-ternary -- branches read a different number of side-effecting input bytes
-                        (next < 90
-                            ? next * base + BASE91_INVERSE[input.charCodeAt(pos++)]
-                            : BASE91_INVERSE[input.charCodeAt(pos++)] * 8281 +
-                                BASE91_INVERSE[input.charCodeAt(pos++)] * base +
-                                BASE91_INVERSE[input.charCodeAt(pos++)]);
-                single[slot++] = previous;
-            }
-        }
-    }
-    // Streams 1 & 2: atoms decoded into their slot ranges.
-    decodeDelta(dict1AtomCount, 0);
-    decodeDelta(dict2AtomCount, dictSize);
-    /*
-     * Streams 3 & 4 are read in two passes: first collect every ngram's two
-     * references and derive its expanded length (each ref resolves to an earlier
-     * slot, so lengths are already known), which sizes the shared pool.
-     * Pool ranges are handed out in decode order, so the second pass fills
-     * the pool contiguously with a single write cursor.
-     */
-    const references = new Int32Array(ngramCount * 2);
-    let poolSize = 0;
-    let ngramIndex = 0;
-    /**
-     * Read `count` ngram entries (each = 2 slot-code references) for the slots
-     * starting at `startSlot`, recording references and assigning pool ranges.
-     * @param count
-     * @param startSlot
-     */
-    function readNgramReferences(count, startSlot) {
-        for (let index = 0; index < count; index++) {
-            const slot = startSlot + index;
-            const a = readSlotCode();
-            const b = readSlotCode();
-            references[ngramIndex * 2] = a;
-            references[ngramIndex * 2 + 1] = b;
-            ngramIndex += 1;
-            start[slot] = poolSize;
-            const entryLength = (single[a] < 0 ? length[a] : 1) +
-                (single[b] < 0 ? length[b] : 1);
-            length[slot] = entryLength;
-            poolSize += entryLength;
-        }
-    }
-    readNgramReferences(ngramCount - dictSize + dict1AtomCount, dictSize + dict2AtomCount);
-    readNgramReferences(dictSize - dict1AtomCount, dict1AtomCount);
-    // Second pass: concatenate each ngram's two halves into the pool.
-    const pool = new Uint16Array(poolSize);
-    let write = 0;
-    for (let index = 0; index < ngramIndex; index++) {
-        for (let half = 0; half < 2; half++) {
-            const source = references[index * 2 + half];
-            const value = single[source];
-            if (value < 0) {
-                let read = start[source];
-                const readEnd = read + length[source];
-                while (read < readEnd)
-                    pool[write++] = pool[read++];
-            }
-            else {
-                pool[write++] = value;
-            }
-        }
-    }
-    // Stream 5: data. Each code expands to its slot's stored values.
-    const out = new Uint16Array(resultLength);
-    let outIndex = 0;
-    while (pos < inputLength) {
-        let slot = BASE91_INVERSE[input.charCodeAt(pos++)];
-        if (slot >= dictSize) {
-            slot =
-                slot * base -
-                    twoCharBias +
-                    BASE91_INVERSE[input.charCodeAt(pos++)];
-        }
-        const value = single[slot];
-        if (value < 0) {
-            let read = start[slot];
-            const readEnd = read + length[slot];
-            while (read < readEnd)
-                out[outIndex++] = pool[read++];
-        }
-        else {
-            out[outIndex++] = value;
-        }
-    }
-    return out;
-}
-//# sourceMappingURL=decode-shared.js.map
-;// CONCATENATED MODULE: ./node_modules/entities/dist/generated/decode-data-html.js
-// Generated using scripts/write-decode-map.ts
-
-/** Packed HTML decode trie data. */
-const decode_data_html_htmlDecodeTree = /* #__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13_494, 2713, 49, 25, 61);
-//# sourceMappingURL=decode-data-html.js.map
-;// CONCATENATED MODULE: ./node_modules/htmlparser2/dist/Tokenizer.js
-
-var Tokenizer_CharCodes;
-(function (CharCodes) {
-    CharCodes[CharCodes["Tab"] = 9] = "Tab";
-    CharCodes[CharCodes["NewLine"] = 10] = "NewLine";
-    CharCodes[CharCodes["FormFeed"] = 12] = "FormFeed";
-    CharCodes[CharCodes["CarriageReturn"] = 13] = "CarriageReturn";
-    CharCodes[CharCodes["Space"] = 32] = "Space";
-    CharCodes[CharCodes["ExclamationMark"] = 33] = "ExclamationMark";
-    CharCodes[CharCodes["Number"] = 35] = "Number";
-    CharCodes[CharCodes["Amp"] = 38] = "Amp";
-    CharCodes[CharCodes["SingleQuote"] = 39] = "SingleQuote";
-    CharCodes[CharCodes["DoubleQuote"] = 34] = "DoubleQuote";
-    CharCodes[CharCodes["Dash"] = 45] = "Dash";
-    CharCodes[CharCodes["Slash"] = 47] = "Slash";
-    CharCodes[CharCodes["Zero"] = 48] = "Zero";
-    CharCodes[CharCodes["Nine"] = 57] = "Nine";
-    CharCodes[CharCodes["Semi"] = 59] = "Semi";
-    CharCodes[CharCodes["Lt"] = 60] = "Lt";
-    CharCodes[CharCodes["Eq"] = 61] = "Eq";
-    CharCodes[CharCodes["Gt"] = 62] = "Gt";
-    CharCodes[CharCodes["Questionmark"] = 63] = "Questionmark";
-    CharCodes[CharCodes["UpperA"] = 65] = "UpperA";
-    CharCodes[CharCodes["LowerA"] = 97] = "LowerA";
-    CharCodes[CharCodes["UpperF"] = 70] = "UpperF";
-    CharCodes[CharCodes["LowerF"] = 102] = "LowerF";
-    CharCodes[CharCodes["UpperZ"] = 90] = "UpperZ";
-    CharCodes[CharCodes["LowerZ"] = 122] = "LowerZ";
-    CharCodes[CharCodes["LowerX"] = 120] = "LowerX";
-    CharCodes[CharCodes["OpeningSquareBracket"] = 91] = "OpeningSquareBracket";
-})(Tokenizer_CharCodes || (Tokenizer_CharCodes = {}));
-/** All the states the tokenizer can be in. */
-var State;
-(function (State) {
-    State[State["Text"] = 1] = "Text";
-    State[State["BeforeTagName"] = 2] = "BeforeTagName";
-    State[State["InTagName"] = 3] = "InTagName";
-    State[State["InSelfClosingTag"] = 4] = "InSelfClosingTag";
-    State[State["BeforeClosingTagName"] = 5] = "BeforeClosingTagName";
-    State[State["InClosingTagName"] = 6] = "InClosingTagName";
-    State[State["AfterClosingTagName"] = 7] = "AfterClosingTagName";
-    // Attributes
-    State[State["BeforeAttributeName"] = 8] = "BeforeAttributeName";
-    State[State["InAttributeName"] = 9] = "InAttributeName";
-    State[State["AfterAttributeName"] = 10] = "AfterAttributeName";
-    State[State["BeforeAttributeValue"] = 11] = "BeforeAttributeValue";
-    State[State["InAttributeValueDq"] = 12] = "InAttributeValueDq";
-    State[State["InAttributeValueSq"] = 13] = "InAttributeValueSq";
-    State[State["InAttributeValueNq"] = 14] = "InAttributeValueNq";
-    // Declarations
-    State[State["BeforeDeclaration"] = 15] = "BeforeDeclaration";
-    State[State["InDeclaration"] = 16] = "InDeclaration";
-    // Processing instructions
-    State[State["InProcessingInstruction"] = 17] = "InProcessingInstruction";
-    // Comments & CDATA
-    State[State["BeforeComment"] = 18] = "BeforeComment";
-    State[State["CDATASequence"] = 19] = "CDATASequence";
-    State[State["DeclarationSequence"] = 20] = "DeclarationSequence";
-    State[State["InSpecialComment"] = 21] = "InSpecialComment";
-    State[State["InCommentLike"] = 22] = "InCommentLike";
-    // Special tags
-    State[State["SpecialStartSequence"] = 23] = "SpecialStartSequence";
-    State[State["InSpecialTag"] = 24] = "InSpecialTag";
-    State[State["InPlainText"] = 25] = "InPlainText";
-    State[State["InEntity"] = 26] = "InEntity";
-})(State || (State = {}));
-function isWhitespace(c) {
-    return (c === Tokenizer_CharCodes.Space ||
-        c === Tokenizer_CharCodes.NewLine ||
-        c === Tokenizer_CharCodes.Tab ||
-        c === Tokenizer_CharCodes.FormFeed ||
-        c === Tokenizer_CharCodes.CarriageReturn);
-}
-function isEndOfTagSection(c) {
-    return c === Tokenizer_CharCodes.Slash || c === Tokenizer_CharCodes.Gt || isWhitespace(c);
-}
-function isASCIIAlpha(c) {
-    return ((c >= Tokenizer_CharCodes.LowerA && c <= Tokenizer_CharCodes.LowerZ) ||
-        (c >= Tokenizer_CharCodes.UpperA && c <= Tokenizer_CharCodes.UpperZ));
-}
-/**
- * Quote style used for parsed attributes.
- */
-var QuoteType;
-(function (QuoteType) {
-    QuoteType[QuoteType["NoValue"] = 0] = "NoValue";
-    QuoteType[QuoteType["Unquoted"] = 1] = "Unquoted";
-    QuoteType[QuoteType["Single"] = 2] = "Single";
-    QuoteType[QuoteType["Double"] = 3] = "Double";
-})(QuoteType || (QuoteType = {}));
-/**
- * Sequences used to match longer strings.
- *
- * We don't have `Script`, `Style`, or `Title` here. Instead, we re-use the *End
- * sequences with an increased offset.
- */
-const Sequences = {
-    Empty: new Uint8Array(0),
-    Cdata: new Uint8Array([0x43, 0x44, 0x41, 0x54, 0x41, 0x5b]), // CDATA[
-    CdataEnd: new Uint8Array([0x5d, 0x5d, 0x3e]), // ]]>
-    CommentEnd: new Uint8Array([0x2d, 0x2d, 0x21, 0x3e]), // `--!>`
-    Doctype: new Uint8Array([0x64, 0x6f, 0x63, 0x74, 0x79, 0x70, 0x65]), // `doctype`
-    IframeEnd: new Uint8Array([0x3c, 0x2f, 0x69, 0x66, 0x72, 0x61, 0x6d, 0x65]), // `</iframe`
-    NoembedEnd: new Uint8Array([
-        0x3c, 0x2f, 0x6e, 0x6f, 0x65, 0x6d, 0x62, 0x65, 0x64,
-    ]), // `</noembed`
-    NoframesEnd: new Uint8Array([
-        0x3c, 0x2f, 0x6e, 0x6f, 0x66, 0x72, 0x61, 0x6d, 0x65, 0x73,
-    ]), // `</noframes`
-    Plaintext: new Uint8Array([
-        0x3c, 0x2f, 0x70, 0x6c, 0x61, 0x69, 0x6e, 0x74, 0x65, 0x78, 0x74,
-    ]), // `</plaintext`
-    ScriptEnd: new Uint8Array([0x3c, 0x2f, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74]), // `</script`
-    StyleEnd: new Uint8Array([0x3c, 0x2f, 0x73, 0x74, 0x79, 0x6c, 0x65]), // `</style`
-    TitleEnd: new Uint8Array([0x3c, 0x2f, 0x74, 0x69, 0x74, 0x6c, 0x65]), // `</title`
-    TextareaEnd: new Uint8Array([
-        0x3c, 0x2f, 0x74, 0x65, 0x78, 0x74, 0x61, 0x72, 0x65, 0x61,
-    ]), // `</textarea`
-    XmpEnd: new Uint8Array([0x3c, 0x2f, 0x78, 0x6d, 0x70]), // `</xmp`
-};
-/**
- * Maps the first lowercase character of an HTML tag name to the sequence
- * used for special-tag detection.  All sequences share a common layout
- * where index 2 is the first tag-name character, so matching always
- * continues from offset 3.
- */
-const specialStartSequences = new Map([
-    [Sequences.IframeEnd[2], Sequences.IframeEnd],
-    [Sequences.NoembedEnd[2], Sequences.NoembedEnd],
-    [Sequences.Plaintext[2], Sequences.Plaintext],
-    [Sequences.ScriptEnd[2], Sequences.ScriptEnd],
-    [Sequences.TitleEnd[2], Sequences.TitleEnd],
-    [Sequences.XmpEnd[2], Sequences.XmpEnd],
-]);
-/**
- * Tokenizer implementation used by `Parser`.
- */
-class Tokenizer {
-    cbs;
-    /** The current state the tokenizer is in. */
-    state = State.Text;
-    /** The read buffer. */
-    buffer = "";
-    /** The beginning of the section that is currently being read. */
-    sectionStart = 0;
-    /** The index within the buffer that we are currently looking at. */
-    index = 0;
-    /** The start of the last entity. */
-    entityStart = 0;
-    /** Some behavior, eg. when decoding entities, is done while we are in another state. This keeps track of the other state type. */
-    baseState = State.Text;
-    /** For special parsing behavior inside of script and style tags. */
-    isSpecial = false;
-    /** Indicates whether the tokenizer has been paused. */
-    running = true;
-    /** The offset of the current buffer. */
-    offset = 0;
-    xmlMode;
-    decodeEntities;
-    recognizeSelfClosing;
-    entityDecoder;
-    constructor({ xmlMode = false, decodeEntities = true, recognizeSelfClosing = xmlMode, }, cbs) {
-        this.cbs = cbs;
-        this.xmlMode = xmlMode;
-        this.decodeEntities = decodeEntities;
-        this.recognizeSelfClosing = recognizeSelfClosing;
-        this.entityDecoder = new EntityDecoder(xmlMode ? xmlDecodeTree : decode_data_html_htmlDecodeTree, (cp, consumed) => this.emitCodePoint(cp, consumed));
-    }
-    reset() {
-        this.state = State.Text;
-        this.buffer = "";
-        this.sectionStart = 0;
-        this.index = 0;
-        this.baseState = State.Text;
-        this.isSpecial = false;
-        this.currentSequence = Sequences.Empty;
-        this.sequenceIndex = 0;
-        this.running = true;
-        this.offset = 0;
-    }
-    write(chunk) {
-        this.offset += this.buffer.length;
-        this.buffer = chunk;
-        this.parse();
-    }
-    end() {
-        if (this.running)
-            this.finish();
-    }
-    pause() {
-        this.running = false;
-    }
-    resume() {
-        this.running = true;
-        if (this.index < this.buffer.length + this.offset) {
-            this.parse();
-        }
-    }
-    stateText(c) {
-        if (c === Tokenizer_CharCodes.Lt ||
-            (!this.decodeEntities && this.fastForwardTo(Tokenizer_CharCodes.Lt))) {
-            if (this.index > this.sectionStart) {
-                this.cbs.ontext(this.sectionStart, this.index);
-            }
-            this.state = State.BeforeTagName;
-            this.sectionStart = this.index;
-        }
-        else if (this.decodeEntities && c === Tokenizer_CharCodes.Amp) {
-            this.startEntity();
-        }
-    }
-    currentSequence = Sequences.Empty;
-    sequenceIndex = 0;
-    enterTagBody() {
-        if (this.currentSequence === Sequences.Plaintext) {
-            this.currentSequence = Sequences.Empty;
-            this.state = State.InPlainText;
-        }
-        else if (this.isSpecial) {
-            this.state = State.InSpecialTag;
-            this.sequenceIndex = 0;
-        }
-        else {
-            this.state = State.Text;
-        }
-    }
-    /**
-     * Match the opening tag name against an HTML text-only tag sequence.
-     *
-     * Some tags share an initial prefix (`script`/`style`, `title`/`textarea`,
-     * `noembed`/`noframes`), so we may switch to an alternate sequence at the
-     * first distinguishing byte.  On a successful full match we fall back to
-     * the normal tag-name state; a later `>` will enter raw-text, RCDATA, or
-     * plaintext mode based on `currentSequence` / `isSpecial`.
-     * @param c Current character code point.
-     */
-    stateSpecialStartSequence(c) {
-        const lower = c | 0x20;
-        // Still matching — check for an alternate sequence at branch points.
-        if (this.sequenceIndex < this.currentSequence.length) {
-            if (lower === this.currentSequence[this.sequenceIndex]) {
-                this.sequenceIndex++;
-                return;
-            }
-            if (this.sequenceIndex === 3) {
-                if (this.currentSequence === Sequences.ScriptEnd &&
-                    lower === Sequences.StyleEnd[3]) {
-                    this.currentSequence = Sequences.StyleEnd;
-                    this.sequenceIndex = 4;
-                    return;
-                }
-                if (this.currentSequence === Sequences.TitleEnd &&
-                    lower === Sequences.TextareaEnd[3]) {
-                    this.currentSequence = Sequences.TextareaEnd;
-                    this.sequenceIndex = 4;
-                    return;
-                }
-            }
-            else if (this.sequenceIndex === 4 &&
-                this.currentSequence === Sequences.NoembedEnd &&
-                lower === Sequences.NoframesEnd[4]) {
-                this.currentSequence = Sequences.NoframesEnd;
-                this.sequenceIndex = 5;
-                return;
-            }
-        }
-        else if (isEndOfTagSection(c)) {
-            // Full match on a valid tag boundary — keep the sequence.
-            this.sequenceIndex = 0;
-            this.state = State.InTagName;
-            this.stateInTagName(c);
-            return;
-        }
-        // No match — abandon special-tag detection.
-        this.isSpecial = false;
-        this.currentSequence = Sequences.Empty;
-        this.sequenceIndex = 0;
-        this.state = State.InTagName;
-        this.stateInTagName(c);
-    }
-    stateCDATASequence(c) {
-        if (c === Sequences.Cdata[this.sequenceIndex]) {
-            if (++this.sequenceIndex === Sequences.Cdata.length) {
-                this.state = State.InCommentLike;
-                this.currentSequence = Sequences.CdataEnd;
-                this.sequenceIndex = 0;
-                this.sectionStart = this.index + 1;
-            }
-        }
-        else {
-            this.sequenceIndex = 0;
-            if (this.xmlMode) {
-                this.state = State.InDeclaration;
-                this.stateInDeclaration(c); // Reconsume the character
-            }
-            else {
-                this.state = State.InSpecialComment;
-                this.stateInSpecialComment(c); // Reconsume the character
-            }
-        }
-    }
-    /**
-     * When we wait for one specific character, we can speed things up
-     * by skipping through the buffer until we find it.
-     * @param c Current character code point.
-     * @returns Whether the character was found.
-     */
-    fastForwardTo(c) {
-        while (++this.index < this.buffer.length + this.offset) {
-            if (this.buffer.charCodeAt(this.index - this.offset) === c) {
-                return true;
-            }
-        }
-        /*
-         * We increment the index at the end of the `parse` loop,
-         * so set it to `buffer.length - 1` here.
-         *
-         * TODO: Refactor `parse` to increment index before calling states.
-         */
-        this.index = this.buffer.length + this.offset - 1;
-        return false;
-    }
-    /**
-     * Emit a comment token and return to the text state.
-     * @param offset Number of characters in the end sequence that have already been matched.
-     */
-    emitComment(offset) {
-        this.cbs.oncomment(this.sectionStart, this.index, offset);
-        this.sequenceIndex = 0;
-        this.sectionStart = this.index + 1;
-        this.state = State.Text;
-    }
-    /**
-     * Comments and CDATA end with `-->` and `]]>`.
-     *
-     * Their common qualities are:
-     * - Their end sequences have a distinct character they start with.
-     * - That character is then repeated, so we have to check multiple repeats.
-     * - All characters but the start character of the sequence can be skipped.
-     * @param c Current character code point.
-     */
-    stateInCommentLike(c) {
-        if (!this.xmlMode &&
-            this.currentSequence === Sequences.CommentEnd &&
-            this.sequenceIndex <= 1 &&
-            /*
-             * We're still at the very start of the comment: the only
-             * characters consumed since `<!--` are the dashes that
-             * advanced sequenceIndex (0 for `<!-->`, 1 for `<!--->`).
-             */
-            this.index === this.sectionStart + this.sequenceIndex &&
-            c === Tokenizer_CharCodes.Gt) {
-            // Abruptly closed empty HTML comment.
-            this.emitComment(this.sequenceIndex);
-        }
-        else if (this.currentSequence === Sequences.CommentEnd &&
-            this.sequenceIndex === 2 &&
-            c === Tokenizer_CharCodes.Gt) {
-            // `!` is optional here, so the same sequence also accepts `-->`.
-            this.emitComment(2);
-        }
-        else if (this.currentSequence === Sequences.CommentEnd &&
-            this.sequenceIndex === this.currentSequence.length - 1 &&
-            c !== Tokenizer_CharCodes.Gt) {
-            this.sequenceIndex = Number(c === Tokenizer_CharCodes.Dash);
-        }
-        else if (c === this.currentSequence[this.sequenceIndex]) {
-            if (++this.sequenceIndex === this.currentSequence.length) {
-                if (this.currentSequence === Sequences.CdataEnd) {
-                    this.cbs.oncdata(this.sectionStart, this.index, 2);
-                }
-                else {
-                    this.cbs.oncomment(this.sectionStart, this.index, 3);
-                }
-                this.sequenceIndex = 0;
-                this.sectionStart = this.index + 1;
-                this.state = State.Text;
-            }
-        }
-        else if (this.sequenceIndex === 0) {
-            // Fast-forward to the first character of the sequence
-            if (this.fastForwardTo(this.currentSequence[0])) {
-                this.sequenceIndex = 1;
-            }
-        }
-        else if (c !== this.currentSequence[this.sequenceIndex - 1]) {
-            // Allow long sequences, eg. --->, ]]]>
-            this.sequenceIndex = 0;
-        }
-    }
-    /**
-     * HTML only allows ASCII alpha characters (a-z and A-Z) at the beginning of a tag name.
-     *
-     * XML allows a lot more characters here (@see https://www.w3.org/TR/REC-xml/#NT-NameStartChar).
-     * We allow anything that wouldn't end the tag.
-     * @param c Current character code point.
-     */
-    isTagStartChar(c) {
-        return this.xmlMode ? !isEndOfTagSection(c) : isASCIIAlpha(c);
-    }
-    /**
-     * Scan raw-text / RCDATA content for the matching end tag.
-     *
-     * For RCDATA tags (`<title>`, `<textarea>`) entities are decoded inline.
-     * For raw-text tags (`<script>`, `<style>`, etc.) we fast-forward to `<`.
-     * @param c Current character code point.
-     */
-    stateInSpecialTag(c) {
-        if (this.sequenceIndex === this.currentSequence.length) {
-            if (isEndOfTagSection(c)) {
-                const endOfText = this.index - this.currentSequence.length;
-                if (this.sectionStart < endOfText) {
-                    // Spoof the index so that reported locations match up.
-                    const actualIndex = this.index;
-                    this.index = endOfText;
-                    this.cbs.ontext(this.sectionStart, endOfText);
-                    this.index = actualIndex;
-                }
-                this.isSpecial = false;
-                this.sectionStart = endOfText + 2; // Skip over the `</`
-                this.stateInClosingTagName(c);
-                return; // We are done; skip the rest of the function.
-            }
-            this.sequenceIndex = 0;
-        }
-        if ((c | 0x20) === this.currentSequence[this.sequenceIndex]) {
-            this.sequenceIndex += 1;
-        }
-        else if (this.sequenceIndex === 0) {
-            if (this.currentSequence === Sequences.TitleEnd ||
-                this.currentSequence === Sequences.TextareaEnd) {
-                // RCDATA tags have to parse entities while still looking for their end tag.
-                if (this.decodeEntities && c === Tokenizer_CharCodes.Amp) {
-                    this.startEntity();
-                }
-            }
-            else if (this.fastForwardTo(Tokenizer_CharCodes.Lt)) {
-                // Outside of RCDATA tags, we can fast-forward.
-                this.sequenceIndex = 1;
-            }
-        }
-        else {
-            // If we see a `<`, set the sequence index to 1; useful for eg. `<</script>`.
-            this.sequenceIndex = Number(c === Tokenizer_CharCodes.Lt);
-        }
-    }
-    stateBeforeTagName(c) {
-        if (c === Tokenizer_CharCodes.ExclamationMark) {
-            this.state = State.BeforeDeclaration;
-            this.sectionStart = this.index + 1;
-        }
-        else if (c === Tokenizer_CharCodes.Questionmark) {
-            if (this.xmlMode) {
-                this.state = State.InProcessingInstruction;
-                this.sequenceIndex = 0;
-                this.sectionStart = this.index + 1;
-            }
-            else {
-                this.state = State.InSpecialComment;
-                this.sectionStart = this.index;
-            }
-        }
-        else if (this.isTagStartChar(c)) {
-            this.sectionStart = this.index;
-            const special = this.xmlMode || this.cbs.isInForeignContext?.()
-                ? undefined
-                : specialStartSequences.get(c | 0x20);
-            if (special === undefined) {
-                this.state = State.InTagName;
-            }
-            else {
-                this.isSpecial = true;
-                this.currentSequence = special;
-                this.sequenceIndex = 3;
-                this.state = State.SpecialStartSequence;
-            }
-        }
-        else if (c === Tokenizer_CharCodes.Slash) {
-            this.state = State.BeforeClosingTagName;
-        }
-        else {
-            this.state = State.Text;
-            this.stateText(c);
-        }
-    }
-    stateInTagName(c) {
-        if (isEndOfTagSection(c)) {
-            this.cbs.onopentagname(this.sectionStart, this.index);
-            this.sectionStart = -1;
-            this.state = State.BeforeAttributeName;
-            this.stateBeforeAttributeName(c);
-        }
-    }
-    stateBeforeClosingTagName(c) {
-        if (isWhitespace(c)) {
-            if (this.xmlMode) {
-                // Ignore
-            }
-            else {
-                this.state = State.InSpecialComment;
-                this.sectionStart = this.index;
-            }
-        }
-        else if (c === Tokenizer_CharCodes.Gt) {
-            this.state = State.Text;
-            if (!this.xmlMode) {
-                this.sectionStart = this.index + 1;
-            }
-        }
-        else {
-            this.state = this.isTagStartChar(c)
-                ? State.InClosingTagName
-                : State.InSpecialComment;
-            this.sectionStart = this.index;
-        }
-    }
-    stateInClosingTagName(c) {
-        if (isEndOfTagSection(c)) {
-            this.cbs.onclosetag(this.sectionStart, this.index);
-            this.sectionStart = -1;
-            this.state = State.AfterClosingTagName;
-            this.stateAfterClosingTagName(c);
-        }
-    }
-    stateAfterClosingTagName(c) {
-        // Skip everything until ">"
-        if (c === Tokenizer_CharCodes.Gt || this.fastForwardTo(Tokenizer_CharCodes.Gt)) {
-            this.state = State.Text;
-            this.sectionStart = this.index + 1;
-        }
-    }
-    stateBeforeAttributeName(c) {
-        if (c === Tokenizer_CharCodes.Gt) {
-            this.cbs.onopentagend(this.index);
-            this.enterTagBody();
-            this.sectionStart = this.index + 1;
-        }
-        else if (c === Tokenizer_CharCodes.Slash) {
-            this.state = State.InSelfClosingTag;
-        }
-        else if (!isWhitespace(c)) {
-            this.state = State.InAttributeName;
-            this.sectionStart = this.index;
-        }
-    }
-    /**
-     * Handle `/` before `>` in an opening tag.
-     *
-     * In HTML mode, text-only tags ignore the self-closing flag and still enter
-     * their raw-text/RCDATA/plaintext state unless self-closing tags are being
-     * recognized. In XML mode, or for ordinary tags, the tokenizer returns to
-     * regular text parsing after emitting the self-closing callback.
-     * @param c Current character code point.
-     */
-    stateInSelfClosingTag(c) {
-        if (c === Tokenizer_CharCodes.Gt) {
-            this.cbs.onselfclosingtag(this.index);
-            this.sectionStart = this.index + 1;
-            if (!this.recognizeSelfClosing) {
-                this.enterTagBody();
-                return;
-            }
-            this.state = State.Text;
-            this.isSpecial = false; // Reset special state, in case of self-closing special tags
-            this.currentSequence = Sequences.Empty;
-        }
-        else if (!isWhitespace(c)) {
-            this.state = State.BeforeAttributeName;
-            this.stateBeforeAttributeName(c);
-        }
-    }
-    stateInAttributeName(c) {
-        if (c === Tokenizer_CharCodes.Eq || isEndOfTagSection(c)) {
-            this.cbs.onattribname(this.sectionStart, this.index);
-            this.sectionStart = this.index;
-            this.state = State.AfterAttributeName;
-            this.stateAfterAttributeName(c);
-        }
-    }
-    stateAfterAttributeName(c) {
-        if (c === Tokenizer_CharCodes.Eq) {
-            this.state = State.BeforeAttributeValue;
-        }
-        else if (c === Tokenizer_CharCodes.Slash || c === Tokenizer_CharCodes.Gt) {
-            this.cbs.onattribend(QuoteType.NoValue, this.sectionStart);
-            this.sectionStart = -1;
-            this.state = State.BeforeAttributeName;
-            this.stateBeforeAttributeName(c);
-        }
-        else if (!isWhitespace(c)) {
-            this.cbs.onattribend(QuoteType.NoValue, this.sectionStart);
-            this.state = State.InAttributeName;
-            this.sectionStart = this.index;
-        }
-    }
-    stateBeforeAttributeValue(c) {
-        if (c === Tokenizer_CharCodes.DoubleQuote) {
-            this.state = State.InAttributeValueDq;
-            this.sectionStart = this.index + 1;
-        }
-        else if (c === Tokenizer_CharCodes.SingleQuote) {
-            this.state = State.InAttributeValueSq;
-            this.sectionStart = this.index + 1;
-        }
-        else if (!isWhitespace(c)) {
-            this.sectionStart = this.index;
-            this.state = State.InAttributeValueNq;
-            this.stateInAttributeValueNoQuotes(c); // Reconsume token
-        }
-    }
-    handleInAttributeValue(c, quote) {
-        if (c === quote ||
-            (!this.decodeEntities && this.fastForwardTo(quote))) {
-            this.cbs.onattribdata(this.sectionStart, this.index);
-            this.sectionStart = -1;
-            this.cbs.onattribend(quote === Tokenizer_CharCodes.DoubleQuote
-                ? QuoteType.Double
-                : QuoteType.Single, this.index + 1);
-            this.state = State.BeforeAttributeName;
-        }
-        else if (this.decodeEntities && c === Tokenizer_CharCodes.Amp) {
-            this.startEntity();
-        }
-    }
-    stateInAttributeValueDoubleQuotes(c) {
-        this.handleInAttributeValue(c, Tokenizer_CharCodes.DoubleQuote);
-    }
-    stateInAttributeValueSingleQuotes(c) {
-        this.handleInAttributeValue(c, Tokenizer_CharCodes.SingleQuote);
-    }
-    stateInAttributeValueNoQuotes(c) {
-        if (isWhitespace(c) || c === Tokenizer_CharCodes.Gt) {
-            this.cbs.onattribdata(this.sectionStart, this.index);
-            this.sectionStart = -1;
-            this.cbs.onattribend(QuoteType.Unquoted, this.index);
-            this.state = State.BeforeAttributeName;
-            this.stateBeforeAttributeName(c);
-        }
-        else if (this.decodeEntities && c === Tokenizer_CharCodes.Amp) {
-            this.startEntity();
-        }
-    }
-    /**
-     * Distinguish between CDATA, declarations, HTML comments, and HTML bogus
-     * comments after `<!`.
-     *
-     * In HTML mode, only real comments and doctypes stay on declaration paths;
-     * everything else becomes a bogus comment terminated by the next `>`.
-     * @param c Current character code point.
-     */
-    stateBeforeDeclaration(c) {
-        if (c === Tokenizer_CharCodes.OpeningSquareBracket) {
-            this.state = State.CDATASequence;
-            this.sequenceIndex = 0;
-        }
-        else if (this.xmlMode) {
-            this.state =
-                c === Tokenizer_CharCodes.Dash
-                    ? State.BeforeComment
-                    : State.InDeclaration;
-        }
-        else if ((c | 0x20) === Sequences.Doctype[0]) {
-            this.state = State.DeclarationSequence;
-            this.currentSequence = Sequences.Doctype;
-            this.sequenceIndex = 1;
-        }
-        else if (c === Tokenizer_CharCodes.Gt) {
-            this.cbs.oncomment(this.sectionStart, this.index, 0);
-            this.state = State.Text;
-            this.sectionStart = this.index + 1;
-        }
-        else if (c === Tokenizer_CharCodes.Dash) {
-            this.state = State.BeforeComment;
-        }
-        else {
-            this.state = State.InSpecialComment;
-        }
-    }
-    /**
-     * Continue matching `doctype` after `<!d`.
-     *
-     * A full `doctype` match stays on the declaration path; any other name falls
-     * back to an HTML bogus comment, which matches browser behavior for
-     * non-doctype `<!...>` constructs.
-     * @param c Current character code point.
-     */
-    stateDeclarationSequence(c) {
-        if (this.sequenceIndex === this.currentSequence.length) {
-            this.state = State.InDeclaration;
-            this.stateInDeclaration(c);
-        }
-        else if ((c | 0x20) === this.currentSequence[this.sequenceIndex]) {
-            this.sequenceIndex += 1;
-        }
-        else if (c === Tokenizer_CharCodes.Gt) {
-            this.cbs.oncomment(this.sectionStart, this.index, 0);
-            this.state = State.Text;
-            this.sectionStart = this.index + 1;
-        }
-        else {
-            this.state = State.InSpecialComment;
-        }
-    }
-    stateInDeclaration(c) {
-        if (c === Tokenizer_CharCodes.Gt || this.fastForwardTo(Tokenizer_CharCodes.Gt)) {
-            this.cbs.ondeclaration(this.sectionStart, this.index);
-            this.state = State.Text;
-            this.sectionStart = this.index + 1;
-        }
-    }
-    /**
-     * XML processing instructions (`<?...?>`).
-     *
-     * In HTML mode `<?` is routed to `InSpecialComment` instead, so this
-     * state is only reachable in XML mode.
-     * @param c Current character code point.
-     */
-    stateInProcessingInstruction(c) {
-        if (c === Tokenizer_CharCodes.Questionmark) {
-            // Remember that we just consumed `?`, so the next `>` closes the PI.
-            this.sequenceIndex = 1;
-        }
-        else if (c === Tokenizer_CharCodes.Gt && this.sequenceIndex === 1) {
-            this.cbs.onprocessinginstruction(this.sectionStart, this.index - 1);
-            this.sequenceIndex = 0;
-            this.state = State.Text;
-            this.sectionStart = this.index + 1;
-        }
-        else {
-            // Keep scanning for the next `?`, which can start a closing `?>`.
-            this.sequenceIndex = Number(this.fastForwardTo(Tokenizer_CharCodes.Questionmark));
-        }
-    }
-    stateBeforeComment(c) {
-        if (c === Tokenizer_CharCodes.Dash) {
-            this.state = State.InCommentLike;
-            this.currentSequence = Sequences.CommentEnd;
-            this.sequenceIndex = 0;
-            this.sectionStart = this.index + 1;
-        }
-        else if (this.xmlMode) {
-            this.state = State.InDeclaration;
-        }
-        else if (c === Tokenizer_CharCodes.Gt) {
-            this.cbs.oncomment(this.sectionStart, this.index, 0);
-            this.state = State.Text;
-            this.sectionStart = this.index + 1;
-        }
-        else {
-            this.state = State.InSpecialComment;
-        }
-    }
-    stateInSpecialComment(c) {
-        if (c === Tokenizer_CharCodes.Gt || this.fastForwardTo(Tokenizer_CharCodes.Gt)) {
-            this.cbs.oncomment(this.sectionStart, this.index, 0);
-            this.state = State.Text;
-            this.sectionStart = this.index + 1;
-        }
-    }
-    startEntity() {
-        this.baseState = this.state;
-        this.state = State.InEntity;
-        this.entityStart = this.index;
-        this.entityDecoder.startEntity(this.xmlMode
-            ? DecodingMode.Strict
-            : this.baseState === State.Text ||
-                this.baseState === State.InSpecialTag
-                ? DecodingMode.Legacy
-                : DecodingMode.Attribute);
-    }
-    stateInEntity() {
-        const indexInBuffer = this.index - this.offset;
-        const length = this.entityDecoder.write(this.buffer, indexInBuffer);
-        // If `length` is positive, we are done with the entity.
-        if (length >= 0) {
-            this.state = this.baseState;
-            if (length === 0) {
-                this.index -= 1;
-            }
-        }
-        else {
-            if (indexInBuffer < this.buffer.length &&
-                this.buffer.charCodeAt(indexInBuffer) === Tokenizer_CharCodes.Amp) {
-                this.state = this.baseState;
-                this.index -= 1;
-                return;
-            }
-            // Mark buffer as consumed.
-            this.index = this.offset + this.buffer.length - 1;
-        }
-    }
-    /**
-     * Remove data that has already been consumed from the buffer.
-     */
-    cleanup() {
-        // If we are inside of text or attributes, emit what we already have.
-        if (this.running && this.sectionStart !== this.index) {
-            if (this.state === State.Text ||
-                this.state === State.InPlainText ||
-                (this.state === State.InSpecialTag && this.sequenceIndex === 0)) {
-                this.cbs.ontext(this.sectionStart, this.index);
-                this.sectionStart = this.index;
-            }
-            else if (this.state === State.InAttributeValueDq ||
-                this.state === State.InAttributeValueSq ||
-                this.state === State.InAttributeValueNq) {
-                this.cbs.onattribdata(this.sectionStart, this.index);
-                this.sectionStart = this.index;
-            }
-        }
-    }
-    shouldContinue() {
-        return this.index < this.buffer.length + this.offset && this.running;
-    }
-    /**
-     * Iterates through the buffer, calling the function corresponding to the current state.
-     *
-     * States that are more likely to be hit are higher up, as a performance improvement.
-     */
-    parse() {
-        while (this.shouldContinue()) {
-            const c = this.buffer.charCodeAt(this.index - this.offset);
-            switch (this.state) {
-                case State.Text: {
-                    this.stateText(c);
-                    break;
-                }
-                case State.InPlainText: {
-                    // Skip to end of buffer; cleanup() emits the text.
-                    this.index = this.buffer.length + this.offset - 1;
-                    break;
-                }
-                case State.SpecialStartSequence: {
-                    this.stateSpecialStartSequence(c);
-                    break;
-                }
-                case State.InSpecialTag: {
-                    this.stateInSpecialTag(c);
-                    break;
-                }
-                case State.CDATASequence: {
-                    this.stateCDATASequence(c);
-                    break;
-                }
-                case State.DeclarationSequence: {
-                    this.stateDeclarationSequence(c);
-                    break;
-                }
-                case State.InAttributeValueDq: {
-                    this.stateInAttributeValueDoubleQuotes(c);
-                    break;
-                }
-                case State.InAttributeName: {
-                    this.stateInAttributeName(c);
-                    break;
-                }
-                case State.InCommentLike: {
-                    this.stateInCommentLike(c);
-                    break;
-                }
-                case State.InSpecialComment: {
-                    this.stateInSpecialComment(c);
-                    break;
-                }
-                case State.BeforeAttributeName: {
-                    this.stateBeforeAttributeName(c);
-                    break;
-                }
-                case State.InTagName: {
-                    this.stateInTagName(c);
-                    break;
-                }
-                case State.InClosingTagName: {
-                    this.stateInClosingTagName(c);
-                    break;
-                }
-                case State.BeforeTagName: {
-                    this.stateBeforeTagName(c);
-                    break;
-                }
-                case State.AfterAttributeName: {
-                    this.stateAfterAttributeName(c);
-                    break;
-                }
-                case State.InAttributeValueSq: {
-                    this.stateInAttributeValueSingleQuotes(c);
-                    break;
-                }
-                case State.BeforeAttributeValue: {
-                    this.stateBeforeAttributeValue(c);
-                    break;
-                }
-                case State.BeforeClosingTagName: {
-                    this.stateBeforeClosingTagName(c);
-                    break;
-                }
-                case State.AfterClosingTagName: {
-                    this.stateAfterClosingTagName(c);
-                    break;
-                }
-                case State.InAttributeValueNq: {
-                    this.stateInAttributeValueNoQuotes(c);
-                    break;
-                }
-                case State.InSelfClosingTag: {
-                    this.stateInSelfClosingTag(c);
-                    break;
-                }
-                case State.InDeclaration: {
-                    this.stateInDeclaration(c);
-                    break;
-                }
-                case State.BeforeDeclaration: {
-                    this.stateBeforeDeclaration(c);
-                    break;
-                }
-                case State.BeforeComment: {
-                    this.stateBeforeComment(c);
-                    break;
-                }
-                case State.InProcessingInstruction: {
-                    this.stateInProcessingInstruction(c);
-                    break;
-                }
-                case State.InEntity: {
-                    this.stateInEntity();
-                    break;
-                }
-            }
-            this.index++;
-        }
-        this.cleanup();
-    }
-    finish() {
-        if (this.state === State.InEntity) {
-            this.entityDecoder.end();
-            this.state = this.baseState;
-        }
-        this.handleTrailingData();
-        this.cbs.onend();
-    }
-    handleTrailingCommentLikeData(endIndex) {
-        if (this.state !== State.InCommentLike) {
-            return false;
-        }
-        if (this.currentSequence === Sequences.CdataEnd) {
-            if (this.xmlMode) {
-                if (this.sectionStart < endIndex) {
-                    this.cbs.oncdata(this.sectionStart, endIndex, 0);
-                }
-            }
-            else {
-                /* In HTML mode, unclosed CDATA is a bogus comment. */
-                const cdataStart = this.sectionStart - Sequences.Cdata.length - 1;
-                this.cbs.oncomment(cdataStart, endIndex, 0);
-            }
-        }
-        else {
-            const offset = this.xmlMode
-                ? 0
-                : Math.min(this.sequenceIndex, Sequences.CommentEnd.length - 1);
-            this.cbs.oncomment(this.sectionStart, endIndex, offset);
-        }
-        return true;
-    }
-    handleTrailingMarkupDeclaration(endIndex) {
-        if (this.xmlMode) {
-            switch (this.state) {
-                case State.InSpecialComment:
-                case State.BeforeComment:
-                case State.CDATASequence:
-                case State.DeclarationSequence:
-                case State.InDeclaration: {
-                    this.cbs.ontext(this.sectionStart, endIndex);
-                    return true;
-                }
-                default: {
-                    return false;
-                }
-            }
-        }
-        switch (this.state) {
-            case State.BeforeDeclaration:
-            case State.InSpecialComment:
-            case State.BeforeComment:
-            case State.CDATASequence: {
-                this.cbs.oncomment(this.sectionStart, endIndex, 0);
-                return true;
-            }
-            case State.DeclarationSequence: {
-                if (this.sequenceIndex !== Sequences.Doctype.length) {
-                    this.cbs.oncomment(this.sectionStart, endIndex, 0);
-                }
-                return true;
-            }
-            case State.InDeclaration: {
-                return true;
-            }
-            default: {
-                return false;
-            }
-        }
-    }
-    /** Handle any trailing data. */
-    handleTrailingData() {
-        const endIndex = this.buffer.length + this.offset;
-        if (this.handleTrailingCommentLikeData(endIndex) ||
-            this.handleTrailingMarkupDeclaration(endIndex)) {
-            return;
-        }
-        // If there is no remaining data, we are done.
-        if (this.sectionStart >= endIndex) {
-            return;
-        }
-        switch (this.state) {
-            case State.InTagName:
-            case State.BeforeAttributeName:
-            case State.BeforeAttributeValue:
-            case State.AfterAttributeName:
-            case State.InAttributeName:
-            case State.InAttributeValueSq:
-            case State.InAttributeValueDq:
-            case State.InAttributeValueNq:
-            case State.InClosingTagName: {
-                /*
-                 * If we are currently in an opening or closing tag, us not calling the
-                 * respective callback signals that the tag should be ignored.
-                 */
-                break;
-            }
-            default: {
-                this.cbs.ontext(this.sectionStart, endIndex);
-            }
-        }
-    }
-    emitCodePoint(cp, consumed) {
-        if (this.baseState !== State.Text &&
-            this.baseState !== State.InSpecialTag) {
-            if (this.sectionStart < this.entityStart) {
-                this.cbs.onattribdata(this.sectionStart, this.entityStart);
-            }
-            this.sectionStart = this.entityStart + consumed;
-            this.index = this.sectionStart - 1;
-            this.cbs.onattribentity(cp);
-        }
-        else {
-            if (this.sectionStart < this.entityStart) {
-                this.cbs.ontext(this.sectionStart, this.entityStart);
-            }
-            this.sectionStart = this.entityStart + consumed;
-            this.index = this.sectionStart - 1;
-            this.cbs.ontextentity(cp, this.sectionStart);
-        }
-    }
-}
-//# sourceMappingURL=Tokenizer.js.map
-;// CONCATENATED MODULE: ./node_modules/htmlparser2/dist/Parser.js
-const { fromCodePoint } = String;
-
-const formTags = new Set([
-    "input",
-    "option",
-    "optgroup",
-    "select",
-    "button",
-    "datalist",
-    "textarea",
-]);
-const pTag = new Set(["p"]);
-const headingTags = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p"]);
-const tableSectionTags = new Set(["thead", "tbody"]);
-const ddtTags = new Set(["dd", "dt"]);
-const rtpTags = new Set(["rt", "rp"]);
-const openImpliesClose = new Map([
-    ["tr", new Set(["tr", "th", "td"])],
-    ["th", new Set(["th"])],
-    ["td", new Set(["thead", "th", "td"])],
-    ["body", new Set(["head", "link", "script"])],
-    ["a", new Set(["a"])],
-    ["li", new Set(["li"])],
-    ["p", pTag],
-    ["h1", headingTags],
-    ["h2", headingTags],
-    ["h3", headingTags],
-    ["h4", headingTags],
-    ["h5", headingTags],
-    ["h6", headingTags],
-    ["select", formTags],
-    ["input", formTags],
-    ["output", formTags],
-    ["button", formTags],
-    ["datalist", formTags],
-    ["textarea", formTags],
-    ["option", new Set(["option"])],
-    ["optgroup", new Set(["optgroup", "option"])],
-    ["dd", ddtTags],
-    ["dt", ddtTags],
-    ["address", pTag],
-    ["article", pTag],
-    ["aside", pTag],
-    ["blockquote", pTag],
-    ["details", pTag],
-    ["div", pTag],
-    ["dl", pTag],
-    ["fieldset", pTag],
-    ["figcaption", pTag],
-    ["figure", pTag],
-    ["footer", pTag],
-    ["form", pTag],
-    ["header", pTag],
-    ["hr", pTag],
-    ["main", pTag],
-    ["nav", pTag],
-    ["ol", pTag],
-    ["pre", pTag],
-    ["section", pTag],
-    ["table", pTag],
-    ["ul", pTag],
-    ["rt", rtpTags],
-    ["rp", rtpTags],
-    ["tbody", tableSectionTags],
-    ["tfoot", tableSectionTags],
-]);
-const DOCUMENT_TYPE = "doctype";
-const voidElements = new Set([
-    "area",
-    "base",
-    "basefont",
-    "br",
-    "col",
-    "command",
-    "embed",
-    "frame",
-    "hr",
-    "img",
-    "input",
-    "isindex",
-    "keygen",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-]);
-const foreignContextElements = new Set(["math", "svg"]);
-/**
- * Elements that can be used to integrate HTML content within foreign namespaces (e.g., SVG or MathML).
- *
- * Entries must use the SVG-adjusted casing (e.g. "foreignObject" not
- * "foreignobject") since they are compared against adjusted tag names.
- */
-const htmlIntegrationElements = new Set([
-    "mi",
-    "mo",
-    "mn",
-    "ms",
-    "mtext",
-    "annotation-xml",
-    "foreignObject",
-    "desc",
-    "title",
-]);
-const svgTagNameAdjustments = new Map([
-    ["altglyph", "altGlyph"],
-    ["altglyphdef", "altGlyphDef"],
-    ["altglyphitem", "altGlyphItem"],
-    ["animatecolor", "animateColor"],
-    ["animatemotion", "animateMotion"],
-    ["animatetransform", "animateTransform"],
-    ["clippath", "clipPath"],
-    ["feblend", "feBlend"],
-    ["fecolormatrix", "feColorMatrix"],
-    ["fecomponenttransfer", "feComponentTransfer"],
-    ["fecomposite", "feComposite"],
-    ["feconvolvematrix", "feConvolveMatrix"],
-    ["fediffuselighting", "feDiffuseLighting"],
-    ["fedisplacementmap", "feDisplacementMap"],
-    ["fedistantlight", "feDistantLight"],
-    ["fedropshadow", "feDropShadow"],
-    ["feflood", "feFlood"],
-    ["fefunca", "feFuncA"],
-    ["fefuncb", "feFuncB"],
-    ["fefuncg", "feFuncG"],
-    ["fefuncr", "feFuncR"],
-    ["fegaussianblur", "feGaussianBlur"],
-    ["feimage", "feImage"],
-    ["femerge", "feMerge"],
-    ["femergenode", "feMergeNode"],
-    ["femorphology", "feMorphology"],
-    ["feoffset", "feOffset"],
-    ["fepointlight", "fePointLight"],
-    ["fespecularlighting", "feSpecularLighting"],
-    ["fespotlight", "feSpotLight"],
-    ["fetile", "feTile"],
-    ["feturbulence", "feTurbulence"],
-    ["foreignobject", "foreignObject"],
-    ["glyphref", "glyphRef"],
-    ["lineargradient", "linearGradient"],
-    ["radialgradient", "radialGradient"],
-    ["textpath", "textPath"],
-]);
-var ForeignContext;
-(function (ForeignContext) {
-    ForeignContext[ForeignContext["None"] = 0] = "None";
-    ForeignContext[ForeignContext["Svg"] = 1] = "Svg";
-    ForeignContext[ForeignContext["MathML"] = 2] = "MathML";
-})(ForeignContext || (ForeignContext = {}));
-const reNameEnd = /\s|\//;
-/**
- * Incremental parser implementation.
- */
-class Parser {
-    options;
-    /** The start index of the last event. */
-    startIndex = 0;
-    /** The end index of the last event. */
-    endIndex = 0;
-    /**
-     * Store the start index of the current open tag,
-     * so we can update the start index for attributes.
-     */
-    openTagStart = 0;
-    tagname = "";
-    attribname = "";
-    attribvalue = "";
-    attribs = null;
-    stack = [];
-    foreignContext;
-    cbs;
-    lowerCaseTagNames;
-    lowerCaseAttributeNames;
-    recognizeSelfClosing;
-    /** We are parsing HTML. Inverse of the `xmlMode` option. */
-    htmlMode;
-    tokenizer;
-    buffers = [];
-    bufferOffset = 0;
-    /** The index of the last written buffer. Used when resuming after a `pause()`. */
-    writeIndex = 0;
-    /** Indicates whether the parser has finished running / `.end` has been called. */
-    ended = false;
-    constructor(cbs, options = {}) {
-        this.options = options;
-        this.cbs = cbs ?? {};
-        this.htmlMode = !this.options.xmlMode;
-        this.lowerCaseTagNames = options.lowerCaseTags ?? this.htmlMode;
-        this.lowerCaseAttributeNames =
-            options.lowerCaseAttributeNames ?? this.htmlMode;
-        this.recognizeSelfClosing =
-            options.recognizeSelfClosing ?? !this.htmlMode;
-        this.tokenizer = new (options.Tokenizer ?? Tokenizer)(this.options, this);
-        this.foreignContext = [ForeignContext.None];
-        this.cbs.onparserinit?.(this);
-    }
-    // Tokenizer event handlers
-    /**
-     * @param start Start index for the current parser event.
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    ontext(start, endIndex) {
-        const data = this.getSlice(start, endIndex);
-        this.endIndex = endIndex - 1;
-        this.cbs.ontext?.(data);
-        this.startIndex = endIndex;
-    }
-    /**
-     * @param cp Current Unicode code point.
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    ontextentity(cp, endIndex) {
-        this.endIndex = endIndex - 1;
-        this.cbs.ontext?.(fromCodePoint(cp));
-        this.startIndex = endIndex;
-    }
-    /** @internal */
-    isInForeignContext() {
-        return this.foreignContext[0] !== ForeignContext.None;
-    }
-    /**
-     * Checks if the current tag is a void element. Override this if you want
-     * to specify your own additional void elements.
-     * @param name Name of the pseudo selector.
-     */
-    isVoidElement(name) {
-        return this.htmlMode && voidElements.has(name);
-    }
-    /**
-     * Read a tag name from the buffer.
-     *
-     * When `lowerCaseTagNames` is enabled (the default in HTML mode), the name
-     * is lowercased and may be adjusted for SVG casing or the `image` → `img`
-     * alias.
-     * @param start Start index of the tag name in the buffer.
-     * @param endIndex End index of the tag name in the buffer.
-     */
-    readTagName(start, endIndex) {
-        const name = this.lowerCaseTagNames
-            ? this.getSlice(start, endIndex).toLowerCase()
-            : this.getSlice(start, endIndex);
-        if (!(this.lowerCaseTagNames && this.htmlMode)) {
-            return name;
-        }
-        if (this.foreignContext[0] === ForeignContext.Svg) {
-            return svgTagNameAdjustments.get(name) ?? name;
-        }
-        /*
-         * Closing tags for SVG elements inside HTML integration points
-         * (e.g. </foreignObject> while inside its own content) need case
-         * adjustment so the name matches what was pushed to the stack.
-         * `foreignContext.length > 1` means a foreign ancestor exists —
-         * the base [None] entry plus at least one pushed context.
-         */
-        if (this.foreignContext.length > 1) {
-            const adjusted = svgTagNameAdjustments.get(name);
-            if (adjusted !== undefined && this.stack.includes(adjusted)) {
-                return adjusted;
-            }
-        }
-        if (!this.isInForeignContext()) {
-            return name === "image" ? "img" : name;
-        }
-        return name;
-    }
-    /**
-     * @param start Start index for the current parser event.
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    onopentagname(start, endIndex) {
-        this.endIndex = endIndex;
-        this.emitOpenTag(this.readTagName(start, endIndex));
-    }
-    emitOpenTag(name) {
-        this.openTagStart = this.startIndex;
-        this.tagname = name;
-        /*
-         * The spec ignores a second <form> when one is already open.
-         * Setting tagname to "" suppresses all downstream effects: attribs
-         * stays null so endOpenTag is a no-op, and closeCurrentTag can't
-         * match "" on the stack.
-         */
-        if (this.htmlMode && name === "form" && this.stack.includes("form")) {
-            this.tagname = "";
-            return;
-        }
-        const impliesClose = this.htmlMode && openImpliesClose.get(name);
-        if (impliesClose) {
-            while (this.stack.length > 0 && impliesClose.has(this.stack[0])) {
-                this.popElement(true);
-            }
-        }
-        if (!this.isVoidElement(name)) {
-            this.stack.unshift(name);
-            if (this.htmlMode) {
-                if (name === "svg") {
-                    this.foreignContext.unshift(ForeignContext.Svg);
-                }
-                else if (name === "math") {
-                    this.foreignContext.unshift(ForeignContext.MathML);
-                }
-                else if (htmlIntegrationElements.has(name)) {
-                    this.foreignContext.unshift(ForeignContext.None);
-                }
-            }
-        }
-        this.cbs.onopentagname?.(name);
-        if (this.cbs.onopentag)
-            this.attribs = {};
-    }
-    endOpenTag(isImplied) {
-        this.startIndex = this.openTagStart;
-        if (this.attribs) {
-            this.cbs.onopentag?.(this.tagname, this.attribs, isImplied);
-            this.attribs = null;
-        }
-        if (this.cbs.onclosetag && this.isVoidElement(this.tagname)) {
-            this.cbs.onclosetag(this.tagname, true);
-        }
-        this.tagname = "";
-    }
-    /**
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    onopentagend(endIndex) {
-        this.endIndex = endIndex;
-        this.endOpenTag(false);
-        // Set `startIndex` for next node
-        this.startIndex = endIndex + 1;
-    }
-    /**
-     * @param start Start index for the current parser event.
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    onclosetag(start, endIndex) {
-        this.endIndex = endIndex;
-        const name = this.readTagName(start, endIndex);
-        if (!this.isVoidElement(name)) {
-            const pos = this.stack.indexOf(name);
-            if (pos !== -1) {
-                for (let index = 0; index < pos; index++) {
-                    this.popElement(true);
-                }
-                this.popElement(false);
-            }
-            else if (this.htmlMode && name === "p") {
-                // Implicit open before close
-                this.emitOpenTag("p");
-                this.closeCurrentTag(true);
-            }
-        }
-        else if (this.htmlMode && name === "br") {
-            // We can't use `emitOpenTag` for implicit open, as `br` would be implicitly closed.
-            this.cbs.onopentagname?.("br");
-            this.cbs.onopentag?.("br", {}, true);
-            this.cbs.onclosetag?.("br", false);
-        }
-        // Set `startIndex` for next node
-        this.startIndex = endIndex + 1;
-    }
-    /**
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    onselfclosingtag(endIndex) {
-        this.endIndex = endIndex;
-        if (this.recognizeSelfClosing || this.isInForeignContext()) {
-            this.closeCurrentTag(false);
-            // Set `startIndex` for next node
-            this.startIndex = endIndex + 1;
-        }
-        else {
-            // Ignore the fact that the tag is self-closing.
-            this.onopentagend(endIndex);
-        }
-    }
-    /**
-     * Pop the top element off the stack, emit a close event, and maintain
-     * the foreign context stack.
-     * @param implied Whether this close is implied (not from an explicit end tag).
-     */
-    popElement(implied) {
-        // biome-ignore lint/style/noNonNullAssertion: The element is guaranteed to exist.
-        const element = this.stack.shift();
-        if (this.htmlMode &&
-            (foreignContextElements.has(element) ||
-                htmlIntegrationElements.has(element))) {
-            this.foreignContext.shift();
-        }
-        this.cbs.onclosetag?.(element, implied);
-    }
-    closeCurrentTag(isOpenImplied) {
-        const name = this.tagname;
-        this.endOpenTag(isOpenImplied);
-        // Self-closing tags will be on the top of the stack
-        if (this.stack[0] === name) {
-            this.popElement(!isOpenImplied);
-        }
-    }
-    /**
-     * @param start Start index for the current parser event.
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    onattribname(start, endIndex) {
-        this.startIndex = start;
-        const name = this.getSlice(start, endIndex);
-        this.attribname = this.lowerCaseAttributeNames
-            ? name.toLowerCase()
-            : name;
-    }
-    /**
-     * @param start Start index for the current parser event.
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    onattribdata(start, endIndex) {
-        this.attribvalue += this.getSlice(start, endIndex);
-    }
-    /**
-     * @param cp Current Unicode code point.
-     * @internal
-     */
-    onattribentity(cp) {
-        this.attribvalue += fromCodePoint(cp);
-    }
-    /**
-     * @param quote Quote type used for the current attribute.
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    onattribend(quote, endIndex) {
-        this.endIndex = endIndex;
-        this.cbs.onattribute?.(this.attribname, this.attribvalue, quote === QuoteType.Double
-            ? '"'
-            : quote === QuoteType.Single
-                ? "'"
-                : quote === QuoteType.NoValue
-                    ? undefined
-                    : null);
-        if (this.attribs && !Object.hasOwn(this.attribs, this.attribname)) {
-            this.attribs[this.attribname] = this.attribvalue;
-        }
-        this.attribvalue = "";
-    }
-    getInstructionName(value) {
-        const index = value.search(reNameEnd);
-        let name = index < 0 ? value : value.substr(0, index);
-        if (this.lowerCaseTagNames) {
-            name = name.toLowerCase();
-        }
-        return name;
-    }
-    /**
-     * @param start Start index for the current parser event.
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    ondeclaration(start, endIndex) {
-        this.endIndex = endIndex;
-        const value = this.getSlice(start, endIndex);
-        if (this.cbs.onprocessinginstruction) {
-            /*
-             * In HTML mode, ondeclaration is only reached for DOCTYPE
-             * (the tokenizer routes everything else to bogus comments).
-             */
-            const name = this.htmlMode
-                ? this.lowerCaseTagNames
-                    ? DOCUMENT_TYPE
-                    : value.slice(0, DOCUMENT_TYPE.length)
-                : this.getInstructionName(value);
-            this.cbs.onprocessinginstruction(`!${name}`, `!${value}`);
-        }
-        // Set `startIndex` for next node
-        this.startIndex = endIndex + 1;
-    }
-    /**
-     * @param start Start index for the current parser event.
-     * @param endIndex End index for the current parser event.
-     * @internal
-     */
-    onprocessinginstruction(start, endIndex) {
-        this.endIndex = endIndex;
-        const value = this.getSlice(start, endIndex);
-        if (this.cbs.onprocessinginstruction) {
-            const name = this.getInstructionName(value);
-            this.cbs.onprocessinginstruction(`?${name}`, `?${value}`);
-        }
-        // Set `startIndex` for next node
-        this.startIndex = endIndex + 1;
-    }
-    /**
-     * @param start Start index for the current parser event.
-     * @param endIndex End index for the current parser event.
-     * @param offset Offset applied when computing parser indices.
-     * @internal
-     */
-    oncomment(start, endIndex, offset) {
-        this.endIndex = endIndex;
-        this.cbs.oncomment?.(this.getSlice(start, endIndex - offset));
-        this.cbs.oncommentend?.();
-        // Set `startIndex` for next node
-        this.startIndex = endIndex + 1;
-    }
-    /**
-     * @param start Start index for the current parser event.
-     * @param endIndex End index for the current parser event.
-     * @param offset Offset applied when computing parser indices.
-     * @internal
-     */
-    oncdata(start, endIndex, offset) {
-        this.endIndex = endIndex;
-        const value = this.getSlice(start, endIndex - offset);
-        if (!this.htmlMode || this.options.recognizeCDATA) {
-            this.cbs.oncdatastart?.();
-            this.cbs.ontext?.(value);
-            this.cbs.oncdataend?.();
-        }
-        else if (this.isInForeignContext()) {
-            this.cbs.ontext?.(value);
-        }
-        else {
-            this.cbs.oncomment?.(`[CDATA[${value}]]`);
-            this.cbs.oncommentend?.();
-        }
-        // Set `startIndex` for next node
-        this.startIndex = endIndex + 1;
-    }
-    /** @internal */
-    onend() {
-        if (this.cbs.onclosetag) {
-            // Set the end index for all remaining tags
-            this.endIndex = this.startIndex;
-            for (let index = 0; index < this.stack.length; index++) {
-                this.cbs.onclosetag(this.stack[index], true);
-            }
-        }
-        this.cbs.onend?.();
-    }
-    /**
-     * Resets the parser to a blank state, ready to parse a new HTML document
-     */
-    reset() {
-        this.cbs.onreset?.();
-        this.tokenizer.reset();
-        this.tagname = "";
-        this.attribname = "";
-        this.attribvalue = "";
-        this.attribs = null;
-        this.stack.length = 0;
-        this.startIndex = 0;
-        this.endIndex = 0;
-        this.cbs.onparserinit?.(this);
-        this.buffers.length = 0;
-        this.foreignContext.length = 0;
-        this.foreignContext.unshift(ForeignContext.None);
-        this.bufferOffset = 0;
-        this.writeIndex = 0;
-        this.ended = false;
-    }
-    /**
-     * Resets the parser, then parses a complete document and
-     * pushes it to the handler.
-     * @param data Document to parse.
-     */
-    parseComplete(data) {
-        this.reset();
-        this.end(data);
-    }
-    getSlice(start, end) {
-        if (start === end) {
-            return "";
-        }
-        while (start - this.bufferOffset >= this.buffers[0].length) {
-            this.shiftBuffer();
-        }
-        let slice = this.buffers[0].slice(start - this.bufferOffset, end - this.bufferOffset);
-        while (end - this.bufferOffset > this.buffers[0].length) {
-            this.shiftBuffer();
-            slice += this.buffers[0].slice(0, end - this.bufferOffset);
-        }
-        return slice;
-    }
-    shiftBuffer() {
-        this.bufferOffset += this.buffers[0].length;
-        this.writeIndex--;
-        this.buffers.shift();
-    }
-    /**
-     * Parses a chunk of data and calls the corresponding callbacks.
-     * @param chunk Chunk to parse.
-     */
-    write(chunk) {
-        if (this.ended) {
-            this.cbs.onerror?.(new Error(".write() after done!"));
-            return;
-        }
-        this.buffers.push(chunk);
-        if (this.tokenizer.running) {
-            this.tokenizer.write(chunk);
-            this.writeIndex++;
-        }
-    }
-    /**
-     * Parses the end of the buffer and clears the stack, calls onend.
-     * @param chunk Optional final chunk to parse.
-     */
-    end(chunk) {
-        if (this.ended) {
-            this.cbs.onerror?.(new Error(".end() after done!"));
-            return;
-        }
-        if (chunk)
-            this.write(chunk);
-        this.ended = true;
-        this.tokenizer.end();
-    }
-    /**
-     * Pauses parsing. The parser won't emit events until `resume` is called.
-     */
-    pause() {
-        this.tokenizer.pause();
-    }
-    /**
-     * Resumes parsing after `pause` was called.
-     */
-    resume() {
-        this.tokenizer.resume();
-        while (this.tokenizer.running &&
-            this.writeIndex < this.buffers.length) {
-            this.tokenizer.write(this.buffers[this.writeIndex++]);
-        }
-        if (this.ended)
-            this.tokenizer.end();
-    }
-}
-//# sourceMappingURL=Parser.js.map
-;// CONCATENATED MODULE: ./src/cpp/html-text.ts
-// Turns CPP's `messageHtml` into text runs with htmlparser2: tags dropped, entities decoded,
-// line breaks kept for block elements, and only http(s) links kept as links.
-
-const BLOCK_TAGS = new Set([
-    'br',
-    'p',
-    'div',
-    'li',
-    'tr',
-    'ul',
-    'ol',
-    'table',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'pre',
-    'blockquote',
-    'hr'
-]);
-const HIDDEN_TAGS = new Set(['script', 'style', 'head', 'title', 'template']);
-function isWebLink(href) {
-    try {
-        const url = new URL(href);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-    }
-    catch {
-        return false;
-    }
-}
-function htmlToParts(html) {
-    const runs = [];
-    let hidden = 0;
-    const links = [];
-    const parser = new Parser({
-        onopentag(name, attributes) {
-            if (HIDDEN_TAGS.has(name))
-                hidden++;
-            if (BLOCK_TAGS.has(name))
-                runs.push({ text: '\n' });
-            if (name === 'a') {
-                const href = attributes.href?.trim();
-                links.push(href !== undefined && isWebLink(href) ? href : undefined);
-            }
-        },
-        ontext(text) {
-            if (hidden > 0)
-                return;
-            const href = links.findLast((link) => link !== undefined);
-            // As in a browser, white space in the source (line breaks included) is one space.
-            runs.push(href === undefined
-                ? { text: text.replace(/\s+/g, ' ') }
-                : { text: text.replace(/\s+/g, ' '), href });
-        },
-        onclosetag(name) {
-            if (HIDDEN_TAGS.has(name))
-                hidden = Math.max(0, hidden - 1);
-            if (BLOCK_TAGS.has(name))
-                runs.push({ text: '\n' });
-            if (name === 'a')
-                links.pop();
-        }
-    }, { decodeEntities: true });
-    parser.end(html);
-    return collapse(runs);
-}
-/**
- * Joins the runs into parts: white space between words collapses to one space (a line break when
- * a block tag was among it), none is kept at the ends, and neighbours with the same link merge.
- */
-function collapse(runs) {
-    const parts = [];
-    let gap = '';
-    const append = (text, href) => {
-        const last = parts.at(-1);
-        if (last !== undefined && last.href === href)
-            last.text += text;
-        else
-            parts.push(href === undefined ? { text } : { text, href });
-    };
-    for (const run of runs) {
-        for (const token of run.text.match(/\s+|\S+/g) ?? []) {
-            if (/^\s/.test(token)) {
-                gap = gap === '\n' || token.includes('\n') ? '\n' : ' ';
-                continue;
-            }
-            if (gap !== '' && parts.length > 0) {
-                // The gap belongs inside a link only when the link goes on after it.
-                append(gap, parts.at(-1)?.href === run.href ? run.href : undefined);
-            }
-            gap = '';
-            append(token, run.href);
-        }
-    }
-    return parts;
-}
-
-;// CONCATENATED MODULE: ./src/errors.ts
-// What the user reads when the API says no: what happened, why it probably happened, what to change.
-
-
-/** The message for a response that retrying will not fix. */
-function fatalHttpMessage(failure) {
-    const { status } = failure;
-    const detail = errorDetail(failure);
-    const withDetail = detail === '' ? '' : ` The API said: ${/[.!?…]$/.test(detail) ? detail : `${detail}.`}`;
-    let message;
-    if (status === 400) {
-        message = `The CPP API rejected the request (HTTP 400).${withDetail} Check api-version (2017-10-31 is the documented one) and the ids.`;
-    }
-    else if (status === 401) {
-        message = `The CPP API refused the token (HTTP 401): it is missing, expired, or not issued for https://cloudpartner.azure.com.${withDetail}`;
-    }
-    else if (status === 403) {
-        message = `The CPP API denied access (HTTP 403).${withDetail} The service principal is probably not added to the publisher account, or was added with the app registration's object id instead of the enterprise application's (service principal's) object id; also check publisher-id.`;
-    }
-    else if (status === 404) {
-        message = `The CPP API found nothing at this address (HTTP 404).${withDetail} Check publisher-id, offer-id and operation-id.`;
-    }
-    else if (status >= 300 && status < 400) {
-        message = `The CPP API answered with a redirect (HTTP ${status}${failure.location ? ` to ${failure.location}` : ''}), which the gate does not follow so that the token stays on base-url. Check base-url.`;
-    }
-    else {
-        message = `The CPP API answered HTTP ${status}.${withDetail}`;
-    }
-    return withCorrelation(message, failure.correlationId);
-}
-/** A short reason for a failure that will be retried. */
-function transientHttpReason(failure) {
-    const detail = errorDetail(failure);
-    return withCorrelation(`HTTP ${failure.status}${detail === '' ? '' : `: ${detail}`}`, failure.correlationId);
-}
-function withCorrelation(message, correlationId) {
-    return correlationId ? `${message} (x-ms-correlation-request-id: ${correlationId})` : message;
-}
-/** `{error:{code,message}}` when the body has it, else a trimmed excerpt of whatever came back. */
-function errorDetail(failure) {
-    const body = failure.body.trim();
-    if (body === '')
-        return '';
-    try {
-        const parsed = JSON.parse(body);
-        const error = field(parsed, 'error');
-        const code = field(error, 'code');
-        const message = field(error, 'message');
-        if (typeof code === 'string' || typeof message === 'string') {
-            return excerpt([code, message].filter((part) => typeof part === 'string').join(': '));
-        }
-        if (typeof error === 'string')
-            return excerpt(error);
-        return excerpt(JSON.stringify(parsed));
-    }
-    catch {
-        const isHtml = /html/i.test(failure.contentType) || /^<(!doctype|html)/i.test(body);
-        return excerpt(isHtml
-            ? htmlToParts(body)
-                .map((part) => part.text)
-                .join(' ')
-            : body);
-    }
-}
-function excerpt(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > ERROR_EXCERPT_CHARS ? `${flat.slice(0, ERROR_EXCERPT_CHARS)}…` : flat;
-}
-function field(value, name) {
-    return typeof value === 'object' && value !== null
-        ? value[name]
-        : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/http.ts
-// The one HTTP helper: a request with one deadline over connect, headers and body, on
-// @actions/http-client (so runner proxies apply), redirects never followed, bodies read safely.
-
-
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
-/** Sends one request; rejects on a network error, a dropped connection or the deadline. */
-async function send(request) {
-    let message;
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            message?.destroy();
-            reject(new Error(`no complete answer within ${Math.round(request.timeoutMs / 1000)} s`));
-        }, request.timeoutMs);
-    });
-    // A client per request, so that its socket timeout (the only handle http-client gives on a
-    // request that never answers) matches this request's deadline and frees the connection.
-    const http = new HttpClient(USER_AGENT, [], {
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: false,
-        socketTimeout: request.timeoutMs
-    });
-    const exchange = (async () => {
-        const response = request.method === 'GET'
-            ? await http.get(request.url, request.headers)
-            : await http.post(request.url, request.body ?? '', request.headers);
-        message = response.message;
-        const body = await readBody(response.message);
-        return {
-            status: response.message.statusCode ?? 0,
-            body,
-            contentType: header(response.message, 'content-type') ?? '',
-            retryAfter: header(response.message, 'retry-after'),
-            correlationId: header(response.message, 'x-ms-correlation-request-id'),
-            location: header(response.message, 'location')
-        };
-    })();
-    try {
-        return await Promise.race([exchange, timeout]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** 408, 429 and server errors, but 501 and 505, which say the request itself is wrong. */
-function isTransientStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
-}
-/** Retry-After in seconds or as an HTTP date; at least a second so that nothing spins. */
-function retryAfterMs(value, now) {
-    const trimmed = value?.trim() ?? '';
-    let ms = Number.NaN;
-    if (/^\d+$/.test(trimmed))
-        ms = Number(trimmed) * 1000;
-    // Only an HTTP date (which ends in GMT): Date.parse would read "1.5" or "-1" as a date too.
-    else if (/ GMT$/.test(trimmed))
-        ms = Date.parse(trimmed) - now;
-    return Number.isNaN(ms) ? undefined : Math.max(MIN_RETRY_AFTER_MS, ms);
-}
-/** Node's own network errors carry a code (ECONNRESET, ECONNREFUSED…): say they are that. */
-function reasonOf(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    const code = error.code;
-    return typeof code === 'string' ? `network error ${code}: ${error.message}` : error.message;
-}
-/** Every occurrence of a secret in a text, replaced. */
-function hide(text, secret) {
-    return secret === '' ? text : text.split(secret).join('***');
-}
-function header(message, name) {
-    const value = message.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/**
- * http-client's readBody() never settles when the connection drops mid-body, so bodies are read
- * here: a dropped connection rejects, and an oversized body is cut off.
- */
-function readBody(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
-                message.destroy();
-                reject(new Error(`the response body is larger than ${MAX_BODY_BYTES} bytes`));
-            }
-            else
-                chunks.push(chunk);
-        });
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        message.on('error', reject);
-        message.on('close', () => {
-            if (!message.complete)
-                reject(new Error('the connection closed before the response was complete'));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/auth/token-source.ts
-// Where the bearer token for CPP comes from: the `token` input as given, or Azure AD tokens the
-// gate gets and renews itself (src/auth/azure-ad.ts). The CPP client only asks for a token.
-/** A sign-in failure; `transient` ones (network, 429, 5xx) are retried like any other request. */
-class AuthError extends Error {
-    transient;
-    /** A transient failure's Retry-After, honoured like the CPP API's. */
-    retryAfterMs;
-    constructor(message, transient, retryAfterMs) {
-        super(message);
-        this.transient = transient;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-function staticToken(token) {
-    return {
-        description: 'the token input',
-        token: () => Promise.resolve(token),
-        invalidate: () => false,
-        unauthorizedHint: 'The token input is used as given: get a new one for https://cloudpartner.azure.com (az account get-access-token --resource https://cloudpartner.azure.com). Azure AD tokens expire after 60 to 90 minutes; for longer waits sign in with client-id and tenant-id (GitHub OIDC, needs permissions: id-token: write) or with a client secret, and the gate renews its own tokens.'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/auth/azure-ad.ts
-// Signs in to Azure AD with client credentials, by client secret or by a GitHub OIDC token, and
-// renews the access token before it expires: a certification wait outlives any one token.
-
-
-
-
-
-function azureAdToken(signIn, deps) {
-    const method = signIn.kind === 'secret' ? 'a client secret' : 'GitHub OIDC';
-    let cached;
-    let signedIn = false;
-    return {
-        description: `Azure AD as application ${signIn.clientId} with ${method}`,
-        unauthorizedHint: 'A freshly issued token was refused too: check that the service principal is added to the publisher account in Partner Center, with the object id of its enterprise application.',
-        invalidate: () => {
-            cached = undefined;
-            return true;
-        },
-        token: async () => {
-            if (cached && deps.now() < cached.renewAt)
-                return cached.token;
-            const { token, lifetimeMs } = await requestToken(signIn, deps);
-            const margin = Math.min(RENEW_BEFORE_EXPIRY_MS, lifetimeMs / 2);
-            cached = { token, renewAt: deps.now() + lifetimeMs - margin };
-            const line = `Signed in to Azure AD as application ${signIn.clientId} with ${method}: the token is valid for ${formatDuration(lifetimeMs)} and is renewed ${formatDuration(margin)} before it expires.`;
-            if (signedIn)
-                deps.debug(line);
-            else
-                deps.info(line);
-            signedIn = true;
-            return token;
-        }
-    };
-}
-async function requestToken(signIn, deps) {
-    // An OIDC token lives about 5 minutes: a fresh one for every sign-in.
-    const assertion = signIn.kind === 'oidc' ? await idToken(signIn.audience, deps) : undefined;
-    const form = new URLSearchParams({
-        client_id: signIn.clientId,
-        scope: CPP_SCOPE,
-        grant_type: 'client_credentials'
-    });
-    if (signIn.kind === 'secret')
-        form.set('client_secret', signIn.clientSecret);
-    else {
-        form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
-        form.set('client_assertion', assertion ?? '');
-    }
-    const url = `${signIn.authorityHost}/${encodeURIComponent(signIn.tenantId)}/oauth2/v2.0/token`;
-    let response;
-    try {
-        response = await send({
-            method: 'POST',
-            url,
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-            body: form.toString(),
-            timeoutMs: REQUEST_TIMEOUT_MS
-        });
-    }
-    catch (error) {
-        throw new AuthError(`Azure AD sign-in failed: ${reasonOf(error)}`, true);
-    }
-    deps.debug(`POST ${url} → HTTP ${response.status}`);
-    const body = parse(response.body);
-    const token = typeof body.access_token === 'string' ? body.access_token : '';
-    if (response.status === 200 && token !== '') {
-        deps.mask(token);
-        const seconds = Number(body.expires_in);
-        return { token, lifetimeMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000 };
-    }
-    if (isTransientStatus(response.status) || response.status === 200) {
-        throw new AuthError(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true, retryAfterMs(response.retryAfter, deps.now()));
-    }
-    throw explain(body, response, signIn, assertion);
-}
-async function idToken(audience, deps) {
-    try {
-        const token = await deps.getIDToken(audience);
-        deps.mask(token);
-        return token;
-    }
-    catch (error) {
-        const reason = reasonOf(error);
-        if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(reason)) {
-            throw new AuthError('GitHub gave no OIDC token: add `permissions: id-token: write` to the workflow or the job, or sign in with client-secret instead.', false);
-        }
-        throw new AuthError(`Could not get a GitHub OIDC token: ${reason}`, true);
-    }
-}
-function parse(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? value
-            : {};
-    }
-    catch {
-        return {};
-    }
-}
-function describe(body, response) {
-    const detail = typeof body.error_description === 'string' ? body.error_description : response.body;
-    return detail.trim() === '' ? '' : `: ${excerpt(detail.split(/\r?\n/)[0])}`;
-}
-/** What an AADSTS code means and how to fix it: the common sign-in mistakes. */
-function explain(body, response, signIn, assertion) {
-    const error = typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
-    const description = typeof body.error_description === 'string' ? body.error_description : '';
-    const first = Array.isArray(body.error_codes)
-        ? body.error_codes[0]
-        : undefined;
-    const code = /AADSTS(\d+)/.exec(description)?.[1] ??
-        (typeof first === 'number' || typeof first === 'string' ? String(first) : '');
-    const head = `Azure AD refused to sign in (${error}${code === '' ? '' : `, AADSTS${code}`})`;
-    const claims = assertion === undefined ? undefined : oidcClaims(assertion);
-    const fixes = {
-        '90002': `tenant-id "${signIn.tenantId}" was not found: use the Directory (tenant) ID shown on the app registration's overview.`,
-        '700016': `there is no application ${signIn.clientId} in tenant ${signIn.tenantId}: check client-id and tenant-id; the app must be registered in that tenant or consented to it.`,
-        '7000215': "client-secret is wrong: use the secret's Value (shown once, when it is created), not its Secret ID.",
-        '7000222': 'client-secret has expired: create a new one under Certificates & secrets and update the repository secret.',
-        '7000112': `application ${signIn.clientId} is disabled in tenant ${signIn.tenantId}.`,
-        '70011': `the scope ${CPP_SCOPE} was refused: the Cloud Partner Portal API is not available to this application or tenant.`,
-        '700024': 'the GitHub OIDC token expired before Azure AD accepted it (they live about 5 minutes): check the runner clock; the next try uses a fresh one.',
-        ...(claims === undefined
-            ? {}
-            : {
-                '70021': federatedFix(claims),
-                '700213': federatedFix(claims),
-                '700211': `no federated credential of the app trusts the issuer ${claims.iss}. ${federatedFix(claims)}`
-            })
-    };
-    const fix = fixes[code];
-    const message = fix === undefined ? `${head}${describe(body, response)}` : `${head}: ${fix}`;
-    return new AuthError(message, code === '700024');
-}
-function federatedFix(claims) {
-    return `no federated credential of the app matches this workflow's GitHub token (subject "${claims.sub}", audience "${claims.aud}", issuer "${claims.iss}"). Add one under Certificates & secrets → Federated credentials with exactly that issuer, subject and audience.`;
-}
-/** The claims of a GitHub OIDC token that a federated credential must match; none is secret. */
-function oidcClaims(jwt) {
-    try {
-        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
-        const text = (value) => Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : '?';
-        return { sub: text(payload.sub), aud: text(payload.aud), iss: text(payload.iss) };
-    }
-    catch {
-        return { sub: '?', aud: '?', iss: '?' };
-    }
-}
-
+// EXTERNAL MODULE: ./src/auth/token-source.ts
+var token_source = __nccwpck_require__(145);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
 ;// CONCATENATED MODULE: ./src/cpp/location.ts
 // Where to poll: the offer status, an operation id, or the Location / Operation-Location value that
 // publish, go-live and cancel return. Never a URL on another origin than base-url.
@@ -35092,6 +31184,10 @@ const OPERATION_PATHS = [
     /^\/api\/operations\/([^/]+)\/?$/
 ];
 function resolveTarget(origin, publisherId, offerId, operation, apiVersion) {
+    // A lone UTF-16 surrogate cannot be put in a URL (and cannot come from a runner's UTF-8 inputs).
+    if (![origin, publisherId, offerId, operation].every((text) => text.isWellFormed())) {
+        return { ok: false, expected: 'text without lone UTF-16 surrogates' };
+    }
     const offerPath = `/api/publishers/${encodeURIComponent(publisherId)}/offers/${encodeURIComponent(offerId)}`;
     const query = `api-version=${encodeURIComponent(apiVersion)}`;
     if (operation === '') {
@@ -35178,6 +31274,8 @@ function decode(segment) {
     }
 }
 
+// EXTERNAL MODULE: ./src/duration.ts
+var src_duration = __nccwpck_require__(7607);
 ;// CONCATENATED MODULE: ./src/config.ts
 // Inputs become one validated Config here; no code below reads an input. Every problem is
 // reported together, before any request.
@@ -35240,15 +31338,15 @@ function readConfig(read, options = {}) {
     const auth = readSignIn(input, problem, problems, options.idTokenAvailable ?? false);
     const duration = (name, minimumMs) => {
         const value = input(name);
-        const parsed = parseDuration(value);
+        const parsed = (0,src_duration/* parseDuration */.E)(value);
         if (!parsed.ok)
             problem(name, value, parsed.expected);
         else if (parsed.ms < minimumMs)
-            problem(name, value, `at least ${formatDuration(minimumMs)}`);
+            problem(name, value, `at least ${(0,src_duration/* formatDuration */.a)(minimumMs)}`);
         return parsed.ok ? parsed.ms : 0;
     };
     const timeoutMs = duration('timeout', 1);
-    const pollIntervalMs = duration('poll-interval', MIN_POLL_INTERVAL_MS);
+    const pollIntervalMs = duration('poll-interval', constants/* MIN_POLL_INTERVAL_MS */.WW);
     const errorsText = input('max-consecutive-errors');
     const maxConsecutiveErrors = Number(errorsText);
     if (!/^\d+$/.test(errorsText) || maxConsecutiveErrors < 1) {
@@ -35384,9 +31482,16 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/cpp/html-text.ts
+var html_text = __nccwpck_require__(4754);
 ;// CONCATENATED MODULE: ./src/cpp/client.ts
 // The CPP side of HTTP: one authenticated GET, classified as a body, a transient failure (retry)
 // or a fatal one (stop). A 401 gets one fresh token and one more try.
+
 
 
 
@@ -35415,8 +31520,8 @@ class CppClient {
             token = await this.tokens.token();
         }
         catch (error) {
-            const message = reasonOf(error);
-            if (!(error instanceof AuthError))
+            const message = (0,http/* reasonOf */.A3)(error);
+            if (!(error instanceof token_source/* AuthError */.l))
                 return { result: { kind: 'transient', reason: message } };
             if (!error.transient)
                 return { result: { kind: 'fatal', message } };
@@ -35432,7 +31537,7 @@ class CppClient {
         const started = this.now();
         let response;
         try {
-            response = await send({
+            response = await (0,http/* send */.tN)({
                 method: 'GET',
                 url,
                 headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
@@ -35440,13 +31545,16 @@ class CppClient {
             });
         }
         catch (error) {
-            const reason = reasonOf(error);
+            const reason = (0,http/* reasonOf */.A3)(error);
             this.debug(`GET ${url} failed after ${this.now() - started} ms: ${reason}`);
             return { result: { kind: 'transient', reason } };
         }
         // A server that echoes the request's headers must not make us repeat the token anywhere.
-        response.body = hide(response.body, token);
-        response.location = response.location === undefined ? undefined : hide(response.location, token);
+        response.body = (0,http/* hide */.jD)(response.body, token);
+        response.location = response.location === undefined ? undefined : (0,http/* hide */.jD)(response.location, token);
+        // An error page is reduced to its words by the HTML parser, loaded only for such pages.
+        if (/html/i.test(response.contentType) || /^\s*</.test(response.body))
+            await (0,html_text/* loadHtmlParser */.xh)();
         const { status, correlationId } = response;
         this.debug(`GET ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`);
         return { status, result: this.classify(response) };
@@ -35458,22 +31566,22 @@ class CppClient {
                 return { kind: 'ok', value: JSON.parse(body) };
             }
             catch {
-                const detail = errorDetail(response);
+                const detail = (0,errors/* errorDetail */.m2)(response);
                 return {
                     kind: 'transient',
-                    reason: withCorrelation(`HTTP ${status} with a body that is not JSON${detail === '' ? ' (empty)' : `: ${detail}`}`, response.correlationId)
+                    reason: (0,errors/* withCorrelation */.$s)(`HTTP ${status} with a body that is not JSON${detail === '' ? ' (empty)' : `: ${detail}`}`, response.correlationId)
                 };
             }
         }
-        if (isTransientStatus(status)) {
-            const delay = retryAfterMs(response.retryAfter, this.now());
+        if ((0,http/* isTransientStatus */.Dm)(status)) {
+            const delay = (0,http/* retryAfterMs */.Vs)(response.retryAfter, this.now());
             return {
                 kind: 'transient',
-                reason: transientHttpReason(response),
+                reason: (0,errors/* transientHttpReason */.BS)(response),
                 ...(delay === undefined ? {} : { retryAfterMs: delay })
             };
         }
-        const message = fatalHttpMessage(response);
+        const message = (0,errors/* fatalHttpMessage */.eQ)(response);
         return {
             kind: 'fatal',
             message: status === 401 ? `${message} ${this.tokens.unauthorizedHint}` : message
@@ -35481,40 +31589,8 @@ class CppClient {
     }
 }
 
-;// CONCATENATED MODULE: ./src/status.ts
-// The one status vocabulary for operations, offers and steps, and the mapping from CPP spellings.
-/** How CPP spellings are compared: case-insensitive, with spaces, `_` and `-` removed. */
-function spellingKey(raw) {
-    return raw.toLowerCase().replace(/[\s_-]+/g, '');
-}
-const SPELLINGS = {
-    notstarted: 'notStarted',
-    neverpublished: 'notStarted',
-    running: 'running',
-    inprogress: 'running',
-    waitingforpublisherreview: 'waiting',
-    waitingforapproval: 'waiting',
-    waitingforreview: 'waiting',
-    succeeded: 'succeeded',
-    success: 'succeeded',
-    complete: 'succeeded',
-    completed: 'succeeded',
-    published: 'succeeded',
-    failed: 'failed',
-    failure: 'failed',
-    blocked: 'blocked',
-    rejected: 'rejected',
-    canceled: 'canceled',
-    cancelled: 'canceled'
-};
-function normalizeStatus(raw) {
-    return Object.hasOwn(SPELLINGS, spellingKey(raw)) ? SPELLINGS[spellingKey(raw)] : 'unknown';
-}
-/** Statuses of a step that end the gate with a failure at once. */
-function isFailingStepStatus(status) {
-    return (status === 'failed' || status === 'blocked' || status === 'rejected' || status === 'canceled');
-}
-
+// EXTERNAL MODULE: ./src/status.ts
+var src_status = __nccwpck_require__(5565);
 ;// CONCATENATED MODULE: ./src/cpp/latest.ts
 // `operation-id: latest`: which operation of the offer to watch, from the submissions list. The
 // documented `status` filter may or may not be applied by the server, so the list is filtered here
@@ -35545,7 +31621,7 @@ function pickLatest(body, onlyRunning) {
     };
 }
 function isInProgress(state) {
-    const status = normalizeStatus(state);
+    const status = (0,src_status/* normalizeStatus */.SP)(state);
     return status === 'running' || status === 'waiting' || status === 'notStarted';
 }
 function list(body) {
@@ -35597,61 +31673,907 @@ async function findLatest(getJson, listUrl, timeoutMs) {
     return { kind: 'ok', value: { ...found, url: operationUrl(listUrl, found.id) } };
 }
 
-;// CONCATENATED MODULE: ./src/cpp/snapshot.ts
-// The normalized operation: what every module after `normalize` works with.
-function messageText(message) {
-    return message.parts.map((part) => part.text).join('');
+;// CONCATENATED MODULE: ./src/cpp/normalize.ts
+// The one boundary where CPP JSON becomes a typed Snapshot: object or one-element array, missing
+// fields tolerated, every spelling normalized, HTML turned into text.
+
+
+
+/** A body that parsed as JSON but is not an operation or offer status. */
+class UnexpectedBodyError extends Error {
 }
-function isErrorLevel(message) {
-    return message.level === 'error';
+/** Whether any message of the body carries markup, so that normalize() needs the HTML parser. */
+function needsHtmlParser(body) {
+    const operation = Array.isArray(body) ? body[0] : body;
+    if (!isObject(operation))
+        return false;
+    const sources = [operation, ...normalize_list(operation.steps).filter(isObject)];
+    return sources.some((source) => normalize_list(source.messages).some((item) => [item, ...(isObject(item) ? [item.messageHtml, item.message, item.text] : [])].some((text) => typeof text === 'string' && (0,html_text/* hasMarkup */.Fd)(text))));
+}
+function normalize(body) {
+    const operation = Array.isArray(body) ? body[0] : body;
+    if (!isObject(operation)) {
+        throw new UnexpectedBodyError(Array.isArray(body)
+            ? `an array whose first element is ${describe(operation)}, not an operation object`
+            : `${describe(body)}, not an operation object`);
+    }
+    const rawStatus = normalize_text(operation.status) ?? normalize_text(operation.submissionState) ?? '';
+    const submissionType = normalize_text(operation.submissionType);
+    return {
+        status: (0,src_status/* normalizeStatus */.SP)(rawStatus),
+        rawStatus,
+        ...(submissionType === undefined ? {} : { submissionType }),
+        steps: normalize_list(operation.steps).flatMap(step),
+        messages: messages(operation.messages),
+        previewLinks: links(operation.previewLinks),
+        liveLinks: links(operation.liveLinks)
+    };
+}
+function step(value, index) {
+    if (!isObject(value))
+        return [];
+    const id = normalize_text(value.id) ?? '';
+    const rawStatus = normalize_text(value.status) ?? '';
+    const progress = percentage(value.progressPercentage ?? value.processPercentage);
+    const estimatedTimeFrame = normalize_text(value.estimatedTimeFrame);
+    return [
+        {
+            id,
+            name: normalize_text(value.stepName) ?? normalize_text(value.description) ?? (id || `step ${index + 1}`),
+            status: (0,src_status/* normalizeStatus */.SP)(rawStatus),
+            rawStatus,
+            ...(progress === undefined ? {} : { progress }),
+            ...(estimatedTimeFrame === undefined ? {} : { estimatedTimeFrame }),
+            messages: messages(value.messages)
+        }
+    ];
+}
+/** Message items are `{messageHtml, level, timestamp}`; one doc table calls them strings. */
+function messages(value) {
+    return normalize_list(value).flatMap((item) => {
+        if (typeof item === 'string')
+            return message(item, undefined, undefined);
+        if (!isObject(item))
+            return [];
+        const html = raw(item.messageHtml) ?? raw(item.message) ?? raw(item.text) ?? '';
+        return message(html, normalize_text(item.level), normalize_text(item.timestamp));
+    });
+}
+function message(html, level, timestamp) {
+    const parts = capParts((0,html_text/* htmlToParts */.tK)(html.slice(0, constants/* MAX_MESSAGE_TEXT_CHARS */.jM * 2)));
+    if (parts.length === 0)
+        return [];
+    return [
+        {
+            level: (level ?? 'information').toLowerCase(),
+            parts,
+            ...(timestamp === undefined ? {} : { timestamp })
+        }
+    ];
+}
+function capParts(parts) {
+    let room = constants/* MAX_MESSAGE_TEXT_CHARS */.jM;
+    const out = [];
+    for (const part of parts) {
+        if (room <= 0)
+            break;
+        out.push(part.text.length > room ? { ...part, text: `${part.text.slice(0, room)}…` } : part);
+        room -= part.text.length;
+    }
+    return out;
+}
+/** Links may come as strings or as objects carrying a URL; only http(s) URLs are kept. */
+function links(value) {
+    return normalize_list(value)
+        .map((item) => isObject(item)
+        ? (raw(item.uri) ?? raw(item.url) ?? raw(item.href) ?? raw(item.link))
+        : raw(item))
+        .filter((href) => href !== undefined && href.length <= constants/* MAX_LINK_CHARS */.mm && (0,html_text/* isWebLink */.l_)(href))
+        .slice(0, constants/* MAX_LINKS */.vk);
+}
+function percentage(value) {
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof number !== 'number' || !Number.isFinite(number))
+        return undefined;
+    return Math.min(100, Math.max(0, Math.round(number)));
+}
+function raw(value) {
+    return typeof value === 'string' ? value.trim() : undefined;
+}
+/**
+ * A short free-text field (status, id, name, time frame): one line without control characters,
+ * capped; numbers are accepted.
+ */
+function normalize_text(value) {
+    const string = (typeof value === 'number' ? String(value) : raw(value))
+        ?.replace(/\p{Cc}+/gu, ' ')
+        .trim();
+    if (string === undefined || string === '')
+        return undefined;
+    return string.length > constants/* MAX_FIELD_CHARS */.AP ? `${string.slice(0, constants/* MAX_FIELD_CHARS */.AP)}…` : string;
+}
+function normalize_list(value) {
+    return Array.isArray(value) ? value : [];
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return `a ${typeof value}`;
 }
 
-;// CONCATENATED MODULE: ./src/describe.ts
-// How the gate words a status, a step and its reasons: shared by the verdict, the poll loop's
-// timeout and interruption messages, and every reporter, so they read alike.
+// EXTERNAL MODULE: ./src/describe.ts
+var src_describe = __nccwpck_require__(8506);
+;// CONCATENATED MODULE: ./src/verdict.ts
+// The gate's rules as a pure function: given one snapshot and what we wait for, pass, fail or wait.
 
-/** `blocked`, `not started`, or `"Foo"` for a spelling we do not know. */
-function describeStatus(status, rawStatus) {
-    if (status === 'unknown')
-        return rawStatus === '' ? 'without a status' : `"${rawStatus}"`;
-    return status === 'notStarted' ? 'not started' : status;
+
+const PUBLISHER_SIGNOFF = 'publishersignoff';
+function verdict(snapshot, waitFor) {
+    return failure(snapshot) ?? success(snapshot, waitFor);
 }
-/** "failed", "is blocked", "was rejected", "was canceled". */
-function failurePhrase(status) {
-    if (status === 'blocked')
-        return 'is blocked';
-    if (status === 'failed')
-        return 'failed';
-    return `was ${describeStatus(status, status)}`;
+/**
+ * The first failing step (in the order listed) names the failure; the result is `blocked` for a
+ * blocked step, `canceled` for a canceled operation or step, `failed` otherwise.
+ */
+function failure(snapshot) {
+    const failedStep = snapshot.steps.find((step) => (0,src_status/* isFailingStepStatus */.TQ)(step.status));
+    if (!failedStep && !(0,src_status/* isFailingStepStatus */.TQ)(snapshot.status))
+        return undefined;
+    const result = failedStep?.status === 'blocked' || (!failedStep && snapshot.status === 'blocked')
+        ? 'blocked'
+        : failedStep?.status === 'canceled' || snapshot.status === 'canceled'
+            ? 'canceled'
+            : 'failed';
+    if (failedStep) {
+        return {
+            kind: 'fail',
+            result,
+            failedStep,
+            message: (0,src_describe/* failureSentence */.Qz)(failedStep.name, failedStep.status, failedStep.messages)
+        };
+    }
+    return {
+        kind: 'fail',
+        result,
+        message: (0,src_describe/* failureSentence */.Qz)('The operation', snapshot.status, snapshot.messages)
+    };
 }
-/** A step's error-level messages, or all of them when none is an error. */
-function reasons(messages) {
-    const errors = messages.filter(isErrorLevel);
-    return errors.length > 0 ? errors : messages;
+function success(snapshot, waitFor) {
+    const succeeded = snapshot.status === 'succeeded';
+    switch (waitFor.kind) {
+        case 'completion':
+            return succeeded ? { kind: 'pass', message: 'The operation succeeded.' } : { kind: 'wait' };
+        case 'preview': {
+            const signoff = findStep(snapshot, PUBLISHER_SIGNOFF);
+            if (signoff?.status === 'waiting' || signoff?.status === 'succeeded') {
+                return {
+                    kind: 'pass',
+                    message: `The preview is ready for go-live: ${signoff.name} is ${(0,src_describe/* describeStatus */.Wn)(signoff.status, signoff.rawStatus)}.`
+                };
+            }
+            if (snapshot.status === 'waiting') {
+                return {
+                    kind: 'pass',
+                    message: `The preview is ready for go-live: the operation is ${(0,src_describe/* describeStatus */.Wn)(snapshot.status, snapshot.rawStatus)}.`
+                };
+            }
+            return succeeded ? { kind: 'pass', message: 'The operation succeeded.' } : { kind: 'wait' };
+        }
+        case 'step': {
+            const target = findStep(snapshot, (0,src_status/* spellingKey */.iB)(waitFor.stepId));
+            // A step id the operation does not list is a mistake in wait-for, even once it succeeded.
+            if (!target && snapshot.steps.length > 0) {
+                return {
+                    kind: 'invalid',
+                    message: `wait-for: the operation has no step "${waitFor.stepId}". Its steps are: ${snapshot.steps.map(src_describe/* stepLabel */.vO).join(', ')}. Use one of these ids, "preview" or "completion".`
+                };
+            }
+            if (target?.status === 'succeeded') {
+                return { kind: 'pass', message: `Step ${target.name} succeeded.` };
+            }
+            if (!succeeded)
+                return { kind: 'wait' };
+            return {
+                kind: 'pass',
+                message: 'The operation succeeded.',
+                warning: target
+                    ? `The operation succeeded, but step ${target.name} was reported ${(0,src_describe/* describeStatus */.Wn)(target.status, target.rawStatus)}, not succeeded.`
+                    : `The operation succeeded, but no response listed the step "${waitFor.stepId}".`
+            };
+        }
+    }
 }
-/** "Certification is blocked: No image…" */
-function failureSentence(subject, status, messages) {
-    const chosen = reasons(messages);
-    return `${subject} ${failurePhrase(status)}${chosen.length === 0 ? '.' : `: ${chosen.map(messageText).join(' ')}`}`;
+/** Steps are matched by id or by name, ignoring case, spaces, dashes and underscores. */
+function findStep(snapshot, key) {
+    return snapshot.steps.find((step) => (0,src_status/* spellingKey */.iB)(step.id) === key || (0,src_status/* spellingKey */.iB)(step.name) === key);
 }
-/** `displaycertify (Certification)`, or the name alone when the id adds nothing. */
-function stepLabel(step) {
-    return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`;
+
+;// CONCATENATED MODULE: ./src/poll.ts
+// The poll loop: the only place with time in it. It polls, asks `verdict`, and waits (interval,
+// Retry-After or backoff) until a verdict, the deadline, the error budget or a signal ends it.
+
+
+
+
+async function poll(settings, deps) {
+    let polls = 0;
+    let failures = 0;
+    let snapshot;
+    let lastFailure;
+    const end = (result, message, extra = {}) => ({
+        result,
+        message,
+        ...(snapshot === undefined ? {} : { snapshot }),
+        polls,
+        ...extra
+    });
+    const interrupted = () => end('interrupted', `Interrupted while waiting (the workflow was cancelled or the step timed out). ${(0,src_describe/* lastSeen */.YO)(snapshot)}`);
+    for (;;) {
+        if (deps.signal.aborted)
+            return interrupted();
+        const remaining = settings.deadline - deps.now();
+        const timeoutMs = Math.min(constants/* REQUEST_TIMEOUT_MS */.j2, Math.max(remaining, constants/* FINAL_REQUEST_MIN_MS */.Z5));
+        polls++;
+        const fetched = await untilAborted(deps.fetch(timeoutMs), deps.signal);
+        if (fetched === undefined)
+            return interrupted();
+        let delayMs = settings.intervalMs;
+        if (fetched.kind === 'fatal')
+            return end('error', fetched.message);
+        if (fetched.kind === 'transient') {
+            failures++;
+            lastFailure = fetched.reason;
+            if (failures >= settings.maxConsecutiveErrors) {
+                return end('error', `Gave up after ${failures} consecutive failed request${failures === 1 ? '' : 's'} (max-consecutive-errors). The last one: ${fetched.reason}`);
+            }
+            delayMs = fetched.retryAfterMs ?? backoff(failures, settings.intervalMs, deps.random);
+        }
+        else {
+            failures = 0;
+            lastFailure = undefined;
+            snapshot = fetched.value;
+            deps.onSnapshot(snapshot);
+            const found = verdict(snapshot, settings.waitFor);
+            if (found.kind === 'pass') {
+                if (found.warning)
+                    deps.warn(found.warning);
+                return end('succeeded', found.message);
+            }
+            if (found.kind === 'fail') {
+                return end(found.result, found.message, found.failedStep ? { failedStep: found.failedStep } : {});
+            }
+            if (found.kind === 'invalid')
+                return end('error', found.message);
+            if (settings.once)
+                return end('pending', `The operation is still going. ${(0,src_describe/* lastSeen */.YO)(snapshot)}`);
+        }
+        const left = settings.deadline - deps.now();
+        if (left <= 0) {
+            const failing = lastFailure === undefined ? '' : ` The last request failed: ${lastFailure}`;
+            return end('timed-out', `Timed out after ${(0,src_duration/* formatDuration */.a)(settings.timeoutMs)}. ${(0,src_describe/* lastSeen */.YO)(snapshot)}${failing}`);
+        }
+        if (fetched.kind === 'transient')
+            deps.onRetry(fetched.reason, failures, Math.min(delayMs, left));
+        await deps.sleep(Math.min(delayMs, left), deps.signal);
+    }
 }
-/** "Last status: running; step Certification running at 40%." */
-function lastSeen(snapshot) {
+/** Exponential from the poll interval, capped, with jitter so that gates do not poll in lockstep. */
+function backoff(failures, intervalMs, random) {
+    const cap = Math.max(constants/* BACKOFF_CAP_MS */.NA, intervalMs);
+    const base = Math.min(cap, intervalMs * 2 ** (failures - 1));
+    return Math.round(base * (1 - constants/* BACKOFF_JITTER */.c4 + 2 * constants/* BACKOFF_JITTER */.c4 * random()));
+}
+/** Resolves with the promise's value, or with undefined as soon as the signal aborts. */
+function untilAborted(promise, signal) {
+    if (signal.aborted)
+        return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => resolve(undefined);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error instanceof Error ? error : new Error(String(error)));
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/report/annotations.ts
+var report_annotations = __nccwpck_require__(856);
+// EXTERNAL MODULE: ./src/cpp/snapshot.ts
+var cpp_snapshot = __nccwpck_require__(3305);
+;// CONCATENATED MODULE: ./src/report/names.ts
+// The one place that names per-step outputs: step-<id>-status, step-<id>-progress.
+/** `Publisher Signoff` → `publisher-signoff`: lower case, runs outside a-z0-9 become one dash. */
+function outputSlug(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+/**
+ * One unique slug per step, in order: its id (its name if it has none); a slug already taken gets
+ * -2, -3…; a step whose id and name have no letters or digits is named by its position.
+ */
+function stepSlugs(steps) {
+    const taken = new Set();
+    return steps.map((step, index) => {
+        const base = outputSlug(step.id === '' ? step.name : step.id) || `${index + 1}`;
+        let slug = base;
+        for (let n = 2; taken.has(slug); n++)
+            slug = `${base}-${n}`;
+        taken.add(slug);
+        return slug;
+    });
+}
+
+// EXTERNAL MODULE: ./src/report/trim.ts
+var trim = __nccwpck_require__(7456);
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// Every output of the action, computed from the report; all of them together stay under GitHub's
+// per-job output limit.
+
+
+
+
+function buildOutputs(report) {
+    const { outcome } = report;
+    const snapshot = outcome.snapshot;
+    const fixed = {
+        result: outcome.result,
+        status: snapshot?.status ?? '',
+        'raw-status': snapshot?.rawStatus ?? '',
+        'operation-id': report.operationId,
+        'submission-type': snapshot?.submissionType ?? '',
+        'failed-step': outcome.failedStep ? outcome.failedStep.id || outcome.failedStep.name : '',
+        message: outcome.message,
+        'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
+        'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
+        'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
+        polls: String(outcome.polls),
+        'check-run-id': report.checkRun ? String(report.checkRun.id) : '',
+        'check-run-url': report.checkRun?.url ?? ''
+    };
+    if (outcome.snapshot === undefined)
+        return { ...fixed, steps: '[]' };
+    const { snapshot: shown } = (0,trim/* capSteps */.w_)(outcome.snapshot);
+    const perStep = {};
+    stepSlugs(shown.steps).forEach((slug, index) => {
+        const step = shown.steps[index];
+        perStep[`step-${slug}-status`] = step.status;
+        perStep[`step-${slug}-progress`] = step.progress === undefined ? '' : String(step.progress);
+    });
+    const overhead = Object.entries({ ...fixed, ...perStep }).reduce((sum, [name, value]) => sum + (0,trim/* bytes */.ee)(name) + (0,trim/* bytes */.ee)(value), (0,trim/* bytes */.ee)('steps'));
+    const fitted = (0,trim/* fitByLeavingOutOldest */.EK)(shown, constants/* OUTPUTS_MAX_BYTES */.A3 - overhead, stepsJson);
+    // Unreachable with normalize's caps; the per-step outputs still carry every status then.
+    return { ...fixed, steps: fitted.fits ? fitted.text : '[]', ...perStep };
+}
+/** The `steps` output: one object per step, messages as plain text. */
+function stepsJson(snapshot) {
+    return JSON.stringify(snapshot.steps.map((step) => ({
+        id: step.id,
+        name: step.name,
+        status: step.status,
+        rawStatus: step.rawStatus,
+        progress: step.progress ?? null,
+        estimatedTimeFrame: step.estimatedTimeFrame ?? null,
+        messages: step.messages.map((message) => ({
+            level: message.level,
+            text: (0,cpp_snapshot/* messageText */.L)(message),
+            timestamp: message.timestamp ?? null
+        }))
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/report/progress-log.ts
+// The run's log: an info line only when something changes (operation status, a step's status, the
+// running step's percentage), a heartbeat when nothing has for a while, one warning per unknown
+// spelling.
+
+
+
+class ProgressLog {
+    operation;
+    steps = new Map();
+    unknownSpellings = new Set();
+    lastLineAt;
+    sink;
+    now;
+    subject;
+    /** `subject` is what is watched: "Operation" or "Offer". */
+    constructor(sink, now, subject = 'Operation') {
+        this.subject = subject;
+        this.sink = sink;
+        this.now = now;
+        this.lastLineAt = now();
+    }
+    onSnapshot(snapshot) {
+        const lines = [];
+        const operation = (0,src_describe/* describeStatus */.Wn)(snapshot.status, snapshot.rawStatus);
+        if (operation !== this.operation) {
+            lines.push(this.operation === undefined
+                ? `${this.subject} status: ${operation}`
+                : `${this.subject} status: ${this.operation} → ${operation}`);
+            this.operation = operation;
+        }
+        snapshot.steps.forEach((step, index) => {
+            const key = `${index}:${step.id}`;
+            const progress = step.status === 'running' && step.progress !== undefined ? ` ${step.progress}%` : '';
+            const state = `${(0,src_describe/* describeStatus */.Wn)(step.status, step.rawStatus)}${progress}`;
+            const before = this.steps.get(key);
+            if (state !== before && !(before === undefined && step.status === 'notStarted')) {
+                const eta = step.estimatedTimeFrame && step.status === 'running'
+                    ? ` (estimated ${step.estimatedTimeFrame})`
+                    : '';
+                lines.push(`Step ${step.name}: ${before === undefined ? '' : `${before} → `}${state}${eta}`);
+            }
+            this.steps.set(key, state);
+        });
+        for (const raw of [snapshot, ...snapshot.steps]
+            .filter((item) => item.status === 'unknown')
+            .map((item) => item.rawStatus)) {
+            if (!this.unknownSpellings.has(raw)) {
+                this.unknownSpellings.add(raw);
+                this.sink.warning(raw === ''
+                    ? 'The CPP API answered without a status: the gate keeps polling and reports it as unknown.'
+                    : `Unknown status "${raw}" from the CPP API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`);
+            }
+        }
+        if (lines.length > 0)
+            this.say(lines);
+        else if (this.now() - this.lastLineAt >= constants/* HEARTBEAT_MS */.m)
+            this.say([`Still waiting. ${(0,src_describe/* lastSeen */.YO)(snapshot)}`]);
+    }
+    onRetry(reason, failures, limit, delayMs) {
+        this.say([
+            `Request failed (${failures} in a row; the gate gives up at ${limit}): ${reason}. Retrying in ${(0,src_duration/* formatDuration */.a)(delayMs)}.`
+        ]);
+    }
+    say(lines) {
+        for (const line of lines)
+            this.sink.info(line);
+        this.lastLineAt = this.now();
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/summary.ts
+var report_summary = __nccwpck_require__(7994);
+;// CONCATENATED MODULE: ./src/main.ts
+// Orchestrates one run: inputs → config → poll → report. The report is written on every path:
+// success, failure, timeout, error and signals.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function run(options = {}) {
+    const now = options.now ?? (() => performance.now());
+    const startedAt = now();
+    // Masked, as they are sent, before anything else can print them.
+    for (const secret of [
+        bareToken(getInput('token')),
+        getInput('client-secret'),
+        getInput('github-token')
+    ]) {
+        if (secret !== '')
+            setSecret(secret);
+    }
+    let config;
+    let watched;
+    let checkRun;
+    let outcome;
+    try {
+        config = readConfig((name) => getInput(name), {
+            idTokenAvailable: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+        });
+        watched = {
+            url: config.target.kind === 'latest' ? '' : config.target.url,
+            operationId: config.target.operationId
+        };
+        checkRun = config.checkRun && (await openCheckRun(config));
+        const onSnapshot = checkRun ? (snapshot) => checkRun?.progress(snapshot) : undefined;
+        outcome = await gate(config, watched, startedAt, now, options, onSnapshot);
+    }
+    catch (error) {
+        outcome = {
+            result: 'error',
+            message: error instanceof Error ? error.message : String(error),
+            polls: 0
+        };
+    }
+    // One paragraph, not a dump, wherever it is shown.
+    outcome = { ...outcome, message: (0,trim/* clip */.$Q)(outcome.message, constants/* MAX_MESSAGE_CHARS */.hP) };
+    const finished = {
+        publisherId: config?.publisherId ?? getInput('publisher-id'),
+        offerId: config?.offerId ?? getInput('offer-id'),
+        operationId: watched?.operationId ?? '',
+        outcome,
+        elapsedMs: now() - startedAt,
+        ...(checkRun?.reference ? { checkRun: checkRun.reference } : {})
+    };
+    await checkRun?.finish(finished);
+    await report(finished, config?.summary ?? true);
+    return outcome;
+}
+async function gate(config, watched, startedAt, now, options, onSnapshot) {
+    // Azure AD sign-in is loaded only when used, like the check run: plain runs start faster.
+    const tokens = config.auth.kind === 'static'
+        ? (0,token_source/* staticToken */.i)(config.auth.token)
+        : (await __nccwpck_require__.e(/* import() */ 267).then(__nccwpck_require__.bind(__nccwpck_require__, 4267))).azureAdToken(config.auth, {
+            now: Date.now,
+            mask: setSecret,
+            getIDToken: (audience) => getIDToken(audience),
+            info: info,
+            debug: debug
+        });
+    const client = new CppClient({ tokens, debug: debug });
+    const log = new ProgressLog({ info: info, warning: warning }, now, config.target.kind === 'offer' ? 'Offer' : 'Operation');
+    const watching = {
+        offer: 'the offer status',
+        latest: 'the latest operation',
+        operation: `operation ${config.target.operationId}`
+    }[config.target.kind];
+    const waitFor = config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : config.waitFor.kind;
+    info(`Watching ${watching} of ${config.publisherId}/${config.offerId} until ${waitFor}; timeout ${(0,src_duration/* formatDuration */.a)(config.timeoutMs)}, polling every ${(0,src_duration/* formatDuration */.a)(config.pollIntervalMs)}; signed in with ${tokens.description}.`);
+    if (process.env.RUNNER_ENVIRONMENT === 'github-hosted' &&
+        config.timeoutMs > constants/* HOSTED_JOB_LIMIT_MS */.FD) {
+        warning(`timeout is ${(0,src_duration/* formatDuration */.a)(config.timeoutMs)}, but GitHub-hosted jobs are stopped after 6h: the job will end before the gate does. Use a self-hosted runner, or wait in several runs.`);
+    }
+    return poll({
+        waitFor: config.waitFor,
+        deadline: startedAt + config.timeoutMs,
+        timeoutMs: config.timeoutMs,
+        intervalMs: config.pollIntervalMs,
+        maxConsecutiveErrors: config.maxConsecutiveErrors,
+        once: config.mode === 'check'
+    }, {
+        fetch: async (timeoutMs) => {
+            if (watched.url === '') {
+                // operation-id: latest, found on the first poll; its failures are retried like any poll's.
+                const found = await findLatest((url, ms) => client.getJson(url, ms), config.target.url, timeoutMs);
+                if (found.kind !== 'ok')
+                    return found;
+                watched.url = found.value.url;
+                watched.operationId = found.value.id;
+                info(`Watching operation ${found.value.id}: ${found.value.why}.`);
+            }
+            return await toSnapshot(await client.getJson(watched.url, timeoutMs));
+        },
+        sleep: options.sleep ?? sleep,
+        now,
+        random: Math.random,
+        signal: options.signal ?? new AbortController().signal,
+        onSnapshot: (snapshot) => {
+            log.onSnapshot(snapshot);
+            onSnapshot?.(snapshot);
+        },
+        onRetry: (reason, failures, delayMs) => log.onRetry(reason, failures, config.maxConsecutiveErrors, delayMs),
+        warn: warning
+    });
+}
+/**
+ * The check run, with @actions/github loaded only now: plain runs do not pay for it. The commit is
+ * the pull request's head for pull_request events (GITHUB_SHA is then a merge commit).
+ */
+async function openCheckRun(config) {
+    if (!config.checkRun)
+        return undefined;
+    const [github, { CheckRun }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 542).then(__nccwpck_require__.bind(__nccwpck_require__, 542)),
+        __nccwpck_require__.e(/* import() */ 867).then(__nccwpck_require__.bind(__nccwpck_require__, 5867))
+    ]);
+    const { context } = github;
+    const head = context.payload.pull_request
+        ?.head?.sha;
+    const sha = config.checkRun.sha || (typeof head === 'string' ? head : context.sha);
+    return CheckRun.open(github, {
+        ...config.checkRun,
+        sha,
+        reuse: config.mode === 'check',
+        now: Date.now,
+        warn: warning,
+        info: info
+    });
+}
+async function toSnapshot(fetched) {
+    if (fetched.kind !== 'ok')
+        return fetched;
+    if (needsHtmlParser(fetched.value))
+        await (0,html_text/* loadHtmlParser */.xh)();
+    try {
+        return { kind: 'ok', value: normalize(fetched.value) };
+    }
+    catch (error) {
+        if (!(error instanceof UnexpectedBodyError))
+            throw error;
+        return { kind: 'transient', reason: `the API answered with ${error.message}` };
+    }
+}
+/**
+ * Outputs, the verdict and its annotations, and the summary, each guarded so that one failing
+ * cannot stop the others. A failing step's annotation carries the failure (titled with the step),
+ * so the verdict is not annotated a second time then.
+ */
+async function report(report, summary) {
+    const { outcome } = report;
+    await guarded('set the outputs', () => {
+        for (const [name, value] of Object.entries(buildOutputs(report)))
+            setOutput(name, value);
+    });
+    const annotations = (0,report_annotations/* stepAnnotations */.x)(outcome.snapshot);
+    if (outcome.result === 'succeeded')
+        info(`✅ ${outcome.message}`);
+    else if (outcome.result === 'pending')
+        info(`⏳ ${outcome.message}`);
+    else if (annotations.length === 0)
+        setFailed(outcome.message);
+    else {
+        process.exitCode = 1;
+        info(`❌ ${outcome.message}`);
+        for (const annotation of annotations)
+            error(annotation.message, { title: annotation.title });
+    }
+    if (!summary)
+        return;
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (!summaryFile) {
+        debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+        return;
+    }
+    // Appended directly rather than through core.summary, which remembers the first file it saw
+    // for the life of the process; the rendering is already one finished HTML document.
+    await guarded('write the job summary', () => (0,promises_namespaceObject.appendFile)(summaryFile, (0,report_summary/* renderSummary */.B)(report)));
+}
+async function guarded(what, action) {
+    try {
+        await action();
+    }
+    catch (error) {
+        warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+        function done() {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ stepAnnotations)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _cpp_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3305);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8506);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5565);
+/* harmony import */ var _trim_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7456);
+// One titled error annotation per failing step, at most as many as GitHub shows.
+
+
+
+
+
+function stepAnnotations(snapshot) {
     if (snapshot === undefined)
-        return 'No status was received.';
-    const status = `Last status: ${describeStatus(snapshot.status, snapshot.rawStatus)}`;
-    const current = snapshot.steps.find((step) => step.status === 'running') ??
-        snapshot.steps.find((step) => step.status === 'waiting');
-    if (current === undefined)
-        return `${status}.`;
-    const progress = current.progress === undefined ? '' : ` at ${current.progress}%`;
-    return `${status}; step ${current.name} ${describeStatus(current.status, current.rawStatus)}${progress}.`;
+        return [];
+    return snapshot.steps
+        .filter((step) => (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isFailingStepStatus */ .TQ)(step.status))
+        .slice(0, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_STEP_ANNOTATIONS */ .NE)
+        .map((step) => {
+        const chosen = (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .reasons */ .Ot)(step.messages);
+        return {
+            title: `${step.name}: ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStatus */ .Wn)(step.status, step.rawStatus)}`,
+            message: chosen.length === 0
+                ? `${step.name} is ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStatus */ .Wn)(step.status, step.rawStatus)}; the API gave no message.`
+                : (0,_trim_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(chosen.map(_cpp_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .messageText */ .L).join('\n'), _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MESSAGE_CHARS */ .hP)
+        };
+    });
 }
 
-;// CONCATENATED MODULE: ./src/report/trim.ts
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ renderSummary)
+/* harmony export */ });
+/* unused harmony export escape */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _cpp_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3305);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8506);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7607);
+/* harmony import */ var _trim_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7456);
+// The job summary, as HTML (what core.summary writes): one small function per section, every text
+// from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
+
+
+
+
+
+const RESULT_ICON = {
+    succeeded: '✅',
+    failed: '❌',
+    blocked: '⛔',
+    canceled: '🚫',
+    'timed-out': '⏱️',
+    error: '⚠️',
+    interrupted: '⏹️',
+    pending: '⏳'
+};
+const STATUS_ICON = {
+    notStarted: '⚪',
+    running: '🔄',
+    waiting: '⏸️',
+    succeeded: '✅',
+    failed: '❌',
+    blocked: '⛔',
+    rejected: '❌',
+    canceled: '🚫',
+    unknown: '❔'
+};
+/** The longest text shown in the table's "Latest message" column; the full text is below it. */
+const CELL_CHARS = 300;
+/** The summary, within `maxBytes` (the step-summary limit unless a check run needs less). */
+function renderSummary(report, maxBytes = _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SUMMARY_MAX_BYTES */ .eR) {
+    if (report.outcome.snapshot === undefined)
+        return render(report, undefined, 0, 0);
+    const { snapshot, hiddenSteps } = (0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .capSteps */ .w_)(report.outcome.snapshot);
+    const fitted = (0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .fitByLeavingOutOldest */ .EK)(snapshot, maxBytes, (trimmed, leftOut) => render(report, trimmed, leftOut, hiddenSteps));
+    // Unreachable with normalize's caps on steps and fields, but a summary over the limit is lost
+    // whole, so fall back to one without steps rather than risk that.
+    return fitted.fits ? fitted.text : render(report, undefined, 0, 0);
+}
+function render(report, snapshot, leftOut, hiddenSteps) {
+    return [
+        heading(report),
+        verdictLine(report),
+        snapshot ? stepsTable(snapshot) : '',
+        snapshot ? operationMessages(snapshot) : '',
+        snapshot ? snapshot.steps.map(stepMessages).join('') : '',
+        leftOutNotice(leftOut, hiddenSteps),
+        footer(report, snapshot)
+    ].join('');
+}
+function heading(report) {
+    const { result } = report.outcome;
+    return `<h2>${RESULT_ICON[result]} Publish gate: ${escape(report.publisherId)} / ${escape(report.offerId)}: ${result}</h2>\n`;
+}
+function verdictLine(report) {
+    return `<p>${escapeText((0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(report.outcome.message, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MESSAGE_CHARS */ .hP))}</p>\n`;
+}
+function stepsTable(snapshot) {
+    if (snapshot.steps.length === 0) {
+        return `<p>Status: ${statusCell(snapshot.status, snapshot.rawStatus)}. The API listed no steps.</p>\n`;
+    }
+    const header = '<tr><th>Step</th><th>Status</th><th>Progress</th><th>Estimated time</th><th>Latest message</th></tr>';
+    const rows = snapshot.steps.map((step) => {
+        const newest = (0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .latest */ .IW)(step.messages);
+        return (`<tr><td>${stepLabel(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
+            `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
+            `<td>${escape(step.estimatedTimeFrame ?? '')}</td>` +
+            `<td>${newest ? escape((0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_cpp_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .messageText */ .L)(newest), CELL_CHARS)) : ''}</td></tr>`);
+    });
+    return `<p>Operation status: ${statusCell(snapshot.status, snapshot.rawStatus)}</p>\n<table>${header}${rows.join('')}</table>\n`;
+}
+function operationMessages(snapshot) {
+    return snapshot.messages.length === 0 ? '' : details('Operation messages', snapshot.messages);
+}
+function stepMessages(step) {
+    return step.messages.length === 0 ? '' : details(step.name, step.messages);
+}
+function details(title, messages) {
+    const count = `${messages.length} message${messages.length === 1 ? '' : 's'}`;
+    const items = messages.map((message) => `<li>${messageLine(message)}</li>`).join('');
+    return `<details><summary>${escape(title)}: ${count}</summary><ul>${items}</ul></details>\n`;
+}
+function messageLine(message) {
+    const meta = [message.level, message.timestamp].filter(Boolean).map((part) => escape(part ?? ''));
+    const text = message.parts
+        .map((part) => part.href === undefined
+        ? escapeText(part.text)
+        : `<a href="${escape(part.href)}">${escapeText(part.text)}</a>`)
+        .join('');
+    return `<strong>${meta.join(' · ')}</strong>: ${text}`;
+}
+function leftOutNotice(leftOut, hiddenSteps) {
+    const notes = [
+        leftOut === 0
+            ? ''
+            : `${leftOut} older message${leftOut === 1 ? ' was' : 's were'} left out to keep this summary under GitHub's 1 MiB limit; the newest are shown.`,
+        hiddenSteps === 0
+            ? ''
+            : `${hiddenSteps} more step${hiddenSteps === 1 ? ' is' : 's are'} not shown.`
+    ].filter(Boolean);
+    return notes.map((note) => `<p><em>${note}</em></p>\n`).join('');
+}
+function footer(report, snapshot) {
+    const rows = [
+        [
+            'Operation',
+            report.operationId === '' ? 'offer status' : `<code>${escape(report.operationId)}</code>`
+        ],
+        ['Submission type', escape(snapshot?.submissionType ?? '')],
+        ['Preview links', linkList(snapshot?.previewLinks ?? [])],
+        ['Live links', linkList(snapshot?.liveLinks ?? [])],
+        ['Elapsed', (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(report.elapsedMs)],
+        ['Polls', String(report.outcome.polls)]
+    ];
+    const cells = rows
+        .filter(([, value]) => value !== '')
+        .map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`);
+    return `<table>${cells.join('')}</table>\n`;
+}
+function linkList(links) {
+    return links.map((href) => `<a href="${escape(href)}">${escape(href)}</a>`).join('<br>');
+}
+function stepLabel(step) {
+    const id = step.id !== '' && step.id !== step.name ? `<br><code>${escape(step.id)}</code>` : '';
+    return `${escape(step.name)}${id}`;
+}
+function statusCell(status, rawStatus) {
+    return `${STATUS_ICON[status]} ${escape((0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStatus */ .Wn)(status, rawStatus))}`;
+}
+/** Message text keeps its line breaks. */
+function escapeText(text) {
+    return escape(text).replace(/\n/g, '<br>');
+}
+function escape(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+
+
+/***/ }),
+
+/***/ 7456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   EK: () => (/* binding */ fitByLeavingOutOldest),
+/* harmony export */   IW: () => (/* binding */ latest),
+/* harmony export */   ee: () => (/* binding */ bytes),
+/* harmony export */   w_: () => (/* binding */ capSteps)
+/* harmony export */ });
+/* unused harmony export withoutOldest */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
 // Keeps the summary and the outputs under GitHub's size limits by leaving out the oldest messages.
 
 /** Every message of the snapshot, oldest first (undated ones count as oldest; ties keep API order). */
@@ -35664,9 +32586,9 @@ function oldestFirst(snapshot) {
 }
 /** The snapshot with at most MAX_STEPS steps, and how many were left out. */
 function capSteps(snapshot) {
-    const hiddenSteps = Math.max(0, snapshot.steps.length - MAX_STEPS);
+    const hiddenSteps = Math.max(0, snapshot.steps.length - _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_STEPS */ .rh);
     return {
-        snapshot: hiddenSteps === 0 ? snapshot : { ...snapshot, steps: snapshot.steps.slice(0, MAX_STEPS) },
+        snapshot: hiddenSteps === 0 ? snapshot : { ...snapshot, steps: snapshot.steps.slice(0, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_STEPS */ .rh) },
         hiddenSteps
     };
 }
@@ -35728,1011 +32650,48 @@ function time(message) {
     return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
 }
 
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-// One titled error annotation per failing step, at most as many as GitHub shows.
 
+/***/ }),
 
+/***/ 5565:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-function stepAnnotations(snapshot) {
-    if (snapshot === undefined)
-        return [];
-    return snapshot.steps
-        .filter((step) => isFailingStepStatus(step.status))
-        .slice(0, MAX_STEP_ANNOTATIONS)
-        .map((step) => {
-        const chosen = reasons(step.messages);
-        return {
-            title: `${step.name}: ${describeStatus(step.status, step.rawStatus)}`,
-            message: chosen.length === 0
-                ? `${step.name} is ${describeStatus(step.status, step.rawStatus)}; the API gave no message.`
-                : clip(chosen.map(messageText).join('\n'), MAX_MESSAGE_CHARS)
-        };
-    });
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SP: () => (/* binding */ normalizeStatus),
+/* harmony export */   TQ: () => (/* binding */ isFailingStepStatus),
+/* harmony export */   iB: () => (/* binding */ spellingKey)
+/* harmony export */ });
+// The one status vocabulary for operations, offers and steps, and the mapping from CPP spellings.
+/** How CPP spellings are compared: case-insensitive, with spaces, `_` and `-` removed. */
+function spellingKey(raw) {
+    return raw.toLowerCase().replace(/[\s_-]+/g, '');
 }
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary, as HTML (what core.summary writes): one small function per section, every text
-// from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
-
-
-
-
-
-const RESULT_ICON = {
-    succeeded: '✅',
-    failed: '❌',
-    blocked: '⛔',
-    canceled: '🚫',
-    'timed-out': '⏱️',
-    error: '⚠️',
-    interrupted: '⏹️',
-    pending: '⏳'
+const SPELLINGS = {
+    notstarted: 'notStarted',
+    neverpublished: 'notStarted',
+    running: 'running',
+    inprogress: 'running',
+    waitingforpublisherreview: 'waiting',
+    waitingforapproval: 'waiting',
+    waitingforreview: 'waiting',
+    succeeded: 'succeeded',
+    success: 'succeeded',
+    complete: 'succeeded',
+    completed: 'succeeded',
+    published: 'succeeded',
+    failed: 'failed',
+    failure: 'failed',
+    blocked: 'blocked',
+    rejected: 'rejected',
+    canceled: 'canceled',
+    cancelled: 'canceled'
 };
-const STATUS_ICON = {
-    notStarted: '⚪',
-    running: '🔄',
-    waiting: '⏸️',
-    succeeded: '✅',
-    failed: '❌',
-    blocked: '⛔',
-    rejected: '❌',
-    canceled: '🚫',
-    unknown: '❔'
-};
-/** The longest text shown in the table's "Latest message" column; the full text is below it. */
-const CELL_CHARS = 300;
-/** The summary, within `maxBytes` (the step-summary limit unless a check run needs less). */
-function renderSummary(report, maxBytes = SUMMARY_MAX_BYTES) {
-    if (report.outcome.snapshot === undefined)
-        return render(report, undefined, 0, 0);
-    const { snapshot, hiddenSteps } = capSteps(report.outcome.snapshot);
-    const fitted = fitByLeavingOutOldest(snapshot, maxBytes, (trimmed, leftOut) => render(report, trimmed, leftOut, hiddenSteps));
-    // Unreachable with normalize's caps on steps and fields, but a summary over the limit is lost
-    // whole, so fall back to one without steps rather than risk that.
-    return fitted.fits ? fitted.text : render(report, undefined, 0, 0);
+function normalizeStatus(raw) {
+    return Object.hasOwn(SPELLINGS, spellingKey(raw)) ? SPELLINGS[spellingKey(raw)] : 'unknown';
 }
-function render(report, snapshot, leftOut, hiddenSteps) {
-    return [
-        heading(report),
-        verdictLine(report),
-        snapshot ? stepsTable(snapshot) : '',
-        snapshot ? operationMessages(snapshot) : '',
-        snapshot ? snapshot.steps.map(stepMessages).join('') : '',
-        leftOutNotice(leftOut, hiddenSteps),
-        footer(report, snapshot)
-    ].join('');
-}
-function heading(report) {
-    const { result } = report.outcome;
-    return `<h2>${RESULT_ICON[result]} Publish gate: ${summary_escape(report.publisherId)} / ${summary_escape(report.offerId)}: ${result}</h2>\n`;
-}
-function verdictLine(report) {
-    return `<p>${escapeText(clip(report.outcome.message, MAX_MESSAGE_CHARS))}</p>\n`;
-}
-function stepsTable(snapshot) {
-    if (snapshot.steps.length === 0) {
-        return `<p>Status: ${statusCell(snapshot.status, snapshot.rawStatus)}. The API listed no steps.</p>\n`;
-    }
-    const header = '<tr><th>Step</th><th>Status</th><th>Progress</th><th>Estimated time</th><th>Latest message</th></tr>';
-    const rows = snapshot.steps.map((step) => {
-        const newest = latest(step.messages);
-        return (`<tr><td>${summary_stepLabel(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
-            `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
-            `<td>${summary_escape(step.estimatedTimeFrame ?? '')}</td>` +
-            `<td>${newest ? summary_escape(clip(messageText(newest), CELL_CHARS)) : ''}</td></tr>`);
-    });
-    return `<p>Operation status: ${statusCell(snapshot.status, snapshot.rawStatus)}</p>\n<table>${header}${rows.join('')}</table>\n`;
-}
-function operationMessages(snapshot) {
-    return snapshot.messages.length === 0 ? '' : details('Operation messages', snapshot.messages);
-}
-function stepMessages(step) {
-    return step.messages.length === 0 ? '' : details(step.name, step.messages);
-}
-function details(title, messages) {
-    const count = `${messages.length} message${messages.length === 1 ? '' : 's'}`;
-    const items = messages.map((message) => `<li>${messageLine(message)}</li>`).join('');
-    return `<details><summary>${summary_escape(title)}: ${count}</summary><ul>${items}</ul></details>\n`;
-}
-function messageLine(message) {
-    const meta = [message.level, message.timestamp].filter(Boolean).map((part) => summary_escape(part ?? ''));
-    const text = message.parts
-        .map((part) => part.href === undefined
-        ? escapeText(part.text)
-        : `<a href="${summary_escape(part.href)}">${escapeText(part.text)}</a>`)
-        .join('');
-    return `<strong>${meta.join(' · ')}</strong>: ${text}`;
-}
-function leftOutNotice(leftOut, hiddenSteps) {
-    const notes = [
-        leftOut === 0
-            ? ''
-            : `${leftOut} older message${leftOut === 1 ? ' was' : 's were'} left out to keep this summary under GitHub's 1 MiB limit; the newest are shown.`,
-        hiddenSteps === 0
-            ? ''
-            : `${hiddenSteps} more step${hiddenSteps === 1 ? ' is' : 's are'} not shown.`
-    ].filter(Boolean);
-    return notes.map((note) => `<p><em>${note}</em></p>\n`).join('');
-}
-function footer(report, snapshot) {
-    const rows = [
-        [
-            'Operation',
-            report.operationId === '' ? 'offer status' : `<code>${summary_escape(report.operationId)}</code>`
-        ],
-        ['Submission type', summary_escape(snapshot?.submissionType ?? '')],
-        ['Preview links', linkList(snapshot?.previewLinks ?? [])],
-        ['Live links', linkList(snapshot?.liveLinks ?? [])],
-        ['Elapsed', formatDuration(report.elapsedMs)],
-        ['Polls', String(report.outcome.polls)]
-    ];
-    const cells = rows
-        .filter(([, value]) => value !== '')
-        .map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`);
-    return `<table>${cells.join('')}</table>\n`;
-}
-function linkList(links) {
-    return links.map((href) => `<a href="${summary_escape(href)}">${summary_escape(href)}</a>`).join('<br>');
-}
-function summary_stepLabel(step) {
-    const id = step.id !== '' && step.id !== step.name ? `<br><code>${summary_escape(step.id)}</code>` : '';
-    return `${summary_escape(step.name)}${id}`;
-}
-function statusCell(status, rawStatus) {
-    return `${STATUS_ICON[status]} ${summary_escape(describeStatus(status, rawStatus))}`;
-}
-/** Message text keeps its line breaks. */
-function escapeText(text) {
-    return summary_escape(text).replace(/\n/g, '<br>');
-}
-function summary_escape(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-
-;// CONCATENATED MODULE: ./src/github/check-run.ts
-// Keeps the gate's verdict visible on the commit as a check run, after the waiting job has ended:
-// created (or, in check mode, found) in progress, updated when the state changes at most once a
-// minute, and completed with the verdict. @actions/github is loaded only when this is used.
-
-
-
-
-const CONCLUSION = {
-    succeeded: 'success',
-    failed: 'failure',
-    blocked: 'failure',
-    error: 'failure',
-    'timed-out': 'timed_out',
-    canceled: 'cancelled',
-    interrupted: 'cancelled'
-};
-class CheckRun {
-    octokit;
-    repo;
-    settings;
-    ref;
-    lastTitle = '';
-    lastUpdate = Number.NEGATIVE_INFINITY;
-    /** Updates go out one after another, and a failed one never stops the gate. */
-    queue = Promise.resolve();
-    broken = false;
-    constructor(github, settings) {
-        this.octokit = github.getOctokit(settings.token);
-        this.repo = github.context.repo;
-        this.settings = settings;
-    }
-    /** The check run for this commit, or undefined (with a warning saying why) when it cannot be made. */
-    static async open(github, settings) {
-        let run;
-        try {
-            run = new CheckRun(github, settings);
-            run.ref = (settings.reuse ? await run.findInProgress() : undefined) ?? (await run.create());
-            settings.info(`Check run "${settings.name}" on ${settings.sha.slice(0, 7)}: ${run.ref.url}`);
-            return run;
-        }
-        catch (error) {
-            warnFailure(settings, 'create the check run', error);
-            return undefined;
-        }
-    }
-    get reference() {
-        return this.ref;
-    }
-    /** A new state (title) reaches the check run at most once a minute. */
-    progress(snapshot) {
-        const title = progressTitle(snapshot);
-        if (title === this.lastTitle || this.settings.now() - this.lastUpdate < CHECK_RUN_UPDATE_MS)
-            return;
-        this.lastTitle = title;
-        this.lastUpdate = this.settings.now();
-        this.enqueue('update the check run', () => this.update({ status: 'in_progress', output: { title, summary: lastSeen(snapshot) } }));
-    }
-    /** Completes the run with the verdict; a pending check leaves it in progress with the latest state. */
-    async finish(report) {
-        const { result } = report.outcome;
-        const summary = renderSummary(report, CHECK_RUN_MAX_CHARS);
-        const title = result === 'pending' && report.outcome.snapshot
-            ? progressTitle(report.outcome.snapshot)
-            : finalTitle(report);
-        if (result === 'pending') {
-            this.enqueue('update the check run', () => this.update({ status: 'in_progress', output: { title, summary } }));
-        }
-        else {
-            const path = workflowPath();
-            const annotations = stepAnnotations(report.outcome.snapshot).map((annotation) => ({
-                path,
-                start_line: 1,
-                end_line: 1,
-                annotation_level: 'failure',
-                title: annotation.title,
-                message: annotation.message
-            }));
-            this.enqueue('complete the check run', () => this.update({
-                status: 'completed',
-                conclusion: CONCLUSION[result],
-                completed_at: new Date(this.settings.now()).toISOString(),
-                output: { title, summary, annotations }
-            }));
-        }
-        await this.queue;
-    }
-    async findInProgress() {
-        const { data } = await this.octokit.rest.checks.listForRef({
-            ...this.repo,
-            ref: this.settings.sha,
-            check_name: this.settings.name,
-            status: 'in_progress',
-            filter: 'latest'
-        });
-        const found = data.check_runs[0];
-        return found ? { id: found.id, url: found.html_url ?? '' } : undefined;
-    }
-    async create() {
-        const { data } = await this.octokit.rest.checks.create({
-            ...this.repo,
-            name: this.settings.name,
-            head_sha: this.settings.sha,
-            status: 'in_progress',
-            started_at: new Date(this.settings.now()).toISOString(),
-            output: {
-                title: 'Waiting for the Cloud Partner Portal',
-                summary: 'The publish gate has started.'
-            }
-        });
-        return { id: data.id, url: data.html_url ?? '' };
-    }
-    async update(fields) {
-        if (!this.ref)
-            return;
-        await this.octokit.rest.checks.update({ ...this.repo, check_run_id: this.ref.id, ...fields });
-    }
-    enqueue(what, action) {
-        this.queue = this.queue.then(async () => {
-            if (this.broken)
-                return;
-            try {
-                await action();
-            }
-            catch (error) {
-                this.fail(what, error);
-            }
-        });
-    }
-    /** A check run that cannot be written is reported once; the gate's own verdict is unaffected. */
-    fail(what, error) {
-        this.broken = true;
-        warnFailure(this.settings, what, error);
-    }
-}
-function warnFailure(settings, what, error) {
-    const status = error?.status;
-    const reason = error instanceof Error ? error.message : JSON.stringify(error);
-    settings.warn(status === 403 || status === 404
-        ? `Could not ${what} "${settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
-        : `Could not ${what} "${settings.name}": ${reason} (the gate's own verdict stands).`);
-}
-/** "Certification 40%", or the operation's status when no step runs. */
-function progressTitle(snapshot) {
-    const step = snapshot.steps.find((each) => each.status === 'running') ??
-        snapshot.steps.find((each) => each.status === 'waiting');
-    if (!step)
-        return `Operation ${describeStatus(snapshot.status, snapshot.rawStatus)}`;
-    return step.status === 'waiting' ? `${step.name}: waiting` : `${step.name} ${step.progress ?? 0}%`;
-}
-function finalTitle(report) {
-    const { result, failedStep } = report.outcome;
-    if (failedStep)
-        return `${failedStep.name}: ${describeStatus(failedStep.status, failedStep.rawStatus)}`;
-    return {
-        succeeded: 'Passed',
-        failed: 'Failed',
-        blocked: 'Blocked',
-        canceled: 'Canceled',
-        'timed-out': 'Timed out',
-        error: 'Error',
-        interrupted: 'Interrupted',
-        pending: 'In progress'
-    }[result];
-}
-/** Check-run annotations need a file: the workflow's, when the runner says which it is. */
-function workflowPath() {
-    const ref = process.env.GITHUB_WORKFLOW_REF ?? '';
-    return /^[^/]+\/[^/]+\/(.+?)@/.exec(ref)?.[1] ?? '.github';
-}
-
-;// CONCATENATED MODULE: ./src/cpp/normalize.ts
-// The one boundary where CPP JSON becomes a typed Snapshot: object or one-element array, missing
-// fields tolerated, every spelling normalized, HTML turned into text.
-
-
-
-/** A body that parsed as JSON but is not an operation or offer status. */
-class UnexpectedBodyError extends Error {
-}
-function normalize(body) {
-    const operation = Array.isArray(body) ? body[0] : body;
-    if (!isObject(operation)) {
-        throw new UnexpectedBodyError(Array.isArray(body)
-            ? `an array whose first element is ${normalize_describe(operation)}, not an operation object`
-            : `${normalize_describe(body)}, not an operation object`);
-    }
-    const rawStatus = normalize_text(operation.status) ?? normalize_text(operation.submissionState) ?? '';
-    const submissionType = normalize_text(operation.submissionType);
-    return {
-        status: normalizeStatus(rawStatus),
-        rawStatus,
-        ...(submissionType === undefined ? {} : { submissionType }),
-        steps: normalize_list(operation.steps).flatMap(step),
-        messages: messages(operation.messages),
-        previewLinks: links(operation.previewLinks),
-        liveLinks: links(operation.liveLinks)
-    };
-}
-function step(value, index) {
-    if (!isObject(value))
-        return [];
-    const id = normalize_text(value.id) ?? '';
-    const rawStatus = normalize_text(value.status) ?? '';
-    const progress = percentage(value.progressPercentage ?? value.processPercentage);
-    const estimatedTimeFrame = normalize_text(value.estimatedTimeFrame);
-    return [
-        {
-            id,
-            name: normalize_text(value.stepName) ?? normalize_text(value.description) ?? (id || `step ${index + 1}`),
-            status: normalizeStatus(rawStatus),
-            rawStatus,
-            ...(progress === undefined ? {} : { progress }),
-            ...(estimatedTimeFrame === undefined ? {} : { estimatedTimeFrame }),
-            messages: messages(value.messages)
-        }
-    ];
-}
-/** Message items are `{messageHtml, level, timestamp}`; one doc table calls them strings. */
-function messages(value) {
-    return normalize_list(value).flatMap((item) => {
-        if (typeof item === 'string')
-            return message(item, undefined, undefined);
-        if (!isObject(item))
-            return [];
-        const html = raw(item.messageHtml) ?? raw(item.message) ?? raw(item.text) ?? '';
-        return message(html, normalize_text(item.level), normalize_text(item.timestamp));
-    });
-}
-function message(html, level, timestamp) {
-    const parts = capParts(htmlToParts(html.slice(0, MAX_MESSAGE_TEXT_CHARS * 2)));
-    if (parts.length === 0)
-        return [];
-    return [
-        {
-            level: (level ?? 'information').toLowerCase(),
-            parts,
-            ...(timestamp === undefined ? {} : { timestamp })
-        }
-    ];
-}
-function capParts(parts) {
-    let room = MAX_MESSAGE_TEXT_CHARS;
-    const out = [];
-    for (const part of parts) {
-        if (room <= 0)
-            break;
-        out.push(part.text.length > room ? { ...part, text: `${part.text.slice(0, room)}…` } : part);
-        room -= part.text.length;
-    }
-    return out;
-}
-/** Links may come as strings or as objects carrying a URL; only http(s) URLs are kept. */
-function links(value) {
-    return normalize_list(value)
-        .map((item) => isObject(item)
-        ? (raw(item.uri) ?? raw(item.url) ?? raw(item.href) ?? raw(item.link))
-        : raw(item))
-        .filter((href) => href !== undefined && href.length <= MAX_LINK_CHARS && isWebLink(href))
-        .slice(0, MAX_LINKS);
-}
-function percentage(value) {
-    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (typeof number !== 'number' || !Number.isFinite(number))
-        return undefined;
-    return Math.min(100, Math.max(0, Math.round(number)));
-}
-function raw(value) {
-    return typeof value === 'string' ? value.trim() : undefined;
-}
-/**
- * A short free-text field (status, id, name, time frame): one line without control characters,
- * capped; numbers are accepted.
- */
-function normalize_text(value) {
-    const string = (typeof value === 'number' ? String(value) : raw(value))
-        ?.replace(/\p{Cc}+/gu, ' ')
-        .trim();
-    if (string === undefined || string === '')
-        return undefined;
-    return string.length > MAX_FIELD_CHARS ? `${string.slice(0, MAX_FIELD_CHARS)}…` : string;
-}
-function normalize_list(value) {
-    return Array.isArray(value) ? value : [];
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function normalize_describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    return `a ${typeof value}`;
-}
-
-;// CONCATENATED MODULE: ./src/verdict.ts
-// The gate's rules as a pure function: given one snapshot and what we wait for, pass, fail or wait.
-
-
-const PUBLISHER_SIGNOFF = 'publishersignoff';
-function verdict(snapshot, waitFor) {
-    return failure(snapshot) ?? success(snapshot, waitFor);
-}
-/**
- * The first failing step (in the order listed) names the failure; the result is `blocked` for a
- * blocked step, `canceled` for a canceled operation or step, `failed` otherwise.
- */
-function failure(snapshot) {
-    const failedStep = snapshot.steps.find((step) => isFailingStepStatus(step.status));
-    if (!failedStep && !isFailingStepStatus(snapshot.status))
-        return undefined;
-    const result = failedStep?.status === 'blocked' || (!failedStep && snapshot.status === 'blocked')
-        ? 'blocked'
-        : failedStep?.status === 'canceled' || snapshot.status === 'canceled'
-            ? 'canceled'
-            : 'failed';
-    if (failedStep) {
-        return {
-            kind: 'fail',
-            result,
-            failedStep,
-            message: failureSentence(failedStep.name, failedStep.status, failedStep.messages)
-        };
-    }
-    return {
-        kind: 'fail',
-        result,
-        message: failureSentence('The operation', snapshot.status, snapshot.messages)
-    };
-}
-function success(snapshot, waitFor) {
-    const succeeded = snapshot.status === 'succeeded';
-    switch (waitFor.kind) {
-        case 'completion':
-            return succeeded ? { kind: 'pass', message: 'The operation succeeded.' } : { kind: 'wait' };
-        case 'preview': {
-            const signoff = findStep(snapshot, PUBLISHER_SIGNOFF);
-            if (signoff?.status === 'waiting' || signoff?.status === 'succeeded') {
-                return {
-                    kind: 'pass',
-                    message: `The preview is ready for go-live: ${signoff.name} is ${describeStatus(signoff.status, signoff.rawStatus)}.`
-                };
-            }
-            if (snapshot.status === 'waiting') {
-                return {
-                    kind: 'pass',
-                    message: `The preview is ready for go-live: the operation is ${describeStatus(snapshot.status, snapshot.rawStatus)}.`
-                };
-            }
-            return succeeded ? { kind: 'pass', message: 'The operation succeeded.' } : { kind: 'wait' };
-        }
-        case 'step': {
-            const target = findStep(snapshot, spellingKey(waitFor.stepId));
-            // A step id the operation does not list is a mistake in wait-for, even once it succeeded.
-            if (!target && snapshot.steps.length > 0) {
-                return {
-                    kind: 'invalid',
-                    message: `wait-for: the operation has no step "${waitFor.stepId}". Its steps are: ${snapshot.steps.map(stepLabel).join(', ')}. Use one of these ids, "preview" or "completion".`
-                };
-            }
-            if (target?.status === 'succeeded') {
-                return { kind: 'pass', message: `Step ${target.name} succeeded.` };
-            }
-            if (!succeeded)
-                return { kind: 'wait' };
-            return {
-                kind: 'pass',
-                message: 'The operation succeeded.',
-                warning: target
-                    ? `The operation succeeded, but step ${target.name} was reported ${describeStatus(target.status, target.rawStatus)}, not succeeded.`
-                    : `The operation succeeded, but no response listed the step "${waitFor.stepId}".`
-            };
-        }
-    }
-}
-/** Steps are matched by id or by name, ignoring case, spaces, dashes and underscores. */
-function findStep(snapshot, key) {
-    return snapshot.steps.find((step) => spellingKey(step.id) === key || spellingKey(step.name) === key);
-}
-
-;// CONCATENATED MODULE: ./src/poll.ts
-// The poll loop: the only place with time in it. It polls, asks `verdict`, and waits (interval,
-// Retry-After or backoff) until a verdict, the deadline, the error budget or a signal ends it.
-
-
-
-
-async function poll(settings, deps) {
-    let polls = 0;
-    let failures = 0;
-    let snapshot;
-    let lastFailure;
-    const end = (result, message, extra = {}) => ({
-        result,
-        message,
-        ...(snapshot === undefined ? {} : { snapshot }),
-        polls,
-        ...extra
-    });
-    const interrupted = () => end('interrupted', `Interrupted while waiting (the workflow was cancelled or the step timed out). ${lastSeen(snapshot)}`);
-    for (;;) {
-        if (deps.signal.aborted)
-            return interrupted();
-        const remaining = settings.deadline - deps.now();
-        const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, Math.max(remaining, FINAL_REQUEST_MIN_MS));
-        polls++;
-        const fetched = await untilAborted(deps.fetch(timeoutMs), deps.signal);
-        if (fetched === undefined)
-            return interrupted();
-        let delayMs = settings.intervalMs;
-        if (fetched.kind === 'fatal')
-            return end('error', fetched.message);
-        if (fetched.kind === 'transient') {
-            failures++;
-            lastFailure = fetched.reason;
-            if (failures >= settings.maxConsecutiveErrors) {
-                return end('error', `Gave up after ${failures} consecutive failed request${failures === 1 ? '' : 's'} (max-consecutive-errors). The last one: ${fetched.reason}`);
-            }
-            delayMs = fetched.retryAfterMs ?? backoff(failures, settings.intervalMs, deps.random);
-        }
-        else {
-            failures = 0;
-            lastFailure = undefined;
-            snapshot = fetched.value;
-            deps.onSnapshot(snapshot);
-            const found = verdict(snapshot, settings.waitFor);
-            if (found.kind === 'pass') {
-                if (found.warning)
-                    deps.warn(found.warning);
-                return end('succeeded', found.message);
-            }
-            if (found.kind === 'fail') {
-                return end(found.result, found.message, found.failedStep ? { failedStep: found.failedStep } : {});
-            }
-            if (found.kind === 'invalid')
-                return end('error', found.message);
-            if (settings.once)
-                return end('pending', `The operation is still going. ${lastSeen(snapshot)}`);
-        }
-        const left = settings.deadline - deps.now();
-        if (left <= 0) {
-            const failing = lastFailure === undefined ? '' : ` The last request failed: ${lastFailure}`;
-            return end('timed-out', `Timed out after ${formatDuration(settings.timeoutMs)}. ${lastSeen(snapshot)}${failing}`);
-        }
-        if (fetched.kind === 'transient')
-            deps.onRetry(fetched.reason, failures, Math.min(delayMs, left));
-        await deps.sleep(Math.min(delayMs, left), deps.signal);
-    }
-}
-/** Exponential from the poll interval, capped, with jitter so that gates do not poll in lockstep. */
-function backoff(failures, intervalMs, random) {
-    const cap = Math.max(BACKOFF_CAP_MS, intervalMs);
-    const base = Math.min(cap, intervalMs * 2 ** (failures - 1));
-    return Math.round(base * (1 - BACKOFF_JITTER + 2 * BACKOFF_JITTER * random()));
-}
-/** Resolves with the promise's value, or with undefined as soon as the signal aborts. */
-function untilAborted(promise, signal) {
-    if (signal.aborted)
-        return Promise.resolve(undefined);
-    return new Promise((resolve, reject) => {
-        const onAbort = () => resolve(undefined);
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then((value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error instanceof Error ? error : new Error(String(error)));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/report/names.ts
-// The one place that names per-step outputs: step-<id>-status, step-<id>-progress.
-/** `Publisher Signoff` → `publisher-signoff`: lower case, runs outside a-z0-9 become one dash. */
-function outputSlug(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-}
-/**
- * One unique slug per step, in order: its id (its name if it has none); a slug already taken gets
- * -2, -3…; a step whose id and name have no letters or digits is named by its position.
- */
-function stepSlugs(steps) {
-    const taken = new Set();
-    return steps.map((step, index) => {
-        const base = outputSlug(step.id === '' ? step.name : step.id) || `${index + 1}`;
-        let slug = base;
-        for (let n = 2; taken.has(slug); n++)
-            slug = `${base}-${n}`;
-        taken.add(slug);
-        return slug;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-// Every output of the action, computed from the report; all of them together stay under GitHub's
-// per-job output limit.
-
-
-
-
-function buildOutputs(report) {
-    const { outcome } = report;
-    const snapshot = outcome.snapshot;
-    const fixed = {
-        result: outcome.result,
-        status: snapshot?.status ?? '',
-        'raw-status': snapshot?.rawStatus ?? '',
-        'operation-id': report.operationId,
-        'submission-type': snapshot?.submissionType ?? '',
-        'failed-step': outcome.failedStep ? outcome.failedStep.id || outcome.failedStep.name : '',
-        message: outcome.message,
-        'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
-        'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
-        'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
-        polls: String(outcome.polls),
-        'check-run-id': report.checkRun ? String(report.checkRun.id) : '',
-        'check-run-url': report.checkRun?.url ?? ''
-    };
-    if (outcome.snapshot === undefined)
-        return { ...fixed, steps: '[]' };
-    const { snapshot: shown } = capSteps(outcome.snapshot);
-    const perStep = {};
-    stepSlugs(shown.steps).forEach((slug, index) => {
-        const step = shown.steps[index];
-        perStep[`step-${slug}-status`] = step.status;
-        perStep[`step-${slug}-progress`] = step.progress === undefined ? '' : String(step.progress);
-    });
-    const overhead = Object.entries({ ...fixed, ...perStep }).reduce((sum, [name, value]) => sum + bytes(name) + bytes(value), bytes('steps'));
-    const fitted = fitByLeavingOutOldest(shown, OUTPUTS_MAX_BYTES - overhead, stepsJson);
-    // Unreachable with normalize's caps; the per-step outputs still carry every status then.
-    return { ...fixed, steps: fitted.fits ? fitted.text : '[]', ...perStep };
-}
-/** The `steps` output: one object per step, messages as plain text. */
-function stepsJson(snapshot) {
-    return JSON.stringify(snapshot.steps.map((step) => ({
-        id: step.id,
-        name: step.name,
-        status: step.status,
-        rawStatus: step.rawStatus,
-        progress: step.progress ?? null,
-        estimatedTimeFrame: step.estimatedTimeFrame ?? null,
-        messages: step.messages.map((message) => ({
-            level: message.level,
-            text: messageText(message),
-            timestamp: message.timestamp ?? null
-        }))
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/report/progress-log.ts
-// The run's log: an info line only when something changes (operation status, a step's status, the
-// running step's percentage), a heartbeat when nothing has for a while, one warning per unknown
-// spelling.
-
-
-
-class ProgressLog {
-    operation;
-    steps = new Map();
-    unknownSpellings = new Set();
-    lastLineAt;
-    sink;
-    now;
-    subject;
-    /** `subject` is what is watched: "Operation" or "Offer". */
-    constructor(sink, now, subject = 'Operation') {
-        this.subject = subject;
-        this.sink = sink;
-        this.now = now;
-        this.lastLineAt = now();
-    }
-    onSnapshot(snapshot) {
-        const lines = [];
-        const operation = describeStatus(snapshot.status, snapshot.rawStatus);
-        if (operation !== this.operation) {
-            lines.push(this.operation === undefined
-                ? `${this.subject} status: ${operation}`
-                : `${this.subject} status: ${this.operation} → ${operation}`);
-            this.operation = operation;
-        }
-        snapshot.steps.forEach((step, index) => {
-            const key = `${index}:${step.id}`;
-            const progress = step.status === 'running' && step.progress !== undefined ? ` ${step.progress}%` : '';
-            const state = `${describeStatus(step.status, step.rawStatus)}${progress}`;
-            const before = this.steps.get(key);
-            if (state !== before && !(before === undefined && step.status === 'notStarted')) {
-                const eta = step.estimatedTimeFrame && step.status === 'running'
-                    ? ` (estimated ${step.estimatedTimeFrame})`
-                    : '';
-                lines.push(`Step ${step.name}: ${before === undefined ? '' : `${before} → `}${state}${eta}`);
-            }
-            this.steps.set(key, state);
-        });
-        for (const raw of [snapshot, ...snapshot.steps]
-            .filter((item) => item.status === 'unknown')
-            .map((item) => item.rawStatus)) {
-            if (!this.unknownSpellings.has(raw)) {
-                this.unknownSpellings.add(raw);
-                this.sink.warning(raw === ''
-                    ? 'The CPP API answered without a status: the gate keeps polling and reports it as unknown.'
-                    : `Unknown status "${raw}" from the CPP API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`);
-            }
-        }
-        if (lines.length > 0)
-            this.say(lines);
-        else if (this.now() - this.lastLineAt >= HEARTBEAT_MS)
-            this.say([`Still waiting. ${lastSeen(snapshot)}`]);
-    }
-    onRetry(reason, failures, limit, delayMs) {
-        this.say([
-            `Request failed (${failures} in a row; the gate gives up at ${limit}): ${reason}. Retrying in ${formatDuration(delayMs)}.`
-        ]);
-    }
-    say(lines) {
-        for (const line of lines)
-            this.sink.info(line);
-        this.lastLineAt = this.now();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-// Orchestrates one run: inputs → config → poll → report. The report is written on every path:
-// success, failure, timeout, error and signals.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function run(options = {}) {
-    const now = options.now ?? (() => performance.now());
-    const startedAt = now();
-    // Masked, as they are sent, before anything else can print them.
-    for (const secret of [
-        bareToken(getInput('token')),
-        getInput('client-secret'),
-        getInput('github-token')
-    ]) {
-        if (secret !== '')
-            setSecret(secret);
-    }
-    let config;
-    let watched;
-    let checkRun;
-    let outcome;
-    try {
-        config = readConfig((name) => getInput(name), {
-            idTokenAvailable: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
-        });
-        watched = {
-            url: config.target.kind === 'latest' ? '' : config.target.url,
-            operationId: config.target.operationId
-        };
-        checkRun = config.checkRun && (await openCheckRun(config));
-        const onSnapshot = checkRun ? (snapshot) => checkRun?.progress(snapshot) : undefined;
-        outcome = await gate(config, watched, startedAt, now, options, onSnapshot);
-    }
-    catch (error) {
-        outcome = {
-            result: 'error',
-            message: error instanceof Error ? error.message : String(error),
-            polls: 0
-        };
-    }
-    // One paragraph, not a dump, wherever it is shown.
-    outcome = { ...outcome, message: clip(outcome.message, MAX_MESSAGE_CHARS) };
-    const finished = {
-        publisherId: config?.publisherId ?? getInput('publisher-id'),
-        offerId: config?.offerId ?? getInput('offer-id'),
-        operationId: watched?.operationId ?? '',
-        outcome,
-        elapsedMs: now() - startedAt,
-        ...(checkRun?.reference ? { checkRun: checkRun.reference } : {})
-    };
-    await checkRun?.finish(finished);
-    await report(finished, config?.summary ?? true);
-    return outcome;
-}
-async function gate(config, watched, startedAt, now, options, onSnapshot) {
-    const tokens = config.auth.kind === 'static'
-        ? staticToken(config.auth.token)
-        : azureAdToken(config.auth, {
-            now: Date.now,
-            mask: setSecret,
-            getIDToken: (audience) => getIDToken(audience),
-            info: info,
-            debug: debug
-        });
-    const client = new CppClient({ tokens, debug: debug });
-    const log = new ProgressLog({ info: info, warning: warning }, now, config.target.kind === 'offer' ? 'Offer' : 'Operation');
-    const watching = {
-        offer: 'the offer status',
-        latest: 'the latest operation',
-        operation: `operation ${config.target.operationId}`
-    }[config.target.kind];
-    const waitFor = config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : config.waitFor.kind;
-    info(`Watching ${watching} of ${config.publisherId}/${config.offerId} until ${waitFor}; timeout ${formatDuration(config.timeoutMs)}, polling every ${formatDuration(config.pollIntervalMs)}; signed in with ${tokens.description}.`);
-    if (process.env.RUNNER_ENVIRONMENT === 'github-hosted' &&
-        config.timeoutMs > HOSTED_JOB_LIMIT_MS) {
-        warning(`timeout is ${formatDuration(config.timeoutMs)}, but GitHub-hosted jobs are stopped after 6h: the job will end before the gate does. Use a self-hosted runner, or wait in several runs.`);
-    }
-    return poll({
-        waitFor: config.waitFor,
-        deadline: startedAt + config.timeoutMs,
-        timeoutMs: config.timeoutMs,
-        intervalMs: config.pollIntervalMs,
-        maxConsecutiveErrors: config.maxConsecutiveErrors,
-        once: config.mode === 'check'
-    }, {
-        fetch: async (timeoutMs) => {
-            if (watched.url === '') {
-                // operation-id: latest, found on the first poll; its failures are retried like any poll's.
-                const found = await findLatest((url, ms) => client.getJson(url, ms), config.target.url, timeoutMs);
-                if (found.kind !== 'ok')
-                    return found;
-                watched.url = found.value.url;
-                watched.operationId = found.value.id;
-                info(`Watching operation ${found.value.id}: ${found.value.why}.`);
-            }
-            return toSnapshot(await client.getJson(watched.url, timeoutMs));
-        },
-        sleep: options.sleep ?? sleep,
-        now,
-        random: Math.random,
-        signal: options.signal ?? new AbortController().signal,
-        onSnapshot: (snapshot) => {
-            log.onSnapshot(snapshot);
-            onSnapshot?.(snapshot);
-        },
-        onRetry: (reason, failures, delayMs) => log.onRetry(reason, failures, config.maxConsecutiveErrors, delayMs),
-        warn: warning
-    });
-}
-/**
- * The check run, with @actions/github loaded only now: plain runs do not pay for it. The commit is
- * the pull request's head for pull_request events (GITHUB_SHA is then a merge commit).
- */
-async function openCheckRun(config) {
-    if (!config.checkRun)
-        return undefined;
-    const github = await __nccwpck_require__.e(/* import() */ 542).then(__nccwpck_require__.bind(__nccwpck_require__, 542));
-    const { context } = github;
-    const head = context.payload.pull_request
-        ?.head?.sha;
-    const sha = config.checkRun.sha || (typeof head === 'string' ? head : context.sha);
-    return CheckRun.open(github, {
-        ...config.checkRun,
-        sha,
-        reuse: config.mode === 'check',
-        now: Date.now,
-        warn: warning,
-        info: info
-    });
-}
-function toSnapshot(fetched) {
-    if (fetched.kind !== 'ok')
-        return fetched;
-    try {
-        return { kind: 'ok', value: normalize(fetched.value) };
-    }
-    catch (error) {
-        if (!(error instanceof UnexpectedBodyError))
-            throw error;
-        return { kind: 'transient', reason: `the API answered with ${error.message}` };
-    }
-}
-/**
- * Outputs, the verdict and its annotations, and the summary, each guarded so that one failing
- * cannot stop the others. A failing step's annotation carries the failure (titled with the step),
- * so the verdict is not annotated a second time then.
- */
-async function report(report, summary) {
-    const { outcome } = report;
-    await guarded('set the outputs', () => {
-        for (const [name, value] of Object.entries(buildOutputs(report)))
-            setOutput(name, value);
-    });
-    const annotations = stepAnnotations(outcome.snapshot);
-    if (outcome.result === 'succeeded')
-        info(`✅ ${outcome.message}`);
-    else if (outcome.result === 'pending')
-        info(`⏳ ${outcome.message}`);
-    else if (annotations.length === 0)
-        setFailed(outcome.message);
-    else {
-        process.exitCode = 1;
-        info(`❌ ${outcome.message}`);
-        for (const annotation of annotations)
-            error(annotation.message, { title: annotation.title });
-    }
-    if (!summary)
-        return;
-    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-    if (!summaryFile) {
-        debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
-        return;
-    }
-    // Appended directly rather than through core.summary, which remembers the first file it saw
-    // for the life of the process; the rendering is already one finished HTML document.
-    await guarded('write the job summary', () => (0,promises_namespaceObject.appendFile)(summaryFile, renderSummary(report)));
-}
-async function guarded(what, action) {
-    try {
-        await action();
-    }
-    catch (error) {
-        warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        const timer = setTimeout(done, ms);
-        signal.addEventListener('abort', done, { once: true });
-        function done() {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', done);
-            resolve();
-        }
-    });
+/** Statuses of a step that end the gate with a failure at once. */
+function isFailingStepStatus(status) {
+    return (status === 'failed' || status === 'blocked' || status === 'rejected' || status === 'canceled');
 }
 
 
@@ -36945,6 +32904,818 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ })
 

@@ -82,9 +82,13 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
 
 /** Node's own network errors carry a code (ECONNRESET, ECONNREFUSED…): say they are that. */
 export function reasonOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
-  const code = (error as NodeJS.ErrnoException).code
-  return typeof code === 'string' ? `network error ${code}: ${error.message}` : error.message
+  // Duck-typed rather than instanceof: errors from another realm (a test runner's) are errors too.
+  const { message, code } = (typeof error === 'object' && error !== null ? error : {}) as {
+    message?: unknown
+    code?: unknown
+  }
+  if (typeof message !== 'string') return String(error)
+  return typeof code === 'string' ? `network error ${code}: ${message}` : message
 }
 
 /** Every occurrence of a secret in a text, replaced. */

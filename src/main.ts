@@ -3,14 +3,14 @@
 
 import { appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
-import { azureAdToken } from './auth/azure-ad.js'
 import { staticToken } from './auth/token-source.js'
 import { HOSTED_JOB_LIMIT_MS, MAX_MESSAGE_CHARS } from './constants.js'
 import { bareToken, readConfig, type Config } from './config.js'
 import { CppClient, type FetchResult } from './cpp/client.js'
 import { findLatest } from './cpp/latest.js'
-import { CheckRun } from './github/check-run.js'
-import { normalize, UnexpectedBodyError } from './cpp/normalize.js'
+import type { CheckRun } from './github/check-run.js'
+import { loadHtmlParser } from './cpp/html-text.js'
+import { needsHtmlParser, normalize, UnexpectedBodyError } from './cpp/normalize.js'
 import type { Snapshot } from './cpp/snapshot.js'
 import { formatDuration } from './duration.js'
 import { poll, type Outcome } from './poll.js'
@@ -94,10 +94,11 @@ async function gate(
   options: RunOptions,
   onSnapshot: ((snapshot: Snapshot) => void) | undefined
 ): Promise<Outcome> {
+  // Azure AD sign-in is loaded only when used, like the check run: plain runs start faster.
   const tokens =
     config.auth.kind === 'static'
       ? staticToken(config.auth.token)
-      : azureAdToken(config.auth, {
+      : (await import('./auth/azure-ad.js')).azureAdToken(config.auth, {
           now: Date.now,
           mask: core.setSecret,
           getIDToken: (audience) => core.getIDToken(audience),
@@ -151,7 +152,7 @@ async function gate(
           watched.operationId = found.value.id
           core.info(`Watching operation ${found.value.id}: ${found.value.why}.`)
         }
-        return toSnapshot(await client.getJson(watched.url, timeoutMs))
+        return await toSnapshot(await client.getJson(watched.url, timeoutMs))
       },
       sleep: options.sleep ?? sleep,
       now,
@@ -174,7 +175,10 @@ async function gate(
  */
 async function openCheckRun(config: Config): Promise<CheckRun | undefined> {
   if (!config.checkRun) return undefined
-  const github = await import('@actions/github')
+  const [github, { CheckRun }] = await Promise.all([
+    import('@actions/github'),
+    import('./github/check-run.js')
+  ])
   const { context } = github
   const head: unknown = (context.payload.pull_request as { head?: { sha?: unknown } } | undefined)
     ?.head?.sha
@@ -189,8 +193,9 @@ async function openCheckRun(config: Config): Promise<CheckRun | undefined> {
   })
 }
 
-function toSnapshot(fetched: FetchResult<unknown>): FetchResult<Snapshot> {
+async function toSnapshot(fetched: FetchResult<unknown>): Promise<FetchResult<Snapshot>> {
   if (fetched.kind !== 'ok') return fetched
+  if (needsHtmlParser(fetched.value)) await loadHtmlParser()
   try {
     return { kind: 'ok', value: normalize(fetched.value) }
   } catch (error) {

@@ -5,7 +5,7 @@ import {
   MAX_MESSAGE_TEXT_CHARS,
   MAX_STEPS
 } from '../../src/constants.js'
-import { normalize, UnexpectedBodyError } from '../../src/cpp/normalize.js'
+import { normalize, UnexpectedBodyError, needsHtmlParser } from '../../src/cpp/normalize.js'
 import type { Snapshot, Step } from '../../src/cpp/snapshot.js'
 import { rawOperation, rawSteps } from '../fixtures/cpp.js'
 
@@ -594,5 +594,30 @@ describe('normalize the documented example', () => {
         messages: []
       }
     ])
+  })
+})
+
+describe('needsHtmlParser', () => {
+  it.each<[string, unknown, boolean]>([
+    ['plain messages', { messages: [{ messageHtml: 'Certification started.' }] }, false],
+    [
+      'a time frame with "<" outside any message',
+      { estimatedTimeFrame: '< 5 day', steps: [{ estimatedTimeFrame: '< 1 hour' }] },
+      false
+    ],
+    [
+      'markup in an operation message',
+      { messages: [{ messageHtml: 'See <a href="https://x.test">this</a>' }] },
+      true
+    ],
+    [
+      'an entity in a step message',
+      [{ steps: [{ messages: [{ messageHtml: 'A &amp; B' }] }] }],
+      true
+    ],
+    ['a message given as a string', { steps: [{ messages: ['<b>bold</b>'] }] }, true],
+    ['no operation at all', 'text', false]
+  ])('%s: %s', (_name, body, expected) => {
+    expect(needsHtmlParser(body)).toBe(expected)
   })
 })

@@ -4,6 +4,7 @@
 import { AuthError, type TokenSource } from '../auth/token-source.js'
 import { errorDetail, fatalHttpMessage, transientHttpReason, withCorrelation } from '../errors.js'
 import { hide, isTransientStatus, reasonOf, retryAfterMs, send, type RawResponse } from '../http.js'
+import { loadHtmlParser } from './html-text.js'
 
 export type FetchResult<T> =
   | { kind: 'ok'; value: T }
@@ -74,6 +75,8 @@ export class CppClient {
     // A server that echoes the request's headers must not make us repeat the token anywhere.
     response.body = hide(response.body, token)
     response.location = response.location === undefined ? undefined : hide(response.location, token)
+    // An error page is reduced to its words by the HTML parser, loaded only for such pages.
+    if (/html/i.test(response.contentType) || /^\s*</.test(response.body)) await loadHtmlParser()
     const { status, correlationId } = response
     this.debug(
       `GET ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`

@@ -1,8 +1,21 @@
 // Turns CPP's `messageHtml` into text runs with htmlparser2: tags dropped, entities decoded,
-// line breaks kept for block elements, and only http(s) links kept as links.
+// line breaks kept for block elements, and only http(s) links kept as links. Most messages are
+// plain sentences, so the parser (a third of the bundle's own weight) is loaded only once an
+// answer carries markup: the HTTP layer calls loadHtmlParser() before anything parses it.
 
-import { Parser } from 'htmlparser2'
 import type { MessagePart } from './snapshot.js'
+
+type HtmlParser = typeof import('htmlparser2')
+let htmlparser2: HtmlParser | undefined
+
+/** Markup or an entity: what only a parser can read. */
+export function hasMarkup(text: string): boolean {
+  return /[<&]/.test(text)
+}
+
+export async function loadHtmlParser(): Promise<void> {
+  htmlparser2 ??= await import('htmlparser2')
+}
 
 const BLOCK_TAGS = new Set([
   'br',
@@ -23,7 +36,17 @@ const BLOCK_TAGS = new Set([
   'blockquote',
   'hr'
 ])
-const HIDDEN_TAGS = new Set(['script', 'style', 'head', 'title', 'template'])
+/** Never shown by a browser; htmlparser2 reads the last three as raw text, tags and all. */
+const HIDDEN_TAGS = new Set([
+  'script',
+  'style',
+  'head',
+  'title',
+  'template',
+  'iframe',
+  'noembed',
+  'noframes'
+])
 
 export function isWebLink(href: string): boolean {
   try {
@@ -35,6 +58,10 @@ export function isWebLink(href: string): boolean {
 }
 
 export function htmlToParts(html: string): MessagePart[] {
+  if (!hasMarkup(html)) return collapse([{ text: html.replace(/\s+/g, ' ') }])
+  if (htmlparser2 === undefined)
+    throw new Error('loadHtmlParser() must run before markup is parsed')
+  const { Parser } = htmlparser2
   const runs: MessagePart[] = []
   let hidden = 0
   const links: Array<string | undefined> = []

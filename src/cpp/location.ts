@@ -26,6 +26,10 @@ export function resolveTarget(
   operation: string,
   apiVersion: string
 ): TargetParse {
+  // A lone UTF-16 surrogate cannot be put in a URL (and cannot come from a runner's UTF-8 inputs).
+  if (![origin, publisherId, offerId, operation].every((text) => text.isWellFormed())) {
+    return { ok: false, expected: 'text without lone UTF-16 surrogates' }
+  }
   const offerPath = `/api/publishers/${encodeURIComponent(publisherId)}/offers/${encodeURIComponent(offerId)}`
   const query = `api-version=${encodeURIComponent(apiVersion)}`
   if (operation === '') {

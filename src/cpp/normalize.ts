@@ -3,13 +3,27 @@
 
 import { MAX_FIELD_CHARS, MAX_LINK_CHARS, MAX_LINKS, MAX_MESSAGE_TEXT_CHARS } from '../constants.js'
 import { normalizeStatus } from '../status.js'
-import { htmlToParts, isWebLink } from './html-text.js'
+import { hasMarkup, htmlToParts, isWebLink } from './html-text.js'
 import type { Message, MessagePart, Snapshot, Step } from './snapshot.js'
 
 type Json = Record<string, unknown>
 
 /** A body that parsed as JSON but is not an operation or offer status. */
 export class UnexpectedBodyError extends Error {}
+
+/** Whether any message of the body carries markup, so that normalize() needs the HTML parser. */
+export function needsHtmlParser(body: unknown): boolean {
+  const operation = Array.isArray(body) ? (body as unknown[])[0] : body
+  if (!isObject(operation)) return false
+  const sources = [operation, ...list(operation.steps).filter(isObject)]
+  return sources.some((source) =>
+    list(source.messages).some((item) =>
+      [item, ...(isObject(item) ? [item.messageHtml, item.message, item.text] : [])].some(
+        (text) => typeof text === 'string' && hasMarkup(text)
+      )
+    )
+  )
+}
 
 export function normalize(body: unknown): Snapshot {
   const operation = Array.isArray(body) ? (body as unknown[])[0] : body

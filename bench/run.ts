@@ -1,0 +1,360 @@
+// `npm run bench`: what the gate costs its users. Cold start against the smallest action on the
+// same toolkit, a 24-hour wait compressed in virtual time (requests, memory), detection latency,
+// bundle size and the lazy load of @actions/github. Writes bench/RESULTS.md; exits non-zero when a
+// target is missed.
+
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startFakeGitHub } from '../__tests__/fixtures/fake-github.ts'
+import { staticToken } from '../src/auth/token-source.ts'
+import { CppClient } from '../src/cpp/client.ts'
+import { normalize } from '../src/cpp/normalize.ts'
+import { poll } from '../src/poll.ts'
+import type { WaitFor } from '../src/verdict.ts'
+import { API_VERSION, DEFAULT_TOKEN, startSimulator, type Simulator } from '../simulator/server.ts'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 30)
+const rows: Array<{ figure: string; value: string; target: string; met: boolean | undefined }> = []
+const row = (figure: string, value: string, target = '', met?: boolean): void => {
+  rows.push({ figure, value, target, met })
+}
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+// 1. Cold start, side by side -----------------------------------------------------------------
+// The same ncc flags as `npm run bundle`, so that only what the actions do differs.
+console.log('Building the baseline action with ncc, as dist/ is built…')
+execFileSync(
+  join(ROOT, 'node_modules/.bin/ncc'),
+  [
+    'build',
+    'bench/baseline/index.ts',
+    '-o',
+    'bench/baseline/dist',
+    '--source-map',
+    '--license',
+    'licenses.txt'
+  ],
+  {
+    cwd: ROOT,
+    stdio: 'ignore'
+  }
+)
+
+interface Sample {
+  ms: number
+  rssKb: number
+}
+
+/** One process, started as a runner starts an action; wall time from spawn to exit. */
+function measure(args: string[], env: Record<string, string>): Promise<Sample> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'))
+  for (const name of ['output', 'summary']) writeFileSync(join(dir, name), '')
+  const started = process.hrtime.bigint()
+  const child = spawn(process.execPath, ['--import', join(ROOT, 'bench/max-rss.mjs'), ...args], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      ...env
+    },
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((done, fail) => {
+    child.on('exit', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      const rss = /BENCH_MAX_RSS_KB (\d+)/.exec(stderr)
+      if (code !== 0 || !rss)
+        fail(new Error(`${args.join(' ')} exited ${code ?? 'by a signal'}: ${stderr}`))
+      else done({ ms, rssKb: Number(rss[1]) })
+    })
+  })
+}
+
+async function succeededOperation(simulator: Simulator): Promise<string> {
+  const response = await fetch(
+    `${simulator.url}/api/publishers/contoso/offers/publish-success/publish?api-version=${API_VERSION}`,
+    {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEFAULT_TOKEN}` }
+    }
+  )
+  return response.headers.get('location') ?? ''
+}
+
+{
+  // At this speed the publish is waiting for go-live (ready) as soon as it starts.
+  const simulator = await startSimulator({ speed: 1e9 })
+  const location = await succeededOperation(simulator)
+  const gateEnv = {
+    'INPUT_PUBLISHER-ID': 'contoso',
+    'INPUT_OFFER-ID': 'publish-success',
+    'INPUT_OPERATION-ID': location,
+    INPUT_TOKEN: DEFAULT_TOKEN,
+    'INPUT_BASE-URL': simulator.url,
+    'INPUT_WAIT-FOR': 'preview'
+  }
+  const baselineEnv = { INPUT_URL: `${simulator.url}${location}`, INPUT_TOKEN: DEFAULT_TOKEN }
+  const gate: Sample[] = []
+  const baseline: Sample[] = []
+  const floor: Sample[] = []
+  // Warm the file cache first, then alternate so that drift hits both alike.
+  await measure([join(ROOT, 'dist/index.js')], gateEnv)
+  await measure([join(ROOT, 'bench/baseline/dist/index.js')], baselineEnv)
+  for (let pair = 0; pair < PAIRS; pair++) {
+    baseline.push(await measure([join(ROOT, 'bench/baseline/dist/index.js')], baselineEnv))
+    gate.push(await measure([join(ROOT, 'dist/index.js')], gateEnv))
+    floor.push(await measure(['-e', '0'], {}))
+  }
+  await simulator.close()
+  // Each pair runs back to back, so the median of the pairs' ratios cancels the machine's drift.
+  const ratio = median(gate.map((sample, i) => sample.ms / baseline[i].ms))
+  row(
+    '`node -e 0` (the floor), median wall time',
+    `${median(floor.map((s) => s.ms)).toFixed(0)} ms`
+  )
+  row(
+    'Baseline action, median wall time / peak RSS',
+    `${median(baseline.map((s) => s.ms)).toFixed(0)} ms / ${(median(baseline.map((s) => s.rssKb)) / 1024).toFixed(1)} MB`
+  )
+  row(
+    'Gate (`dist/index.js`), median wall time / peak RSS',
+    `${median(gate.map((s) => s.ms)).toFixed(0)} ms / ${(median(gate.map((s) => s.rssKb)) / 1024).toFixed(1)} MB`
+  )
+  row(
+    `Cold start, gate ÷ baseline (median of ${PAIRS} pairs' ratios)`,
+    `${ratio.toFixed(2)}×`,
+    '≤ 1.15×',
+    ratio <= 1.15
+  )
+}
+
+// 2. A 24-hour wait in virtual time, and detection latency ------------------------------------
+
+interface Wait {
+  polls: number
+  /** Virtual time from the publish to the gate's verdict. */
+  sincePublishMs: number
+  heapAt: Map<number, number>
+  result: string
+}
+
+/** The gate's poll loop with its real HTTP client against the simulator, on one virtual clock. */
+async function virtualWait(options: {
+  offer: string
+  intervalMs: number
+  timeoutMs: number
+  waitFor: WaitFor
+  startOffsetMs?: number
+  heapAt?: number[]
+  speed?: number
+}): Promise<Wait> {
+  let clock = Date.UTC(2026, 0, 1)
+  const simulator = await startSimulator({ speed: options.speed ?? 1, now: () => clock })
+  const location = await succeededOperationFor(simulator, options.offer)
+  const publishedAt = clock
+  clock += options.startOffsetMs ?? 0
+  const client = new CppClient({ tokens: staticToken(DEFAULT_TOKEN) })
+  const heapAt = new Map<number, number>()
+  let polls = 0
+  const outcome = await poll(
+    {
+      waitFor: options.waitFor,
+      deadline: clock + options.timeoutMs,
+      timeoutMs: options.timeoutMs,
+      intervalMs: options.intervalMs,
+      maxConsecutiveErrors: 5,
+      once: false
+    },
+    {
+      fetch: async (timeoutMs) => {
+        polls++
+        if (options.heapAt?.includes(polls)) {
+          globalThis.gc?.()
+          heapAt.set(polls, process.memoryUsage().heapUsed)
+        }
+        const fetched = await client.getJson(`${simulator.url}${location}`, timeoutMs)
+        return fetched.kind === 'ok' ? { kind: 'ok', value: normalize(fetched.value) } : fetched
+      },
+      sleep: (ms) => {
+        clock += ms
+        return Promise.resolve()
+      },
+      now: () => clock,
+      random: Math.random,
+      signal: new AbortController().signal,
+      onSnapshot: () => undefined,
+      onRetry: () => undefined,
+      warn: () => undefined
+    }
+  )
+  await simulator.close()
+  return { polls, sincePublishMs: clock - publishedAt, heapAt, result: outcome.result }
+}
+
+async function succeededOperationFor(simulator: Simulator, offer: string): Promise<string> {
+  const response = await fetch(
+    `${simulator.url}/api/publishers/contoso/offers/${offer}/publish?api-version=${API_VERSION}`,
+    {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEFAULT_TOKEN}` }
+    }
+  )
+  return response.headers.get('location') ?? ''
+}
+
+{
+  if (!globalThis.gc) throw new Error('Run with --expose-gc (npm run bench does).')
+  console.log('Three days of waiting at the default 60 s interval, in virtual time…')
+  // The slow publish never reaches the live step: the gate polls for the whole 72 hours.
+  const hours = 72
+  const long = await virtualWait({
+    offer: 'slow',
+    intervalMs: 60_000,
+    timeoutMs: hours * 3_600_000,
+    waitFor: { kind: 'step', stepId: 'live' },
+    heapAt: [100, 1440, 2880, 4320]
+  })
+  const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(2)} MB`
+  const [at100, at1440, at2880, at4320] = [100, 1440, 2880, 4320].map(
+    (polls) => long.heapAt.get(polls) ?? 0
+  )
+  // V8 grows its code and feedback for the first thousand polls or so, then levels off; a leak
+  // would keep growing. So the 100 → 1,440 figure shows the warm-up, and growth is judged after it.
+  const settled = at4320 - at1440
+  row(`${hours}-hour wait at 60 s: polls (requests)`, `${long.polls} (${long.result})`)
+  row(
+    'Requests per hour at 60 s',
+    (long.polls / hours).toFixed(1),
+    '≤ 61',
+    long.polls / hours <= 61
+  )
+  row(
+    'Heap after 100 → 1,440 polls (the first day, after a full GC)',
+    `${mb(at100)} → ${mb(at1440)} (warm-up)`
+  )
+  row(
+    'Heap after 1,440 → 2,880 → 4,320 polls (days 2 and 3)',
+    `${mb(at1440)} → ${mb(at2880)} → ${mb(at4320)}`
+  )
+  row(
+    'Heap growth over days 2 and 3 (2,880 polls)',
+    `${settled >= 0 ? '+' : ''}${(settled / 1024).toFixed(0)} kB`,
+    '< 256 kB (< 0.1 kB a poll)',
+    settled < 262_144
+  )
+  row(
+    'Peak RSS of this whole benchmark process',
+    `${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`
+  )
+
+  for (const intervalMs of [5_000, 60_000]) {
+    // At speed 100 the preview is ready 132 s after the publish; the gate starts at a random phase
+    // of its interval, as a real one would.
+    const readyAfterMs = 132_000
+    const latencies: number[] = []
+    let polls = 0
+    for (let trial = 0; trial < 10; trial++) {
+      const wait = await virtualWait({
+        offer: 'publish-success',
+        intervalMs,
+        timeoutMs: 3_600_000,
+        waitFor: { kind: 'preview' },
+        startOffsetMs: Math.floor(Math.random() * intervalMs),
+        speed: 100
+      })
+      if (wait.result !== 'succeeded') throw new Error(`the latency run ended ${wait.result}`)
+      latencies.push(wait.sincePublishMs - readyAfterMs)
+      polls += wait.polls
+    }
+    const worst = Math.max(...latencies)
+    row(
+      `Detection latency at ${intervalMs / 1000} s (median / worst of 10; ${(3_600_000 / intervalMs).toFixed(0)} requests an hour)`,
+      `${(median(latencies) / 1000).toFixed(1)} s / ${(worst / 1000).toFixed(1)} s`,
+      `worst ≤ ${intervalMs / 1000} s`,
+      worst <= intervalMs
+    )
+    void polls
+  }
+}
+
+// 3. Bundle size and the lazy load of @actions/github -------------------------------------------
+{
+  const size = (file: string): number => statSync(join(ROOT, 'dist', file)).size
+  // ncc puts each dynamic import in a chunk of its own: name them by what they hold.
+  const kinds: Array<[RegExp, string]> = [
+    [/check_run_id/, 'the check run'],
+    [/oauth2\/v2\.0\/token/, 'Azure AD sign-in'],
+    [/Tokenizer|decodeTrieDict/, 'htmlparser2, for messages with markup'],
+    [/getOctokit/, '@actions/github']
+  ]
+  const chunks = readdirSync(join(ROOT, 'dist'))
+    .filter((file) => /^\d+\.index\.js$/.test(file))
+    .map((file) => {
+      const text = readFileSync(join(ROOT, 'dist', file), 'utf8')
+      const kind = kinds.find(([pattern]) => pattern.test(text))?.[1] ?? 'other'
+      return `${kind} ${(size(file) / 1024).toFixed(0)} kB`
+    })
+  row('Bundle: chunks loaded only when needed', chunks.join(', '))
+
+  const simulator = await startSimulator({ speed: 1e9 })
+  const github = await startFakeGitHub('ghs_bench')
+  const location = await succeededOperation(simulator)
+  const env = {
+    'INPUT_PUBLISHER-ID': 'contoso',
+    'INPUT_OFFER-ID': 'publish-success',
+    'INPUT_OPERATION-ID': location,
+    INPUT_TOKEN: DEFAULT_TOKEN,
+    'INPUT_BASE-URL': simulator.url,
+    'INPUT_WAIT-FOR': 'preview'
+  }
+  const withCheck = {
+    ...env,
+    'INPUT_CHECK-NAME': 'Marketplace certification',
+    'INPUT_GITHUB-TOKEN': 'ghs_bench',
+    GITHUB_API_URL: github.url,
+    GITHUB_REPOSITORY: 'contoso/marketplace-offer',
+    GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
+  }
+  const plain: Sample[] = []
+  const checked: Sample[] = []
+  for (let run = 0; run < Math.max(5, Math.floor(PAIRS / 2)); run++) {
+    plain.push(await measure([join(ROOT, 'dist/index.js')], env))
+    checked.push(await measure([join(ROOT, 'dist/index.js')], withCheck))
+  }
+  await simulator.close()
+  await github.close()
+  row(
+    'Start to verdict without check-name / with check-name (median)',
+    `${median(plain.map((s) => s.ms)).toFixed(0)} ms / ${median(checked.map((s) => s.ms)).toFixed(0)} ms`
+  )
+}
+
+// Report --------------------------------------------------------------------------------------
+const table = [
+  '| figure | measured | target |',
+  '| --- | --- | --- |',
+  ...rows.map(
+    (r) =>
+      `| ${r.figure} | ${r.value} | ${r.target === '' ? '' : `${r.target} ${r.met ? '✅' : '❌'}`} |`
+  )
+].join('\n')
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}`
+writeFileSync(
+  join(ROOT, 'bench/RESULTS.md'),
+  `# Benchmark results\n\n\`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${machine}. Cold start: ${PAIRS} alternating pairs against the simulator, with an operation that is already ready. The 72-hour wait and the latencies run the gate's poll loop and HTTP client against the simulator on a virtual clock.\n\n${table}\n`
+)
+console.log(`\n${table}\n\nWritten to bench/RESULTS.md.`)
+const missed = rows.filter((r) => r.met === false)
+if (missed.length > 0) {
+  console.error(`Missed: ${missed.map((r) => r.figure).join('; ')}`)
+  process.exit(1)
+}

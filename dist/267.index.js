@@ -1,0 +1,173 @@
+export const id = 267;
+export const ids = [267];
+export const modules = {
+
+/***/ 4267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   azureAdToken: () => (/* binding */ azureAdToken),
+/* harmony export */   oidcClaims: () => (/* binding */ oidcClaims)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7242);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6803);
+/* harmony import */ var _token_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(145);
+// Signs in to Azure AD with client credentials, by client secret or by a GitHub OIDC token, and
+// renews the access token before it expires: a certification wait outlives any one token.
+
+
+
+
+
+function azureAdToken(signIn, deps) {
+    const method = signIn.kind === 'secret' ? 'a client secret' : 'GitHub OIDC';
+    let cached;
+    let signedIn = false;
+    return {
+        description: `Azure AD as application ${signIn.clientId} with ${method}`,
+        unauthorizedHint: 'A freshly issued token was refused too: check that the service principal is added to the publisher account in Partner Center, with the object id of its enterprise application.',
+        invalidate: () => {
+            cached = undefined;
+            return true;
+        },
+        token: async () => {
+            if (cached && deps.now() < cached.renewAt)
+                return cached.token;
+            const { token, lifetimeMs } = await requestToken(signIn, deps);
+            const margin = Math.min(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .RENEW_BEFORE_EXPIRY_MS */ .rc, lifetimeMs / 2);
+            cached = { token, renewAt: deps.now() + lifetimeMs - margin };
+            const line = `Signed in to Azure AD as application ${signIn.clientId} with ${method}: the token is valid for ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(lifetimeMs)} and is renewed ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(margin)} before it expires.`;
+            if (signedIn)
+                deps.debug(line);
+            else
+                deps.info(line);
+            signedIn = true;
+            return token;
+        }
+    };
+}
+async function requestToken(signIn, deps) {
+    // An OIDC token lives about 5 minutes: a fresh one for every sign-in.
+    const assertion = signIn.kind === 'oidc' ? await idToken(signIn.audience, deps) : undefined;
+    const form = new URLSearchParams({
+        client_id: signIn.clientId,
+        scope: _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .CPP_SCOPE */ .pG,
+        grant_type: 'client_credentials'
+    });
+    if (signIn.kind === 'secret')
+        form.set('client_secret', signIn.clientSecret);
+    else {
+        form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+        form.set('client_assertion', assertion ?? '');
+    }
+    const url = `${signIn.authorityHost}/${encodeURIComponent(signIn.tenantId)}/oauth2/v2.0/token`;
+    let response;
+    try {
+        response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .send */ .tN)({
+            method: 'POST',
+            url,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            body: form.toString(),
+            timeoutMs: _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .REQUEST_TIMEOUT_MS */ .j2
+        });
+    }
+    catch (error) {
+        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(`Azure AD sign-in failed: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .reasonOf */ .A3)(error)}`, true);
+    }
+    deps.debug(`POST ${url} → HTTP ${response.status}`);
+    const body = parse(response.body);
+    const token = typeof body.access_token === 'string' ? body.access_token : '';
+    if (response.status === 200 && token !== '') {
+        deps.mask(token);
+        const seconds = Number(body.expires_in);
+        return { token, lifetimeMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000 };
+    }
+    if ((0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransientStatus */ .Dm)(response.status) || response.status === 200) {
+        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true, (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMs */ .Vs)(response.retryAfter, deps.now()));
+    }
+    throw explain(body, response, signIn, assertion);
+}
+async function idToken(audience, deps) {
+    try {
+        const token = await deps.getIDToken(audience);
+        deps.mask(token);
+        return token;
+    }
+    catch (error) {
+        const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .reasonOf */ .A3)(error);
+        if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(reason)) {
+            throw new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l('GitHub gave no OIDC token: add `permissions: id-token: write` to the workflow or the job, or sign in with client-secret instead.', false);
+        }
+        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(`Could not get a GitHub OIDC token: ${reason}`, true);
+    }
+}
+function parse(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : {};
+    }
+    catch {
+        return {};
+    }
+}
+function describe(body, response) {
+    const detail = typeof body.error_description === 'string' ? body.error_description : response.body;
+    return detail.trim() === '' ? '' : `: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .excerpt */ .Kb)(detail.split(/\r?\n/)[0])}`;
+}
+/** What an AADSTS code means and how to fix it: the common sign-in mistakes. */
+function explain(body, response, signIn, assertion) {
+    const error = typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
+    const description = typeof body.error_description === 'string' ? body.error_description : '';
+    const first = Array.isArray(body.error_codes)
+        ? body.error_codes[0]
+        : undefined;
+    const code = /AADSTS(\d+)/.exec(description)?.[1] ??
+        (typeof first === 'number' || typeof first === 'string' ? String(first) : '');
+    const head = `Azure AD refused to sign in (${error}${code === '' ? '' : `, AADSTS${code}`})`;
+    const claims = assertion === undefined ? undefined : oidcClaims(assertion);
+    const fixes = {
+        '90002': `tenant-id "${signIn.tenantId}" was not found: use the Directory (tenant) ID shown on the app registration's overview.`,
+        '700016': `there is no application ${signIn.clientId} in tenant ${signIn.tenantId}: check client-id and tenant-id; the app must be registered in that tenant or consented to it.`,
+        '7000215': "client-secret is wrong: use the secret's Value (shown once, when it is created), not its Secret ID.",
+        '7000222': 'client-secret has expired: create a new one under Certificates & secrets and update the repository secret.',
+        '7000112': `application ${signIn.clientId} is disabled in tenant ${signIn.tenantId}.`,
+        '70011': `the scope ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .CPP_SCOPE */ .pG} was refused: the Cloud Partner Portal API is not available to this application or tenant.`,
+        '700024': 'the GitHub OIDC token expired before Azure AD accepted it (they live about 5 minutes): check the runner clock; the next try uses a fresh one.',
+        ...(claims === undefined
+            ? {}
+            : {
+                '70021': federatedFix(claims),
+                '700213': federatedFix(claims),
+                '700211': `no federated credential of the app trusts the issuer ${claims.iss}. ${federatedFix(claims)}`
+            })
+    };
+    const fix = fixes[code];
+    const message = fix === undefined ? `${head}${describe(body, response)}` : `${head}: ${fix}`;
+    return new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(message, code === '700024');
+}
+function federatedFix(claims) {
+    return `no federated credential of the app matches this workflow's GitHub token (subject "${claims.sub}", audience "${claims.aud}", issuer "${claims.iss}"). Add one under Certificates & secrets → Federated credentials with exactly that issuer, subject and audience.`;
+}
+/** The claims of a GitHub OIDC token that a federated credential must match; none is secret. */
+function oidcClaims(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        const text = (value) => Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : '?';
+        return { sub: text(payload.sub), aud: text(payload.aud), iss: text(payload.iss) };
+    }
+    catch {
+        return { sub: '?', aud: '?', iss: '?' };
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=267.index.js.map

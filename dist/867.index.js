@@ -1,0 +1,192 @@
+export const id = 867;
+export const ids = [867];
+export const modules = {
+
+/***/ 5867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CheckRun: () => (/* binding */ CheckRun),
+/* harmony export */   progressTitle: () => (/* binding */ progressTitle)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8506);
+/* harmony import */ var _report_annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(856);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7994);
+// Keeps the gate's verdict visible on the commit as a check run, after the waiting job has ended:
+// created (or, in check mode, found) in progress, updated when the state changes at most once a
+// minute, and completed with the verdict. @actions/github is loaded only when this is used.
+
+
+
+
+const CONCLUSION = {
+    succeeded: 'success',
+    failed: 'failure',
+    blocked: 'failure',
+    error: 'failure',
+    'timed-out': 'timed_out',
+    canceled: 'cancelled',
+    interrupted: 'cancelled'
+};
+class CheckRun {
+    octokit;
+    repo;
+    settings;
+    ref;
+    lastTitle = '';
+    lastUpdate = Number.NEGATIVE_INFINITY;
+    /** Updates go out one after another, and a failed one never stops the gate. */
+    queue = Promise.resolve();
+    broken = false;
+    constructor(github, settings) {
+        this.octokit = github.getOctokit(settings.token);
+        this.repo = github.context.repo;
+        this.settings = settings;
+    }
+    /** The check run for this commit, or undefined (with a warning saying why) when it cannot be made. */
+    static async open(github, settings) {
+        let run;
+        try {
+            run = new CheckRun(github, settings);
+            run.ref = (settings.reuse ? await run.findInProgress() : undefined) ?? (await run.create());
+            settings.info(`Check run "${settings.name}" on ${settings.sha.slice(0, 7)}: ${run.ref.url}`);
+            return run;
+        }
+        catch (error) {
+            warnFailure(settings, 'create the check run', error);
+            return undefined;
+        }
+    }
+    get reference() {
+        return this.ref;
+    }
+    /** A new state (title) reaches the check run at most once a minute. */
+    progress(snapshot) {
+        const title = progressTitle(snapshot);
+        if (title === this.lastTitle || this.settings.now() - this.lastUpdate < _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RUN_UPDATE_MS */ ._i)
+            return;
+        this.lastTitle = title;
+        this.lastUpdate = this.settings.now();
+        this.enqueue('update the check run', () => this.update({ status: 'in_progress', output: { title, summary: (0,_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .lastSeen */ .YO)(snapshot) } }));
+    }
+    /** Completes the run with the verdict; a pending check leaves it in progress with the latest state. */
+    async finish(report) {
+        const { result } = report.outcome;
+        const summary = (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .B)(report, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RUN_MAX_CHARS */ .uh);
+        const title = result === 'pending' && report.outcome.snapshot
+            ? progressTitle(report.outcome.snapshot)
+            : finalTitle(report);
+        if (result === 'pending') {
+            this.enqueue('update the check run', () => this.update({ status: 'in_progress', output: { title, summary } }));
+        }
+        else {
+            const path = workflowPath();
+            const annotations = (0,_report_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .stepAnnotations */ .x)(report.outcome.snapshot).map((annotation) => ({
+                path,
+                start_line: 1,
+                end_line: 1,
+                annotation_level: 'failure',
+                title: annotation.title,
+                message: annotation.message
+            }));
+            this.enqueue('complete the check run', () => this.update({
+                status: 'completed',
+                conclusion: CONCLUSION[result],
+                completed_at: new Date(this.settings.now()).toISOString(),
+                output: { title, summary, annotations }
+            }));
+        }
+        await this.queue;
+    }
+    async findInProgress() {
+        const { data } = await this.octokit.rest.checks.listForRef({
+            ...this.repo,
+            ref: this.settings.sha,
+            check_name: this.settings.name,
+            status: 'in_progress',
+            filter: 'latest'
+        });
+        const found = data.check_runs[0];
+        return found ? { id: found.id, url: found.html_url ?? '' } : undefined;
+    }
+    async create() {
+        const { data } = await this.octokit.rest.checks.create({
+            ...this.repo,
+            name: this.settings.name,
+            head_sha: this.settings.sha,
+            status: 'in_progress',
+            started_at: new Date(this.settings.now()).toISOString(),
+            output: {
+                title: 'Waiting for the Cloud Partner Portal',
+                summary: 'The publish gate has started.'
+            }
+        });
+        return { id: data.id, url: data.html_url ?? '' };
+    }
+    async update(fields) {
+        if (!this.ref)
+            return;
+        await this.octokit.rest.checks.update({ ...this.repo, check_run_id: this.ref.id, ...fields });
+    }
+    enqueue(what, action) {
+        this.queue = this.queue.then(async () => {
+            if (this.broken)
+                return;
+            try {
+                await action();
+            }
+            catch (error) {
+                this.fail(what, error);
+            }
+        });
+    }
+    /** A check run that cannot be written is reported once; the gate's own verdict is unaffected. */
+    fail(what, error) {
+        this.broken = true;
+        warnFailure(this.settings, what, error);
+    }
+}
+function warnFailure(settings, what, error) {
+    const status = error?.status;
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
+    settings.warn(status === 403 || status === 404
+        ? `Could not ${what} "${settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
+        : `Could not ${what} "${settings.name}": ${reason} (the gate's own verdict stands).`);
+}
+/** "Certification 40%", or the operation's status when no step runs. */
+function progressTitle(snapshot) {
+    const step = snapshot.steps.find((each) => each.status === 'running') ??
+        snapshot.steps.find((each) => each.status === 'waiting');
+    if (!step)
+        return `Operation ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStatus */ .Wn)(snapshot.status, snapshot.rawStatus)}`;
+    return step.status === 'waiting' ? `${step.name}: waiting` : `${step.name} ${step.progress ?? 0}%`;
+}
+function finalTitle(report) {
+    const { result, failedStep } = report.outcome;
+    if (failedStep)
+        return `${failedStep.name}: ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStatus */ .Wn)(failedStep.status, failedStep.rawStatus)}`;
+    return {
+        succeeded: 'Passed',
+        failed: 'Failed',
+        blocked: 'Blocked',
+        canceled: 'Canceled',
+        'timed-out': 'Timed out',
+        error: 'Error',
+        interrupted: 'Interrupted',
+        pending: 'In progress'
+    }[result];
+}
+/** Check-run annotations need a file: the workflow's, when the runner says which it is. */
+function workflowPath() {
+    const ref = process.env.GITHUB_WORKFLOW_REF ?? '';
+    return /^[^/]+\/[^/]+\/(.+?)@/.exec(ref)?.[1] ?? '.github';
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=867.index.js.map
