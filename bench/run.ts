@@ -291,7 +291,7 @@ async function succeededOperationFor(simulator: Simulator, offer: string): Promi
   const size = (file: string): number => statSync(join(ROOT, 'dist', file)).size
   // ncc puts each dynamic import in a chunk of its own: name them by what they hold.
   const kinds: Array<[RegExp, string]> = [
-    [/check_run_id/, 'the check run'],
+    [/Waiting for the Cloud Partner Portal/, 'the check run'],
     [/oauth2\/v2\.0\/token/, 'Azure AD sign-in'],
     [/Tokenizer|decodeTrieDict/, 'htmlparser2, for messages with markup'],
     [/getOctokit/, '@actions/github']
