@@ -3,7 +3,7 @@ import nock from 'nock'
 import { MAX_MESSAGE_CHARS } from '../src/constants.js'
 import { run } from '../src/main.js'
 import { rawOperation, rawSteps } from './fixtures/cpp.js'
-import { runnerFiles, type RunnerFiles } from './fixtures/runner.js'
+import { runnerFiles, type RunnerFiles, virtualClock } from './fixtures/runner.js'
 
 const ORIGIN = 'https://cloudpartner.azure.com'
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
@@ -28,14 +28,7 @@ function setup(inputs: Record<string, string> = {}): void {
 
 /** Runs the gate with a virtual clock, so polls cost no real time. */
 async function gate() {
-  let clock = 0
-  return run({
-    now: () => clock,
-    sleep: (ms) => {
-      clock += ms
-      return Promise.resolve()
-    }
-  })
+  return run(virtualClock())
 }
 
 beforeEach(() => {

@@ -79,6 +79,18 @@ function measure(args: string[], env: Record<string, string>): Promise<Sample> {
   })
 }
 
+/** The gate's inputs for an operation that is ready: it decides on the first poll. */
+function gateInputs(simulator: Simulator, location: string): Record<string, string> {
+  return {
+    'INPUT_PUBLISHER-ID': 'contoso',
+    'INPUT_OFFER-ID': 'publish-success',
+    'INPUT_OPERATION-ID': location,
+    INPUT_TOKEN: DEFAULT_TOKEN,
+    'INPUT_BASE-URL': simulator.url,
+    'INPUT_WAIT-FOR': 'preview'
+  }
+}
+
 async function succeededOperation(simulator: Simulator): Promise<string> {
   const response = await fetch(
     `${simulator.url}/api/publishers/contoso/offers/publish-success/publish?api-version=${API_VERSION}`,
@@ -94,14 +106,7 @@ async function succeededOperation(simulator: Simulator): Promise<string> {
   // At this speed the publish is waiting for go-live (ready) as soon as it starts.
   const simulator = await startSimulator({ speed: 1e9 })
   const location = await succeededOperation(simulator)
-  const gateEnv = {
-    'INPUT_PUBLISHER-ID': 'contoso',
-    'INPUT_OFFER-ID': 'publish-success',
-    'INPUT_OPERATION-ID': location,
-    INPUT_TOKEN: DEFAULT_TOKEN,
-    'INPUT_BASE-URL': simulator.url,
-    'INPUT_WAIT-FOR': 'preview'
-  }
+  const gateEnv = gateInputs(simulator, location)
   const baselineEnv = { INPUT_URL: `${simulator.url}${location}`, INPUT_TOKEN: DEFAULT_TOKEN }
   const gate: Sample[] = []
   const baseline: Sample[] = []
@@ -308,14 +313,7 @@ async function succeededOperationFor(simulator: Simulator, offer: string): Promi
   const simulator = await startSimulator({ speed: 1e9 })
   const github = await startFakeGitHub('ghs_bench')
   const location = await succeededOperation(simulator)
-  const env = {
-    'INPUT_PUBLISHER-ID': 'contoso',
-    'INPUT_OFFER-ID': 'publish-success',
-    'INPUT_OPERATION-ID': location,
-    INPUT_TOKEN: DEFAULT_TOKEN,
-    'INPUT_BASE-URL': simulator.url,
-    'INPUT_WAIT-FOR': 'preview'
-  }
+  const env = gateInputs(simulator, location)
   const withCheck = {
     ...env,
     'INPUT_CHECK-NAME': 'Marketplace certification',

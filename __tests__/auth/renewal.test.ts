@@ -5,7 +5,7 @@ import { AuthError, staticToken, type TokenSource } from '../../src/auth/token-s
 import { CppClient, type FetchResult } from '../../src/cpp/client.js'
 import { run } from '../../src/main.js'
 import { rawOperation } from '../fixtures/cpp.js'
-import { runnerFiles, type RunnerFiles } from '../fixtures/runner.js'
+import { runnerFiles, type RunnerFiles, virtualClock } from '../fixtures/runner.js'
 
 const ORIGIN = 'https://cloudpartner.azure.com'
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
@@ -352,15 +352,9 @@ describe('run() with Azure AD sign-in', () => {
     Object.assign(process.env, files.env)
   }
 
+  /** Runs the gate with a virtual clock, so polls cost no real time. */
   async function gate() {
-    let clock = 0
-    return run({
-      now: () => clock,
-      sleep: (ms) => {
-        clock += ms
-        return Promise.resolve()
-      }
-    })
+    return run(virtualClock())
   }
 
   /** The token endpoint: one sign-in answered with ACCESS, its form kept. */

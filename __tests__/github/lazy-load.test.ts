@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import nock from 'nock'
 import { rawOperation, rawSteps } from '../fixtures/cpp.js'
-import { runnerFiles, type RunnerFiles } from '../fixtures/runner.js'
+import { runnerFiles, type RunnerFiles, virtualClock } from '../fixtures/runner.js'
 
 interface CheckRunData {
   id: number
@@ -87,14 +87,7 @@ function withCheck(inputs: Record<string, string> = {}): void {
 
 /** Runs the gate with a virtual clock, so polls cost no real time. */
 async function gate() {
-  let clock = 0
-  return run({
-    now: () => clock,
-    sleep: (ms) => {
-      clock += ms
-      return Promise.resolve()
-    }
-  })
+  return run(virtualClock())
 }
 
 /** What Octokit rejects with when the token may not write checks (a RequestError, status 403). */
