@@ -78,6 +78,20 @@ async function requestToken(signIn, deps) {
         throw new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(`Azure AD sign-in failed: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .reasonOf */ .A3)(error)}`, true);
     }
     deps.debug(`POST ${url} → HTTP ${response.status}`);
+    // A server that echoes the form must not make us quote the secret or the assertion anywhere:
+    // error text reaches outputs, the summary and the check run, which no mask covers.
+    for (const secret of [signIn.kind === 'secret' ? signIn.clientSecret : '', assertion ?? '']) {
+        if (secret === '')
+            continue;
+        // As sent (form-encoded), percent-encoded, and as given.
+        const forms = [
+            new URLSearchParams({ s: secret }).toString().slice(2),
+            encodeURIComponent(secret),
+            secret
+        ];
+        for (const shown of forms)
+            response.body = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .hide */ .jD)(response.body, shown);
+    }
     const body = parse(response.body);
     const token = typeof body.access_token === 'string' ? body.access_token : '';
     if (response.status === 200 && token !== '') {

@@ -4,7 +4,7 @@
 import { CPP_SCOPE, RENEW_BEFORE_EXPIRY_MS, REQUEST_TIMEOUT_MS } from '../constants.js'
 import { formatDuration } from '../duration.js'
 import { excerpt } from '../errors.js'
-import { isTransientStatus, reasonOf, retryAfterMs, send, type RawResponse } from '../http.js'
+import { hide, isTransientStatus, reasonOf, retryAfterMs, send, type RawResponse } from '../http.js'
 import { AuthError, type TokenSource } from './token-source.js'
 
 export type AzureAdSignIn =
@@ -89,6 +89,18 @@ async function requestToken(
     throw new AuthError(`Azure AD sign-in failed: ${reasonOf(error)}`, true)
   }
   deps.debug(`POST ${url} → HTTP ${response.status}`)
+  // A server that echoes the form must not make us quote the secret or the assertion anywhere:
+  // error text reaches outputs, the summary and the check run, which no mask covers.
+  for (const secret of [signIn.kind === 'secret' ? signIn.clientSecret : '', assertion ?? '']) {
+    if (secret === '') continue
+    // As sent (form-encoded), percent-encoded, and as given.
+    const forms = [
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      encodeURIComponent(secret),
+      secret
+    ]
+    for (const shown of forms) response.body = hide(response.body, shown)
+  }
   const body = parse(response.body)
   const token = typeof body.access_token === 'string' ? body.access_token : ''
   if (response.status === 200 && token !== '') {
