@@ -88,6 +88,16 @@ it('scheduled check runs with operation-id latest drive one check run to its con
     '✅ Publish gate: contoso / publish-success: succeeded'
   )
   expect(JSON.stringify(github.runs)).not.toContain(GITHUB_TOKEN)
+
+  // The schedule outlives the wait: a later run leaves the completed check as it is.
+  const writes = (): number =>
+    github?.requests.filter((line) => /^(POST|PATCH)/.test(line)).length ?? 0
+  const writesBefore = writes()
+  const after = await check()
+  expect(after.code).toBe(0)
+  expect(after.stdout).toContain('was already completed (success), so it is left as it is')
+  expect(github.runs).toHaveLength(1)
+  expect(writes()).toBe(writesBefore)
 }, 60_000)
 
 it('a blocked certification completes the check run as failure with an annotation on the workflow', async () => {

@@ -37,6 +37,8 @@ class CheckRun {
     ref;
     lastTitle = '';
     lastUpdate = Number.NEGATIVE_INFINITY;
+    /** Completed by an earlier scheduled run: it is reported, never changed or made again. */
+    closed = false;
     /** Updates go out one after another, and a failed one never stops the gate. */
     queue = Promise.resolve();
     broken = false;
@@ -50,8 +52,10 @@ class CheckRun {
         let run;
         try {
             run = new CheckRun(github, settings);
-            run.ref = (settings.reuse ? await run.findInProgress() : undefined) ?? (await run.create());
-            settings.info(`Check run "${settings.name}" on ${settings.sha.slice(0, 7)}: ${run.ref.url}`);
+            const found = settings.reuse ? await run.findLatest() : undefined;
+            run.ref = found ? { id: found.id, url: found.url } : await run.create();
+            run.closed = found?.completed === true;
+            settings.info(`Check run "${settings.name}" on ${settings.sha.slice(0, 7)}${run.closed ? ` was already completed (${found?.conclusion ?? 'no conclusion'}), so it is left as it is` : ''}: ${run.ref.url}`);
             return run;
         }
         catch (error) {
@@ -64,6 +68,8 @@ class CheckRun {
     }
     /** A new state (title) reaches the check run at most once a minute. */
     progress(snapshot) {
+        if (this.closed)
+            return;
         const title = progressTitle(snapshot);
         if (title === this.lastTitle || this.settings.now() - this.lastUpdate < _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RUN_UPDATE_MS */ ._i)
             return;
@@ -73,6 +79,8 @@ class CheckRun {
     }
     /** Completes the run with the verdict; a pending check leaves it in progress with the latest state. */
     async finish(report) {
+        if (this.closed)
+            return;
         const { result } = report.outcome;
         const summary = (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .B)(report, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RUN_MAX_CHARS */ .uh);
         const title = result === 'pending' && report.outcome.snapshot
@@ -100,16 +108,26 @@ class CheckRun {
         }
         await this.queue;
     }
-    async findInProgress() {
+    /**
+     * The latest run of this name on the commit: one left in progress is carried on, and one already
+     * completed means the schedule outlived the wait, so no second run is made.
+     */
+    async findLatest() {
         const { data } = await this.octokit.rest.checks.listForRef({
             ...this.repo,
             ref: this.settings.sha,
             check_name: this.settings.name,
-            status: 'in_progress',
             filter: 'latest'
         });
         const found = data.check_runs[0];
-        return found ? { id: found.id, url: found.html_url ?? '' } : undefined;
+        if (!found)
+            return undefined;
+        return {
+            id: found.id,
+            url: found.html_url ?? '',
+            completed: found.status === 'completed',
+            ...(found.conclusion ? { conclusion: found.conclusion } : {})
+        };
     }
     async create() {
         const { data } = await this.octokit.rest.checks.create({

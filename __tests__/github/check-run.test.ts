@@ -162,12 +162,32 @@ describe('CheckRun.open', () => {
     const found = { id: 777, html_url: 'https://github.com/contoso/marketplace-offer/runs/777' }
     const scope = nock(API)
       .get(`${REPO}/commits/${SHA}/check-runs`)
-      .query({ check_name: NAME, status: 'in_progress', filter: 'latest' })
+      .query({ check_name: NAME, filter: 'latest' })
       .reply(200, { total_count: 1, check_runs: [{ ...found, name: NAME, status: 'in_progress' }] })
     // No create is nocked: one would be refused and reported as a warning.
     const run = await CheckRun.open(github, settings({ reuse: true }))
     scope.done()
     expect(run?.reference).toEqual({ id: 777, url: found.html_url })
+    expect(warnings).toEqual([])
+  })
+
+  it('in check mode, leaves a run an earlier check already completed as it is, and makes no other', async () => {
+    const done = {
+      id: 778,
+      html_url: 'https://github.com/contoso/marketplace-offer/runs/778',
+      status: 'completed',
+      conclusion: 'success'
+    }
+    const scope = nock(API)
+      .get(`${REPO}/commits/${SHA}/check-runs`)
+      .query({ check_name: NAME, filter: 'latest' })
+      .reply(200, { total_count: 1, check_runs: [{ ...done, name: NAME }] })
+    // Neither a create nor an update is nocked: either would be refused and reported as a warning.
+    const run = await CheckRun.open(github, settings({ reuse: true }))
+    run?.progress(running())
+    await run?.finish(report('succeeded', snapshot('succeeded')))
+    scope.done()
+    expect(run?.reference).toEqual({ id: 778, url: done.html_url })
     expect(warnings).toEqual([])
   })
 
@@ -191,7 +211,7 @@ describe('CheckRun.open', () => {
     const bodies: CheckRunBody[] = []
     const list = nock(API)
       .get(`${REPO}/commits/${SHA}/check-runs`)
-      .query({ check_name: NAME, status: 'in_progress', filter: 'latest' })
+      .query({ check_name: NAME, filter: 'latest' })
       .reply(200, { total_count: 0, check_runs: [] })
     const create = nockCreate(bodies)
     const run = await CheckRun.open(github, settings({ reuse: true }))

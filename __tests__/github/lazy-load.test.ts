@@ -330,7 +330,6 @@ describe('with check-name in check mode', () => {
       repo: 'marketplace-offer',
       ref: SHA,
       check_name: NAME,
-      status: 'in_progress',
       filter: 'latest'
     })
     expect(create).not.toHaveBeenCalled()

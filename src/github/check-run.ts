@@ -49,6 +49,8 @@ export class CheckRun {
   private ref: CheckRunRef | undefined
   private lastTitle = ''
   private lastUpdate = Number.NEGATIVE_INFINITY
+  /** Completed by an earlier scheduled run: it is reported, never changed or made again. */
+  private closed = false
   /** Updates go out one after another, and a failed one never stops the gate. */
   private queue: Promise<void> = Promise.resolve()
   private broken = false
@@ -64,8 +66,12 @@ export class CheckRun {
     let run: CheckRun | undefined
     try {
       run = new CheckRun(github, settings)
-      run.ref = (settings.reuse ? await run.findInProgress() : undefined) ?? (await run.create())
-      settings.info(`Check run "${settings.name}" on ${settings.sha.slice(0, 7)}: ${run.ref.url}`)
+      const found = settings.reuse ? await run.findLatest() : undefined
+      run.ref = found ? { id: found.id, url: found.url } : await run.create()
+      run.closed = found?.completed === true
+      settings.info(
+        `Check run "${settings.name}" on ${settings.sha.slice(0, 7)}${run.closed ? ` was already completed (${found?.conclusion ?? 'no conclusion'}), so it is left as it is` : ''}: ${run.ref.url}`
+      )
       return run
     } catch (error) {
       warnFailure(settings, 'create the check run', error)
@@ -79,6 +85,7 @@ export class CheckRun {
 
   /** A new state (title) reaches the check run at most once a minute. */
   progress(snapshot: Snapshot): void {
+    if (this.closed) return
     const title = progressTitle(snapshot)
     if (title === this.lastTitle || this.settings.now() - this.lastUpdate < CHECK_RUN_UPDATE_MS)
       return
@@ -91,6 +98,7 @@ export class CheckRun {
 
   /** Completes the run with the verdict; a pending check leaves it in progress with the latest state. */
   async finish(report: Report): Promise<void> {
+    if (this.closed) return
     const { result } = report.outcome
     const summary = renderSummary(report, CHECK_RUN_MAX_CHARS)
     const title =
@@ -123,16 +131,27 @@ export class CheckRun {
     await this.queue
   }
 
-  private async findInProgress(): Promise<CheckRunRef | undefined> {
+  /**
+   * The latest run of this name on the commit: one left in progress is carried on, and one already
+   * completed means the schedule outlived the wait, so no second run is made.
+   */
+  private async findLatest(): Promise<
+    (CheckRunRef & { completed: boolean; conclusion?: string }) | undefined
+  > {
     const { data } = await this.octokit.rest.checks.listForRef({
       ...this.repo,
       ref: this.settings.sha,
       check_name: this.settings.name,
-      status: 'in_progress',
       filter: 'latest'
     })
     const found = data.check_runs[0]
-    return found ? { id: found.id, url: found.html_url ?? '' } : undefined
+    if (!found) return undefined
+    return {
+      id: found.id,
+      url: found.html_url ?? '',
+      completed: found.status === 'completed',
+      ...(found.conclusion ? { conclusion: found.conclusion } : {})
+    }
   }
 
   private async create(): Promise<CheckRunRef> {
