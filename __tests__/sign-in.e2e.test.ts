@@ -81,6 +81,17 @@ describe('signed in to Azure AD, the gate outlives its tokens', () => {
       answered.filter((line) => line.includes('/api/publishers/')).length
     ).toBeGreaterThanOrEqual(10)
     expectTokenHidden(run, DEFAULT_CLIENT_SECRET)
+    // Every access token the simulator issued was masked, and shows nowhere else.
+    const accessTokens = [...run.stdout.matchAll(/^::add-mask::(sim-at-[^\n]+)$/gm)].map(
+      (match) => match[1]
+    )
+    expect(accessTokens.length).toBe(simulator.tokensIssued())
+    for (const token of accessTokens) {
+      expectTokenHidden(
+        { ...run, stdout: run.stdout.split(`::add-mask::${token}`).join('') },
+        token
+      )
+    }
   }, 60_000)
 
   it('with GitHub OIDC, asking GitHub for a fresh ID token for every sign-in', async () => {

@@ -36,13 +36,17 @@ async function post(
   return response.headers.get('location') ?? ''
 }
 
-function gate(
+/**
+ * Runs the bundle, and checks what every run must do whatever its verdict: write a summary with
+ * the verdict's heading, and never show the token (the one given, or the simulator's).
+ */
+async function gate(
   api: Simulator,
   offer: string,
   inputs: Record<string, string>,
   whileRunning?: Parameters<typeof runBundle>[1]
 ) {
-  return runBundle(
+  const run = await runBundle(
     {
       'publisher-id': 'contoso',
       'offer-id': offer,
@@ -54,6 +58,12 @@ function gate(
     },
     whileRunning
   )
+  expect(run.summary).toContain(
+    `Publish gate: ${inputs['publisher-id'] ?? 'contoso'} / ${offer}: ${run.outputs.result}`
+  )
+  for (const token of new Set([DEFAULT_TOKEN, inputs.token ?? DEFAULT_TOKEN]))
+    expectTokenHidden(run, token)
+  return run
 }
 
 describe('the gate against the CPP simulator', () => {
