@@ -148,6 +148,8 @@ interface Wait {
   polls: number
   /** Virtual time from the publish to the gate's verdict. */
   sincePublishMs: number
+  /** Virtual time the gate spent polling. */
+  pollingMs: number
   heapAt: Map<number, number>
   result: string
 }
@@ -167,6 +169,7 @@ async function virtualWait(options: {
   const location = await succeededOperationFor(simulator, options.offer)
   const publishedAt = clock
   clock += options.startOffsetMs ?? 0
+  const startedAt = clock
   const client = new CppClient({ tokens: staticToken(DEFAULT_TOKEN) })
   const heapAt = new Map<number, number>()
   let polls = 0
@@ -202,7 +205,13 @@ async function virtualWait(options: {
     }
   )
   await simulator.close()
-  return { polls, sincePublishMs: clock - publishedAt, heapAt, result: outcome.result }
+  return {
+    polls,
+    sincePublishMs: clock - publishedAt,
+    pollingMs: clock - startedAt,
+    heapAt,
+    result: outcome.result
+  }
 }
 
 async function succeededOperationFor(simulator: Simulator, offer: string): Promise<string> {
@@ -267,6 +276,7 @@ async function succeededOperationFor(simulator: Simulator, offer: string): Promi
     const readyAfterMs = 132_000
     const latencies: number[] = []
     let polls = 0
+    let pollingMs = 0
     for (let trial = 0; trial < 10; trial++) {
       const wait = await virtualWait({
         offer: 'publish-success',
@@ -279,15 +289,15 @@ async function succeededOperationFor(simulator: Simulator, offer: string): Promi
       if (wait.result !== 'succeeded') throw new Error(`the latency run ended ${wait.result}`)
       latencies.push(wait.sincePublishMs - readyAfterMs)
       polls += wait.polls
+      pollingMs += wait.pollingMs
     }
     const worst = Math.max(...latencies)
     row(
-      `Detection latency at ${intervalMs / 1000} s (median / worst of 10; ${(3_600_000 / intervalMs).toFixed(0)} requests an hour)`,
+      `Detection latency at ${intervalMs / 1000} s (median / worst of 10; ${((polls * 3_600_000) / pollingMs).toFixed(0)} requests an hour measured)`,
       `${(median(latencies) / 1000).toFixed(1)} s / ${(worst / 1000).toFixed(1)} s`,
       `worst ≤ ${intervalMs / 1000} s`,
       worst <= intervalMs
     )
-    void polls
   }
 }
 
@@ -308,6 +318,7 @@ async function succeededOperationFor(simulator: Simulator, offer: string): Promi
       const kind = kinds.find(([pattern]) => pattern.test(text))?.[1] ?? 'other'
       return `${kind} ${(size(file) / 1024).toFixed(0)} kB`
     })
+  row('Bundle: `dist/index.js`, loaded by every run', `${(size('index.js') / 1024).toFixed(0)} kB`)
   row('Bundle: chunks loaded only when needed', chunks.join(', '))
 
   const simulator = await startSimulator({ speed: 1e9 })
