@@ -32234,7 +32234,7 @@ async function gate(config, watched, startedAt, now, options, onSnapshot) {
         operation: `operation ${config.target.operationId}`
     }[config.target.kind];
     const waitFor = config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : config.waitFor.kind;
-    info(`Watching ${watching} of ${config.publisherId}/${config.offerId} until ${waitFor}; timeout ${(0,src_duration/* formatDuration */.a)(config.timeoutMs)}, polling every ${(0,src_duration/* formatDuration */.a)(config.pollIntervalMs)}; signed in with ${tokens.description}.`);
+    info(`Watching ${watching} of ${config.publisherId}/${config.offerId} until ${waitFor}; ${config.mode === 'check' ? 'checking once' : `timeout ${(0,src_duration/* formatDuration */.a)(config.timeoutMs)}, polling every ${(0,src_duration/* formatDuration */.a)(config.pollIntervalMs)}`}; signed in with ${tokens.description}.`);
     if (process.env.RUNNER_ENVIRONMENT === 'github-hosted' &&
         config.timeoutMs > constants/* HOSTED_JOB_LIMIT_MS */.FD) {
         warning(`timeout is ${(0,src_duration/* formatDuration */.a)(config.timeoutMs)}, but GitHub-hosted jobs are stopped after 6h: the job will end before the gate does. Use a self-hosted runner, or wait in several runs.`);

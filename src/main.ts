@@ -119,7 +119,7 @@ async function gate(
   const waitFor =
     config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : config.waitFor.kind
   core.info(
-    `Watching ${watching} of ${config.publisherId}/${config.offerId} until ${waitFor}; timeout ${formatDuration(config.timeoutMs)}, polling every ${formatDuration(config.pollIntervalMs)}; signed in with ${tokens.description}.`
+    `Watching ${watching} of ${config.publisherId}/${config.offerId} until ${waitFor}; ${config.mode === 'check' ? 'checking once' : `timeout ${formatDuration(config.timeoutMs)}, polling every ${formatDuration(config.pollIntervalMs)}`}; signed in with ${tokens.description}.`
   )
   if (
     process.env.RUNNER_ENVIRONMENT === 'github-hosted' &&
