@@ -28990,7 +28990,7 @@ function readBody(message) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7476);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7269);
 // Entry point of the bundle: runs the gate, turns SIGINT/SIGTERM (workflow cancelled, step
 // timeout-minutes) into an orderly stop that still writes outputs and the summary, and exits.
 
@@ -29007,7 +29007,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7476:
+/***/ 7269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29016,8 +29016,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31987,6 +31985,79 @@ function untilAborted(promise, signal) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/report/progress-log.ts
+// The run's log: an info line only when something changes (operation status, a step's status, the
+// running step's percentage), a heartbeat when nothing has for a while, one warning per unknown
+// spelling.
+
+
+
+class ProgressLog {
+    operation;
+    steps = new Map();
+    unknownSpellings = new Set();
+    lastLineAt;
+    sink;
+    now;
+    subject;
+    /** `subject` is what is watched: "Operation" or "Offer". */
+    constructor(sink, now, subject = 'Operation') {
+        this.subject = subject;
+        this.sink = sink;
+        this.now = now;
+        this.lastLineAt = now();
+    }
+    onSnapshot(snapshot) {
+        const lines = [];
+        const operation = (0,src_describe/* describeStatus */.Wn)(snapshot.status, snapshot.rawStatus);
+        if (operation !== this.operation) {
+            lines.push(this.operation === undefined
+                ? `${this.subject} status: ${operation}`
+                : `${this.subject} status: ${this.operation} → ${operation}`);
+            this.operation = operation;
+        }
+        snapshot.steps.forEach((step, index) => {
+            const key = `${index}:${step.id}`;
+            const progress = step.status === 'running' && step.progress !== undefined ? ` ${step.progress}%` : '';
+            const state = `${(0,src_describe/* describeStatus */.Wn)(step.status, step.rawStatus)}${progress}`;
+            const before = this.steps.get(key);
+            if (state !== before && !(before === undefined && step.status === 'notStarted')) {
+                const eta = step.estimatedTimeFrame && step.status === 'running'
+                    ? ` (estimated ${step.estimatedTimeFrame})`
+                    : '';
+                lines.push(`Step ${step.name}: ${before === undefined ? '' : `${before} → `}${state}${eta}`);
+            }
+            this.steps.set(key, state);
+        });
+        for (const raw of [snapshot, ...snapshot.steps]
+            .filter((item) => item.status === 'unknown')
+            .map((item) => item.rawStatus)) {
+            if (!this.unknownSpellings.has(raw)) {
+                this.unknownSpellings.add(raw);
+                this.sink.warning(raw === ''
+                    ? 'The CPP API answered without a status: the gate keeps polling and reports it as unknown.'
+                    : `Unknown status "${raw}" from the CPP API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`);
+            }
+        }
+        if (lines.length > 0)
+            this.say(lines);
+        else if (this.now() - this.lastLineAt >= constants/* HEARTBEAT_MS */.m)
+            this.say([`Still waiting. ${(0,src_describe/* lastSeen */.YO)(snapshot)}`]);
+    }
+    onRetry(reason, failures, limit, delayMs) {
+        this.say([
+            `Request failed (${failures} in a row; the gate gives up at ${limit}): ${reason}. Retrying in ${(0,src_duration/* formatDuration */.a)(delayMs)}.`
+        ]);
+    }
+    say(lines) {
+        for (const line of lines)
+            this.sink.info(line);
+        this.lastLineAt = this.now();
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./src/report/annotations.ts
 var report_annotations = __nccwpck_require__(856);
 // EXTERNAL MODULE: ./src/cpp/snapshot.ts
@@ -32074,85 +32145,63 @@ function stepsJson(snapshot) {
     })));
 }
 
-;// CONCATENATED MODULE: ./src/report/progress-log.ts
-// The run's log: an info line only when something changes (operation status, a step's status, the
-// running step's percentage), a heartbeat when nothing has for a while, one warning per unknown
-// spelling.
+// EXTERNAL MODULE: ./src/report/summary.ts
+var report_summary = __nccwpck_require__(7994);
+;// CONCATENATED MODULE: ./src/report/publish.ts
+// Where a run's report leaves the process: outputs, the verdict with its annotations, and the job
+// summary, each guarded so that one failing cannot stop the others.
 
 
 
-class ProgressLog {
-    operation;
-    steps = new Map();
-    unknownSpellings = new Set();
-    lastLineAt;
-    sink;
-    now;
-    subject;
-    /** `subject` is what is watched: "Operation" or "Offer". */
-    constructor(sink, now, subject = 'Operation') {
-        this.subject = subject;
-        this.sink = sink;
-        this.now = now;
-        this.lastLineAt = now();
+
+
+/**
+ * Outputs, the verdict and its annotations, and the summary, each guarded so that one failing
+ * cannot stop the others. A failing step's annotation carries the failure (titled with the step),
+ * so the verdict is not annotated a second time then.
+ */
+async function publishReport(report, summary) {
+    const { outcome } = report;
+    await guarded('set the outputs', () => {
+        for (const [name, value] of Object.entries(buildOutputs(report)))
+            setOutput(name, value);
+    });
+    const annotations = (0,report_annotations/* stepAnnotations */.x)(outcome.snapshot);
+    if (outcome.result === 'succeeded')
+        info(`✅ ${outcome.message}`);
+    else if (outcome.result === 'pending')
+        info(`⏳ ${outcome.message}`);
+    else if (annotations.length === 0)
+        setFailed(outcome.message);
+    else {
+        process.exitCode = 1;
+        info(`❌ ${outcome.message}`);
+        for (const annotation of annotations)
+            error(annotation.message, { title: annotation.title });
     }
-    onSnapshot(snapshot) {
-        const lines = [];
-        const operation = (0,src_describe/* describeStatus */.Wn)(snapshot.status, snapshot.rawStatus);
-        if (operation !== this.operation) {
-            lines.push(this.operation === undefined
-                ? `${this.subject} status: ${operation}`
-                : `${this.subject} status: ${this.operation} → ${operation}`);
-            this.operation = operation;
-        }
-        snapshot.steps.forEach((step, index) => {
-            const key = `${index}:${step.id}`;
-            const progress = step.status === 'running' && step.progress !== undefined ? ` ${step.progress}%` : '';
-            const state = `${(0,src_describe/* describeStatus */.Wn)(step.status, step.rawStatus)}${progress}`;
-            const before = this.steps.get(key);
-            if (state !== before && !(before === undefined && step.status === 'notStarted')) {
-                const eta = step.estimatedTimeFrame && step.status === 'running'
-                    ? ` (estimated ${step.estimatedTimeFrame})`
-                    : '';
-                lines.push(`Step ${step.name}: ${before === undefined ? '' : `${before} → `}${state}${eta}`);
-            }
-            this.steps.set(key, state);
-        });
-        for (const raw of [snapshot, ...snapshot.steps]
-            .filter((item) => item.status === 'unknown')
-            .map((item) => item.rawStatus)) {
-            if (!this.unknownSpellings.has(raw)) {
-                this.unknownSpellings.add(raw);
-                this.sink.warning(raw === ''
-                    ? 'The CPP API answered without a status: the gate keeps polling and reports it as unknown.'
-                    : `Unknown status "${raw}" from the CPP API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`);
-            }
-        }
-        if (lines.length > 0)
-            this.say(lines);
-        else if (this.now() - this.lastLineAt >= constants/* HEARTBEAT_MS */.m)
-            this.say([`Still waiting. ${(0,src_describe/* lastSeen */.YO)(snapshot)}`]);
+    if (!summary)
+        return;
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (!summaryFile) {
+        debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+        return;
     }
-    onRetry(reason, failures, limit, delayMs) {
-        this.say([
-            `Request failed (${failures} in a row; the gate gives up at ${limit}): ${reason}. Retrying in ${(0,src_duration/* formatDuration */.a)(delayMs)}.`
-        ]);
+    // Appended directly rather than through core.summary, which remembers the first file it saw
+    // for the life of the process; the rendering is already one finished HTML document.
+    await guarded('write the job summary', () => (0,promises_namespaceObject.appendFile)(summaryFile, (0,report_summary/* renderSummary */.B)(report)));
+}
+async function guarded(what, action) {
+    try {
+        await action();
     }
-    say(lines) {
-        for (const line of lines)
-            this.sink.info(line);
-        this.lastLineAt = this.now();
+    catch (error) {
+        warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 
-// EXTERNAL MODULE: ./src/report/summary.ts
-var report_summary = __nccwpck_require__(7994);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Orchestrates one run: inputs → config → poll → report. The report is written on every path:
 // success, failure, timeout, error and signals.
-
-
-
 
 
 
@@ -32212,7 +32261,7 @@ async function run(options = {}) {
         ...(checkRun?.reference ? { checkRun: checkRun.reference } : {})
     };
     await checkRun?.finish(finished);
-    await report(finished, config?.summary ?? true);
+    await publishReport(finished, config?.summary ?? true);
     return outcome;
 }
 async function gate(config, watched, startedAt, now, options, onSnapshot) {
@@ -32307,49 +32356,6 @@ async function toSnapshot(fetched) {
         if (!(error instanceof UnexpectedBodyError))
             throw error;
         return { kind: 'transient', reason: `the API answered with ${error.message}` };
-    }
-}
-/**
- * Outputs, the verdict and its annotations, and the summary, each guarded so that one failing
- * cannot stop the others. A failing step's annotation carries the failure (titled with the step),
- * so the verdict is not annotated a second time then.
- */
-async function report(report, summary) {
-    const { outcome } = report;
-    await guarded('set the outputs', () => {
-        for (const [name, value] of Object.entries(buildOutputs(report)))
-            setOutput(name, value);
-    });
-    const annotations = (0,report_annotations/* stepAnnotations */.x)(outcome.snapshot);
-    if (outcome.result === 'succeeded')
-        info(`✅ ${outcome.message}`);
-    else if (outcome.result === 'pending')
-        info(`⏳ ${outcome.message}`);
-    else if (annotations.length === 0)
-        setFailed(outcome.message);
-    else {
-        process.exitCode = 1;
-        info(`❌ ${outcome.message}`);
-        for (const annotation of annotations)
-            error(annotation.message, { title: annotation.title });
-    }
-    if (!summary)
-        return;
-    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-    if (!summaryFile) {
-        debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
-        return;
-    }
-    // Appended directly rather than through core.summary, which remembers the first file it saw
-    // for the life of the process; the rendering is already one finished HTML document.
-    await guarded('write the job summary', () => (0,promises_namespaceObject.appendFile)(summaryFile, (0,report_summary/* renderSummary */.B)(report)));
-}
-async function guarded(what, action) {
-    try {
-        await action();
-    }
-    catch (error) {
-        warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 function sleep(ms, signal) {

@@ -1,7 +1,6 @@
 // Orchestrates one run: inputs → config → poll → report. The report is written on every path:
 // success, failure, timeout, error and signals.
 
-import { appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
 import { staticToken } from './auth/token-source.js'
 import { HOSTED_JOB_LIMIT_MS, MAX_MESSAGE_CHARS } from './constants.js'
@@ -14,11 +13,9 @@ import { needsHtmlParser, normalize, UnexpectedBodyError } from './cpp/normalize
 import type { Snapshot } from './cpp/snapshot.js'
 import { formatDuration } from './duration.js'
 import { poll, type Outcome } from './poll.js'
-import { stepAnnotations } from './report/annotations.js'
-import { buildOutputs } from './report/outputs.js'
 import { ProgressLog } from './report/progress-log.js'
+import { publishReport } from './report/publish.js'
 import type { Report } from './report/report.js'
-import { renderSummary } from './report/summary.js'
 import { clip } from './report/trim.js'
 
 export interface RunOptions {
@@ -76,7 +73,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     ...(checkRun?.reference ? { checkRun: checkRun.reference } : {})
   }
   await checkRun?.finish(finished)
-  await report(finished, config?.summary ?? true)
+  await publishReport(finished, config?.summary ?? true)
   return outcome
 }
 
@@ -201,45 +198,6 @@ async function toSnapshot(fetched: FetchResult<unknown>): Promise<FetchResult<Sn
   } catch (error) {
     if (!(error instanceof UnexpectedBodyError)) throw error
     return { kind: 'transient', reason: `the API answered with ${error.message}` }
-  }
-}
-
-/**
- * Outputs, the verdict and its annotations, and the summary, each guarded so that one failing
- * cannot stop the others. A failing step's annotation carries the failure (titled with the step),
- * so the verdict is not annotated a second time then.
- */
-async function report(report: Report, summary: boolean): Promise<void> {
-  const { outcome } = report
-  await guarded('set the outputs', () => {
-    for (const [name, value] of Object.entries(buildOutputs(report))) core.setOutput(name, value)
-  })
-  const annotations = stepAnnotations(outcome.snapshot)
-  if (outcome.result === 'succeeded') core.info(`✅ ${outcome.message}`)
-  else if (outcome.result === 'pending') core.info(`⏳ ${outcome.message}`)
-  else if (annotations.length === 0) core.setFailed(outcome.message)
-  else {
-    process.exitCode = 1
-    core.info(`❌ ${outcome.message}`)
-    for (const annotation of annotations)
-      core.error(annotation.message, { title: annotation.title })
-  }
-  if (!summary) return
-  const summaryFile = process.env.GITHUB_STEP_SUMMARY
-  if (!summaryFile) {
-    core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.')
-    return
-  }
-  // Appended directly rather than through core.summary, which remembers the first file it saw
-  // for the life of the process; the rendering is already one finished HTML document.
-  await guarded('write the job summary', () => appendFile(summaryFile, renderSummary(report)))
-}
-
-async function guarded(what: string, action: () => unknown): Promise<void> {
-  try {
-    await action()
-  } catch (error) {
-    core.warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 
