@@ -1,9 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import nock from 'nock'
 import { MAX_MESSAGE_CHARS } from '../src/constants.js'
 import { run } from '../src/main.js'
 import { rawOperation, rawSteps } from './fixtures/cpp.js'
-import { runnerFiles, type RunnerFiles, virtualClock } from './fixtures/runner.js'
+import {
+  captureStdout,
+  restoreAfterRun,
+  runnerFiles,
+  type RunnerFiles,
+  virtualClock
+} from './fixtures/runner.js'
 
 const ORIGIN = 'https://cloudpartner.azure.com'
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
@@ -12,7 +18,6 @@ const TOKEN = 'tok3n-never-printed-0123456789'
 
 let files: RunnerFiles
 let stdout: string[]
-const saved = { ...process.env }
 
 function setup(inputs: Record<string, string> = {}): void {
   files = runnerFiles({
@@ -32,18 +37,10 @@ async function gate() {
 }
 
 beforeEach(() => {
-  stdout = []
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk))
-    return true
-  })
+  stdout = captureStdout()
 })
 
-afterEach(() => {
-  jest.restoreAllMocks()
-  process.env = { ...saved }
-  process.exitCode = undefined
-})
+afterEach(restoreAfterRun)
 
 describe('run', () => {
   it('passes and sets every output when the operation succeeds', async () => {

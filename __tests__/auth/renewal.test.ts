@@ -1,11 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import nock from 'nock'
 import { azureAdToken } from '../../src/auth/azure-ad.js'
 import { AuthError, staticToken, type TokenSource } from '../../src/auth/token-source.js'
 import { CppClient, type FetchResult } from '../../src/cpp/client.js'
 import { run } from '../../src/main.js'
 import { rawOperation } from '../fixtures/cpp.js'
-import { runnerFiles, type RunnerFiles, virtualClock } from '../fixtures/runner.js'
+import {
+  captureStdout,
+  restoreAfterRun,
+  runnerFiles,
+  type RunnerFiles,
+  virtualClock
+} from '../fixtures/runner.js'
+import { fatal, transient } from '../fixtures/results.js'
 
 const ORIGIN = 'https://cloudpartner.azure.com'
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
@@ -22,23 +29,6 @@ const AUDIENCE = 'api://AzureADTokenExchange'
 
 const TOKEN_A = 'TOKEN-A-never-printed-1111'
 const TOKEN_B = 'TOKEN-B-never-printed-2222'
-
-type Transient = Extract<FetchResult<unknown>, { kind: 'transient' }>
-type Fatal = Extract<FetchResult<unknown>, { kind: 'fatal' }>
-
-function transient(result: FetchResult<unknown>): Transient {
-  if (result.kind !== 'transient') {
-    throw new Error(`expected a transient result, got ${JSON.stringify(result)}`)
-  }
-  return result
-}
-
-function fatal(result: FetchResult<unknown>): Fatal {
-  if (result.kind !== 'fatal') {
-    throw new Error(`expected a fatal result, got ${JSON.stringify(result)}`)
-  }
-  return result
-}
 
 let unmatched: string[]
 
@@ -334,7 +324,6 @@ const ID_TOKEN = [
 describe('run() with Azure AD sign-in', () => {
   let files: RunnerFiles
   let stdout: string[]
-  const saved = { ...process.env }
 
   function setup(inputs: Record<string, string>): void {
     files = runnerFiles({
@@ -400,18 +389,10 @@ describe('run() with Azure AD sign-in', () => {
   }
 
   beforeEach(() => {
-    stdout = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout.push(String(chunk))
-      return true
-    })
+    stdout = captureStdout()
   })
 
-  afterEach(() => {
-    jest.restoreAllMocks()
-    process.env = { ...saved }
-    process.exitCode = undefined
-  })
+  afterEach(restoreAfterRun)
 
   it('signs in with the client secret, masks it first and the access token on arrival, and prints neither', async () => {
     setup({ 'client-secret': SECRET })

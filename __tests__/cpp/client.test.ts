@@ -12,6 +12,7 @@ import {
   MAX_BODY_BYTES,
   MIN_RETRY_AFTER_MS
 } from '../../src/constants.js'
+import { fatal, transient } from '../fixtures/results.js'
 
 const ORIGIN = 'https://cloudpartner.azure.com'
 const PATH =
@@ -22,9 +23,6 @@ const URL_ = `${ORIGIN}${PATH}?api-version=2017-10-31`
 const TOKEN = 'eyJ0eXAi.TOKEN-SHOULD-NEVER-LEAK-7f3c9d.sig'
 const TIMEOUT_MS = 2_000
 const CORRELATION = '3f1e2d4c-aaaa-bbbb-cccc-0123456789ab'
-
-type Transient = Extract<FetchResult<unknown>, { kind: 'transient' }>
-type Fatal = Extract<FetchResult<unknown>, { kind: 'fatal' }>
 
 interface Run {
   result: FetchResult<unknown>
@@ -47,20 +45,6 @@ async function get(
   expect(JSON.stringify(result)).not.toContain(TOKEN)
   for (const line of debug) expect(line).not.toContain(TOKEN)
   return { result, debug }
-}
-
-function transient(result: FetchResult<unknown>): Transient {
-  if (result.kind !== 'transient') {
-    throw new Error(`expected a transient result, got ${JSON.stringify(result)}`)
-  }
-  return result
-}
-
-function fatal(result: FetchResult<unknown>): Fatal {
-  if (result.kind !== 'fatal') {
-    throw new Error(`expected a fatal result, got ${JSON.stringify(result)}`)
-  }
-  return result
 }
 
 function cpp() {

@@ -5,7 +5,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import nock from 'nock'
 import { rawOperation, rawSteps } from '../fixtures/cpp.js'
-import { runnerFiles, type RunnerFiles, virtualClock } from '../fixtures/runner.js'
+import {
+  captureStdout,
+  restoreAfterRun,
+  runnerFiles,
+  type RunnerFiles,
+  virtualClock
+} from '../fixtures/runner.js'
 
 interface CheckRunData {
   id: number
@@ -65,7 +71,6 @@ const SHA = '0123456789abcdef0123456789abcdef01234567'
 const HEAD_SHA = 'fedcba9876543210fedcba9876543210fedcba98'
 const NAME = 'Marketplace publish gate'
 
-const saved = { ...process.env }
 let files: RunnerFiles
 let stdout: string[]
 
@@ -107,20 +112,6 @@ const runningBody = rawOperation(
   })
 )
 
-function captureStdout(): void {
-  stdout = []
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk))
-    return true
-  })
-}
-
-function reset(): void {
-  jest.restoreAllMocks()
-  process.env = { ...saved }
-  process.exitCode = undefined
-}
-
 /** The statuses (and conclusions) sent to update, in order. */
 function updates(): Params[] {
   return update.mock.calls.map(([params]) => params)
@@ -130,7 +121,7 @@ function updates(): Params[] {
 // whichever are selected), nothing can have loaded @actions/github before it.
 let plain: { loaded: boolean; result: string; checkRunId: string; checkRunUrl: string }
 beforeAll(async () => {
-  captureStdout()
+  stdout = captureStdout()
   try {
     setup()
     const scope = answer(rawOperation('succeeded'))
@@ -143,12 +134,12 @@ beforeAll(async () => {
       checkRunUrl: files.outputs()['check-run-url']
     }
   } finally {
-    reset()
+    restoreAfterRun()
   }
 })
 
 beforeEach(() => {
-  captureStdout()
+  stdout = captureStdout()
   context.payload = {}
   repoKnown = true
   create.mockImplementation(created)
@@ -156,9 +147,7 @@ beforeEach(() => {
   listForRef.mockImplementation(listed)
 })
 
-afterEach(() => {
-  reset()
-})
+afterEach(restoreAfterRun)
 
 describe('without check-name', () => {
   it('never loads @actions/github and leaves the check-run outputs empty', () => {
