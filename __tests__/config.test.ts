@@ -1,5 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError, INPUT_DEFAULTS, readConfig } from '../src/config.js'
+import { cppBackend } from '../src/backends/cpp/index.js'
+import {
+  InputError,
+  INPUT_DEFAULTS,
+  readApi,
+  readConfig as readConfigOf,
+  type ReadOptions
+} from '../src/config.js'
+
+/** The shared inputs, read for the CPP backend (the default api). */
+const readConfig = (read: (name: string) => string, options?: ReadOptions) =>
+  readConfigOf(read, cppBackend, options)
 
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
 const TOKEN = 'eyJ0eXAi.secret-token-value.sig'
@@ -28,12 +39,12 @@ describe('readConfig', () => {
   it("applies action.yml's defaults to inputs left empty", () => {
     const config = readConfig(read({}))
     expect(config).toEqual({
-      publisherId: 'contoso',
-      offerId: 'contoso-offer',
-      target: {
-        kind: 'offer',
-        url: 'https://cloudpartner.azure.com/api/publishers/contoso/offers/contoso-offer/status?api-version=2017-10-31',
-        operationId: ''
+      api: 'cpp',
+      watch: {
+        description: 'the offer status of contoso/contoso-offer',
+        subject: 'Offer',
+        operationId: '',
+        watcher: expect.any(Function)
       },
       auth: { kind: 'static', token: TOKEN },
       waitFor: { kind: 'completion' },
@@ -59,12 +70,8 @@ describe('readConfig', () => {
       })
     )
     expect(config).toMatchObject({
-      target: {
-        kind: 'operation',
-        operationId: GUID,
-        url: `http://127.0.0.1:8080/api/publishers/contoso/offers/contoso-offer/operations/${GUID}?api-version=2017-10-31`
-      },
-      waitFor: { kind: 'preview' },
+      watch: { operationId: GUID, description: `operation ${GUID} of contoso/contoso-offer` },
+      waitFor: { kind: 'ready', rule: 'preview' },
       timeoutMs: 7_200_000,
       pollIntervalMs: 30_000,
       maxConsecutiveErrors: 3,
@@ -74,11 +81,7 @@ describe('readConfig', () => {
 
   it("reads operation-id latest as the offer's submissions list, and mode check", () => {
     expect(readConfig(read({ 'operation-id': 'Latest', mode: 'CHECK' }))).toMatchObject({
-      target: {
-        kind: 'latest',
-        url: 'https://cloudpartner.azure.com/api/publishers/contoso/offers/contoso-offer/submissions/?api-version=2017-10-31',
-        operationId: ''
-      },
+      watch: { description: 'the latest operation of contoso/contoso-offer', operationId: '' },
       mode: 'check'
     })
   })
@@ -170,9 +173,7 @@ describe('readConfig', () => {
     'http://[::1]:8080',
     'https://cpp.example'
   ])('accepts the base-url %s', (baseUrl) => {
-    expect(readConfig(read({ 'base-url': baseUrl })).target.url).toBe(
-      `${new URL(baseUrl).origin}/api/publishers/contoso/offers/contoso-offer/status?api-version=2017-10-31`
-    )
+    expect(() => readConfig(read({ 'base-url': baseUrl }))).not.toThrow()
   })
 
   it.each([
@@ -215,9 +216,10 @@ describe('readConfig', () => {
       'base-url': 'http://example.com',
       'operation-id': `https://evil.example/api/publishers/x/offers/y/operations/${GUID}`
     })
+    // The shared inputs first, then the API's own.
     expect(found.map((problem) => problem.split(' ')[0])).toEqual([
-      'publisher-id',
       'base-url',
+      'publisher-id',
       'operation-id'
     ])
   })
@@ -337,6 +339,16 @@ describe('readConfig', () => {
     expect(text.split('\n')[0]).toBe('Invalid inputs:')
     for (const name of ['publisher-id', 'timeout', 'base-url', 'token'])
       expect(text).toContain(`  - ${name} `)
+  })
+
+  it.each(['CPP', 'cpp', ''])('reads api %j as the CPP API', (api) => {
+    expect(readApi(read({ api }))).toBe('cpp')
+  })
+
+  it('rejects an unknown api, listing the APIs there are', () => {
+    expect(() => readApi(read({ api: 'partner-center' }))).toThrow(
+      /^Invalid input: api is "partner-center": expected cpp\.$/
+    )
   })
 
   it('says "Invalid input" for a single problem', () => {

@@ -33,7 +33,7 @@ function setup(inputs: Record<string, string> = {}): void {
 
 /** Runs the gate with a virtual clock, so polls cost no real time. */
 async function gate() {
-  return run(virtualClock())
+  return run({ clock: virtualClock() })
 }
 
 beforeEach(() => {

@@ -5,16 +5,17 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { Parser } from 'htmlparser2'
 import { SUMMARY_MAX_BYTES } from '../src/constants.js'
-import { resolveTarget } from '../src/cpp/location.js'
-import { normalize, UnexpectedBodyError } from '../src/cpp/normalize.js'
-import type { Message, Snapshot, Step } from '../src/cpp/snapshot.js'
+import { resolveTarget } from '../src/backends/cpp/location.js'
+import { normalize, UnexpectedBodyError } from '../src/backends/cpp/normalize.js'
+import type { Message, Snapshot, Step } from '../src/model/snapshot.js'
 import { parseDuration } from '../src/duration.js'
-import type { Outcome, Result } from '../src/poll.js'
+import type { Outcome, Result } from '../src/model/outcome.js'
 import { stepSlugs } from '../src/report/names.js'
 import { buildOutputs } from '../src/report/outputs.js'
 import type { Report } from '../src/report/report.js'
 import { renderSummary } from '../src/report/summary.js'
-import { normalizeStatus, type Status } from '../src/status.js'
+import type { Status } from '../src/model/status.js'
+import { cppStatus } from '../src/backends/cpp/spellings.js'
 
 /** Fixed, so that a failure reproduces; change it to explore other inputs. */
 const SEED = 20_240_611
@@ -102,7 +103,7 @@ function respelled(text: fc.Arbitrary<string>): fc.Arbitrary<[string, string]> {
   })
 }
 
-describe('normalizeStatus, for any string', () => {
+describe('cppStatus, for any string', () => {
   const nearMisses = fc
     .tuple(fc.constantFrom(...SPELLINGS.map(([spelling]) => spelling)), fc.nat(), anyString)
     .map(([spelling, at, extra]) => {
@@ -118,7 +119,7 @@ describe('normalizeStatus, for any string', () => {
   it('is one of the nine statuses', () => {
     fc.assert(
       fc.property(inputs, (raw) => {
-        expect(STATUSES).toContain(normalizeStatus(raw))
+        expect(STATUSES).toContain(cppStatus(raw))
       }),
       runs(1000)
     )
@@ -127,7 +128,7 @@ describe('normalizeStatus, for any string', () => {
   it('does not change when the case changes or spaces, _ and - are put in', () => {
     fc.assert(
       fc.property(respelled(inputs), ([original, changed]) => {
-        expect(normalizeStatus(changed)).toBe(normalizeStatus(original))
+        expect(cppStatus(changed)).toBe(cppStatus(original))
       }),
       runs(1000)
     )
@@ -141,7 +142,7 @@ describe('normalizeStatus, for any string', () => {
       )
     fc.assert(
       fc.property(known, ([raw, status]) => {
-        expect(normalizeStatus(raw)).toBe(status)
+        expect(cppStatus(raw)).toBe(status)
       }),
       runs(1000)
     )
@@ -334,12 +335,12 @@ describe('normalize, for any body', () => {
     }
   }
 
-  it('returns a snapshot in the gate’s vocabulary with http(s) links only, or throws UnexpectedBodyError', () => {
-    fc.assert(
-      fc.property(body, (value) => {
+  it('returns a snapshot in the gate’s vocabulary with http(s) links only, or throws UnexpectedBodyError', async () => {
+    await fc.assert(
+      fc.asyncProperty(body, async (value) => {
         let snapshot: Snapshot
         try {
-          snapshot = normalize(value)
+          snapshot = await normalize(value)
         } catch (error) {
           // Anything else would escape toSnapshot in main.ts and end the gate unexplained.
           expect(error).toBeInstanceOf(UnexpectedBodyError)
@@ -352,24 +353,26 @@ describe('normalize, for any body', () => {
     )
   })
 
-  it('throws only when the body (or its first element) is not an object', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
+  it('throws only when the body (or its first element) is not an object', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (value) => {
         const operation: unknown = Array.isArray(value) ? (value as unknown[])[0] : value
         const isOperation =
           typeof operation === 'object' && operation !== null && !Array.isArray(operation)
-        if (isOperation) expect(() => normalize(value)).not.toThrow()
-        else expect(() => normalize(value)).toThrow(UnexpectedBodyError)
+        if (isOperation) await expect(normalize(value)).resolves.toBeDefined()
+        else await expect(normalize(value)).rejects.toThrow(UnexpectedBodyError)
       }),
       runs(500)
     )
   })
 
-  it('turns any messageHtml into text: no tag from the HTML survives as text', () => {
+  it('turns any messageHtml into text: no tag from the HTML survives as text', async () => {
     const html = tagSoup.filter((text) => !LITERAL_TEXT.some((start) => text.includes(start)))
-    fc.assert(
-      fc.property(html, (source) => {
-        const { messages } = normalize({ messages: [{ messageHtml: source, level: 'error' }] })
+    await fc.assert(
+      fc.asyncProperty(html, async (source) => {
+        const { messages } = await normalize({
+          messages: [{ messageHtml: source, level: 'error' }]
+        })
         for (const part of messages.flatMap((message) => message.parts)) {
           expect(part.text).not.toContain('<')
           if (part.href !== undefined) expect(isWebUrl(part.href)).toBe(true)
@@ -674,16 +677,21 @@ describe('stepSlugs and buildOutputs, for any steps', () => {
             liveLinks: []
           }
           const outputs = buildOutputs({
-            publisherId: 'contoso',
-            offerId: 'offer',
+            offerLabel: 'contoso / offer',
             operationId: '',
-            outcome: { result: 'pending', message: 'Still going.', snapshot, polls: 1 },
+            outcome: {
+              result: 'pending',
+              message: 'Still going.',
+              snapshot,
+              polls: 1,
+              requests: 1
+            },
             elapsedMs: 0
           })
           const shown = Math.min(steps.length, 100)
           const stepKeys = Object.keys(outputs).filter((key) => key.startsWith('step-'))
-          // 14 fixed outputs; two per shown step: a collision would overwrite one and show here.
-          expect(Object.keys(outputs)).toHaveLength(14 + 2 * shown)
+          // 15 fixed outputs; two per shown step: a collision would overwrite one and show here.
+          expect(Object.keys(outputs)).toHaveLength(15 + 2 * shown)
           expect(stepKeys).toHaveLength(2 * shown)
           for (const key of stepKeys) expect(key).toMatch(/^step-[a-z0-9-]+-(status|progress)$/)
           stepSlugs(steps.slice(0, shown)).forEach((slug, i) => {
@@ -772,34 +780,39 @@ const timestamp = fc.oneof(
     .map((date) => (Number.isNaN(date.getTime()) ? 'not a date' : date.toISOString())),
   text
 )
-/** Messages as the API sends them, through normalize: that is where the summary's come from. */
-const messages = fc
-  .array(
-    fc.record({
-      messageHtml: messageHtml,
-      level: fc.oneof(fc.constantFrom('error', 'warning', 'information'), text),
-      timestamp
-    }),
-    { maxLength: 4 }
-  )
-  .map((items) => normalize({ messages: items }).messages)
-const links = fc
-  .array(
-    fc.oneof(
-      fc.webUrl({ withQueryParameters: true, withFragments: true }),
-      fc.constantFrom(
-        'https://example.com/"><script>alert(1)</script>',
-        "https://example.com/' onmouseover='alert(1)",
-        'https://example.com/?a=1&b=<i>2</i>',
-        'javascript:alert(1)',
-        'data:text/html,<script>alert(1)</script>'
-      ),
-      text
+/** Messages as the API sends them; `shown` puts them through normalize, where the summary's come from. */
+const messages = fc.array(
+  fc.record({
+    messageHtml: messageHtml,
+    level: fc.oneof(fc.constantFrom('error', 'warning', 'information'), text),
+    timestamp
+  }),
+  { maxLength: 4 }
+)
+const links = fc.array(
+  fc.oneof(
+    fc.webUrl({ withQueryParameters: true, withFragments: true }),
+    fc.constantFrom(
+      'https://example.com/"><script>alert(1)</script>',
+      "https://example.com/' onmouseover='alert(1)",
+      'https://example.com/?a=1&b=<i>2</i>',
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>'
     ),
-    { maxLength: 4 }
-  )
-  .map((items) => normalize({ previewLinks: items }).previewLinks)
-const anyStep: fc.Arbitrary<Step> = fc.record({
+    text
+  ),
+  { maxLength: 4 }
+)
+/** A step or a snapshot whose messages and links are still as the API sent them. */
+type Raw<T> = Omit<T, 'messages' | 'previewLinks' | 'liveLinks' | 'steps'> & {
+  messages: unknown[]
+}
+type RawSnapshot = Raw<Snapshot> & {
+  steps: Array<Raw<Step>>
+  previewLinks: unknown[]
+  liveLinks: unknown[]
+}
+const anyStep: fc.Arbitrary<Raw<Step>> = fc.record({
   id: text,
   name: text,
   status: fc.constantFrom(...STATUSES),
@@ -808,7 +821,7 @@ const anyStep: fc.Arbitrary<Step> = fc.record({
   estimatedTimeFrame: fc.option(text, { nil: undefined }),
   messages
 })
-const anySnapshot: fc.Arbitrary<Snapshot> = fc.record({
+const anySnapshot: fc.Arbitrary<RawSnapshot> = fc.record({
   status: fc.constantFrom(...STATUSES),
   rawStatus: text,
   submissionType: fc.option(text, { nil: undefined }),
@@ -818,10 +831,26 @@ const anySnapshot: fc.Arbitrary<Snapshot> = fc.record({
   liveLinks: links
 })
 
+/** The snapshot the summary would see: messages and links through normalize. */
+async function shown(raw: RawSnapshot): Promise<Snapshot> {
+  const messagesOf = async (items: unknown[]): Promise<Message[]> =>
+    (await normalize({ messages: items })).messages
+  const linksOf = async (items: unknown[]): Promise<string[]> =>
+    (await normalize({ previewLinks: items })).previewLinks
+  const steps: Step[] = []
+  for (const step of raw.steps) steps.push({ ...step, messages: await messagesOf(step.messages) })
+  return {
+    ...raw,
+    steps,
+    messages: await messagesOf(raw.messages),
+    previewLinks: await linksOf(raw.previewLinks),
+    liveLinks: await linksOf(raw.liveLinks)
+  }
+}
+
 function reportOf(outcome: fc.Arbitrary<Outcome>): fc.Arbitrary<Report> {
   return fc.record({
-    publisherId: text,
-    offerId: text,
+    offerLabel: text,
     operationId: text,
     outcome,
     elapsedMs: fc.nat({ max: 7 * 86_400_000 })
@@ -829,24 +858,32 @@ function reportOf(outcome: fc.Arbitrary<Outcome>): fc.Arbitrary<Report> {
 }
 
 describe('renderSummary, for any snapshot', () => {
-  it('writes no markup but its own: no foreign tag, no event handler, no href but http(s)', () => {
+  it('writes no markup but its own: no foreign tag, no event handler, no href but http(s)', async () => {
     const outcome: fc.Arbitrary<Outcome> = fc.record({
       result: fc.constantFrom(...RESULTS),
       message: text,
-      snapshot: fc.option(anySnapshot, { nil: undefined }),
-      polls: fc.nat()
+      polls: fc.nat(),
+      requests: fc.nat()
     })
-    fc.assert(
-      fc.property(reportOf(outcome), (report) => {
-        const summary = renderSummary(report)
-        expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
-        expectOnlySummaryMarkup(summary)
-      }),
+    await fc.assert(
+      fc.asyncProperty(
+        reportOf(outcome),
+        fc.option(anySnapshot, { nil: undefined }),
+        async (report, raw) => {
+          const summary = renderSummary(
+            raw === undefined
+              ? report
+              : { ...report, outcome: { ...report.outcome, snapshot: await shown(raw) } }
+          )
+          expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+          expectOnlySummaryMarkup(summary)
+        }
+      ),
       runs(300)
     )
   })
 
-  it(`stays under ${SUMMARY_MAX_BYTES} bytes whatever the API sends, however much of it`, () => {
+  it(`stays under ${SUMMARY_MAX_BYTES} bytes whatever the API sends, however much of it`, async () => {
     // A flood: many steps, huge messages of multi-byte and escaped characters, long links.
     const chunk = fc.string({
       unit: fc.constantFrom(
@@ -873,11 +910,11 @@ describe('renderSummary, for any snapshot', () => {
       links: fc.integer({ min: 0, max: 60 }),
       linkLength: fc.integer({ min: 10, max: 2_000 })
     })
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         flood,
-        reportOf(fc.constant({ result: 'failed', message: '', polls: 1 })),
-        (size, base) => {
+        reportOf(fc.constant({ result: 'failed', message: '', polls: 1, requests: 1 })),
+        async (size, base) => {
           const html = size.chunk.repeat(Math.ceil(size.length / size.chunk.length))
           const link = `https://example.com/?${'&'.repeat(size.linkLength)}`
           const body = {
@@ -895,7 +932,7 @@ describe('renderSummary, for any snapshot', () => {
             previewLinks: Array.from({ length: size.links }, () => link),
             liveLinks: Array.from({ length: size.links }, () => link)
           }
-          const snapshot = normalize(body)
+          const snapshot = await normalize(body)
           const summary = renderSummary({ ...base, outcome: { ...base.outcome, snapshot } })
           expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
           expectOnlySummaryMarkup(summary)

@@ -7,12 +7,11 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { staticToken } from '../src/auth/token-source.js'
 import { BACKOFF_CAP_MS, BACKOFF_JITTER, MIN_RETRY_AFTER_MS } from '../src/constants.js'
-import { CppClient, type FetchResult } from '../src/cpp/client.js'
-import { resolveTarget } from '../src/cpp/location.js'
-import { normalize, UnexpectedBodyError } from '../src/cpp/normalize.js'
-import type { Snapshot } from '../src/cpp/snapshot.js'
-import { poll, type Outcome } from '../src/poll.js'
-import type { WaitFor } from '../src/verdict.js'
+import { ApiClient } from '../src/net/api-client.js'
+import { cppBackend } from '../src/backends/cpp/index.js'
+import type { Outcome } from '../src/model/outcome.js'
+import { poll } from '../src/gate/poll.js'
+import type { WaitFor } from '../src/gate/verdict.js'
 import { API_VERSION, DEFAULT_TOKEN, startSimulator, type Simulator } from '../simulator/server.ts'
 
 /** The 2 h the documentation gives certification, and more: the clock starts here. */
@@ -43,17 +42,6 @@ function seeded(seed: number): () => number {
   }
 }
 
-/** As main.ts turns a fetched body into a snapshot: a body that is not an operation is retried. */
-function toSnapshot(fetched: FetchResult<unknown>): FetchResult<Snapshot> {
-  if (fetched.kind !== 'ok') return fetched
-  try {
-    return { kind: 'ok', value: normalize(fetched.value) }
-  } catch (error) {
-    if (!(error instanceof UnexpectedBodyError)) throw error
-    return { kind: 'transient', reason: `the API answered with ${error.message}` }
-  }
-}
-
 async function publish(baseUrl: string, offer: string): Promise<string> {
   const response = await fetch(
     `${baseUrl}/api/publishers/contoso/offers/${offer}/publish?api-version=${API_VERSION}`,
@@ -78,8 +66,8 @@ interface Soak {
 }
 
 /**
- * Runs the gate's poll loop the way main.ts wires it (CppClient with the token input, normalize),
- * with `sleep` moving the shared virtual clock instead of waiting.
+ * Runs the gate's poll loop the way main.ts wires it (the CPP backend's watcher, on an ApiClient
+ * with the token input), with `sleep` moving the shared virtual clock instead of waiting.
  */
 async function soak(
   baseUrl: string,
@@ -89,9 +77,24 @@ async function soak(
   waitFor: WaitFor
 ): Promise<Soak> {
   const location = await publish(baseUrl, offer)
-  const target = resolveTarget(baseUrl, 'contoso', offer, location, API_VERSION)
-  if (!target.ok) throw new Error(`the simulator's Location was refused: ${target.expected}`)
-  const client = new CppClient({ tokens: staticToken(DEFAULT_TOKEN), now: () => clock.now })
+  const inputs: Record<string, string> = {
+    'publisher-id': 'contoso',
+    'offer-id': offer,
+    'operation-id': location
+  }
+  const watch = cppBackend.readWatch(
+    (name) => inputs[name] ?? '',
+    (name, _value, expected) => {
+      throw new Error(`the simulator's ${name} was refused: ${expected}`)
+    },
+    { origin: baseUrl, apiVersion: API_VERSION, pollIntervalMs: intervalMs }
+  )
+  const client = new ApiClient({
+    tokens: staticToken(DEFAULT_TOKEN, cppBackend.resource),
+    wording: cppBackend.wording,
+    now: () => clock.now
+  })
+  const watcher = watch.watcher({ client, info: () => undefined })
   const started = clock.now
   const timeoutMs = 6 * 3_600_000
   const sleeps: number[] = []
@@ -100,6 +103,7 @@ async function soak(
   const outcome = await poll(
     {
       waitFor,
+      rules: cppBackend.readyRules,
       deadline: started + timeoutMs,
       timeoutMs,
       intervalMs,
@@ -107,15 +111,19 @@ async function soak(
       once: false
     },
     {
-      fetch: async (ms) => toSnapshot(await client.getJson(target.target.url, ms)),
-      sleep: (ms) => {
-        sleeps.push(ms)
-        clock.now += ms
-        return Promise.resolve()
+      fetch: (budget) => watcher.poll(budget),
+      clock: {
+        now: () => clock.now,
+        wall: () => clock.now,
+        sleep: (ms) => {
+          sleeps.push(ms)
+          clock.now += ms
+          return Promise.resolve()
+        }
       },
-      now: () => clock.now,
       random: seeded(7),
       signal: new AbortController().signal,
+      requests: () => client.requests,
       onSnapshot: () => snapshots++,
       onRetry: (reason, failures, delayMs) => retries.push([reason, failures, delayMs]),
       warn: (line) => {
@@ -275,7 +283,7 @@ describe('soak: the gate against the simulator at a 30 % fault rate, in virtual 
     const api = await simulator(clock, lines)
     const intervalMs = 30_000
 
-    const run = await soak(api.url, 'flaky', clock, intervalMs, { kind: 'preview' })
+    const run = await soak(api.url, 'flaky', clock, intervalMs, { kind: 'ready', rule: 'preview' })
 
     expect(run.outcome.result).toBe('succeeded')
     expect(run.outcome.message).toBe(
@@ -317,7 +325,8 @@ describe('soak: the gate against the simulator at a 30 % fault rate, in virtual 
     const intervalMs = 10_000
 
     const run = await soak(proxy.url, 'certification-blocked', clock, intervalMs, {
-      kind: 'preview'
+      kind: 'ready',
+      rule: 'preview'
     })
 
     expect(run.outcome).toMatchObject({

@@ -10,11 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   azureAdToken: () => (/* binding */ azureAdToken),
 /* harmony export */   oidcClaims: () => (/* binding */ oidcClaims)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7242);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6803);
-/* harmony import */ var _token_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(145);
+/* harmony import */ var _net_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8766);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9663);
+/* harmony import */ var _net_wording_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6543);
+/* harmony import */ var _token_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(145);
 // Signs in to Azure AD with client credentials, by client secret or by a GitHub OIDC token, and
 // renews the access token before it expires: a certification wait outlives any one token.
 
@@ -22,22 +23,23 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-function azureAdToken(signIn, deps) {
+
+function azureAdToken(signIn, audience, deps) {
     const method = signIn.kind === 'secret' ? 'a client secret' : 'GitHub OIDC';
     let cached;
     let signedIn = false;
     return {
         description: `Azure AD as application ${signIn.clientId} with ${method}`,
-        unauthorizedHint: 'A freshly issued token was refused too: check that the service principal is added to the publisher account in Partner Center, with the object id of its enterprise application.',
+        unauthorizedHint: audience.refusedHint,
         invalidate: () => {
             cached = undefined;
             return true;
         },
-        token: async () => {
+        token: async (budget) => {
             if (cached && deps.now() < cached.renewAt)
                 return cached.token;
-            const { token, lifetimeMs } = await requestToken(signIn, deps);
-            const margin = Math.min(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .RENEW_BEFORE_EXPIRY_MS */ .rc, lifetimeMs / 2);
+            const { token, lifetimeMs } = await requestToken(signIn, audience, deps, budget);
+            const margin = Math.min(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .RENEW_BEFORE_EXPIRY_MS */ .rc, lifetimeMs / 2);
             cached = { token, renewAt: deps.now() + lifetimeMs - margin };
             const line = `Signed in to Azure AD as application ${signIn.clientId} with ${method}: the token is valid for ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(lifetimeMs)} and is renewed ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(margin)} before it expires.`;
             if (signedIn)
@@ -49,12 +51,14 @@ function azureAdToken(signIn, deps) {
         }
     };
 }
-async function requestToken(signIn, deps) {
+async function requestToken(signIn, audience, deps, budget) {
+    // Never longer than one request may take, and never past the poll's own budget.
+    const request = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(budget.signal, Math.min(budget.ms, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .REQUEST_TIMEOUT_MS */ .j2));
     // An OIDC token lives about 5 minutes: a fresh one for every sign-in.
-    const assertion = signIn.kind === 'oidc' ? await idToken(signIn.audience, deps) : undefined;
+    const assertion = signIn.kind === 'oidc' ? await idToken(signIn.audience, deps, request) : undefined;
     const form = new URLSearchParams({
         client_id: signIn.clientId,
-        scope: _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .CPP_SCOPE */ .pG,
+        scope: audience.scope,
         grant_type: 'client_credentials'
     });
     if (signIn.kind === 'secret')
@@ -66,16 +70,18 @@ async function requestToken(signIn, deps) {
     const url = `${signIn.authorityHost}/${encodeURIComponent(signIn.tenantId)}/oauth2/v2.0/token`;
     let response;
     try {
-        response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .send */ .tN)({
+        response = await (0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .send */ .tN)({
             method: 'POST',
             url,
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-            body: form.toString(),
-            timeoutMs: _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .REQUEST_TIMEOUT_MS */ .j2
-        });
+            headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json'
+            },
+            body: form.toString()
+        }, request);
     }
     catch (error) {
-        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(`Azure AD sign-in failed: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .reasonOf */ .A3)(error)}`, true);
+        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l(`Azure AD sign-in failed: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .reasonOf */ .A3)(error)}`, true);
     }
     deps.debug(`POST ${url} → HTTP ${response.status}`);
     // A server that echoes the form must not make us quote the secret or the assertion anywhere:
@@ -90,7 +96,7 @@ async function requestToken(signIn, deps) {
             secret
         ];
         for (const shown of forms)
-            response.body = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .hide */ .jD)(response.body, shown);
+            response.body = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .hide */ .jD)(response.body, shown);
     }
     const body = parse(response.body);
     const token = typeof body.access_token === 'string' ? body.access_token : '';
@@ -99,24 +105,23 @@ async function requestToken(signIn, deps) {
         const seconds = Number(body.expires_in);
         return { token, lifetimeMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000 };
     }
-    if ((0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransientStatus */ .Dm)(response.status) || response.status === 200) {
-        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true, (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMs */ .Vs)(response.retryAfter, deps.now()));
+    if ((0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransientStatus */ .Dm)(response.status) || response.status === 200) {
+        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true, (0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMs */ .Vs)(response.retryAfter, deps.now()));
     }
-    throw explain(body, response, signIn, assertion);
+    throw explain(body, response, signIn, audience, assertion);
 }
-async function idToken(audience, deps) {
+async function idToken(audience, deps, budget) {
+    let token;
     try {
-        const token = await deps.getIDToken(audience);
-        deps.mask(token);
-        return token;
+        token = await deps.getIDToken(audience, budget);
     }
     catch (error) {
-        const reason = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .reasonOf */ .A3)(error);
-        if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(reason)) {
-            throw new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l('GitHub gave no OIDC token: add `permissions: id-token: write` to the workflow or the job, or sign in with client-secret instead.', false);
-        }
-        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(`Could not get a GitHub OIDC token: ${reason}`, true);
+        if (error instanceof _token_source_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l)
+            throw error;
+        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l(`Could not get a GitHub OIDC token: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .reasonOf */ .A3)(error)}`, true);
     }
+    deps.mask(token);
+    return token;
 }
 function parse(text) {
     try {
@@ -131,10 +136,10 @@ function parse(text) {
 }
 function describe(body, response) {
     const detail = typeof body.error_description === 'string' ? body.error_description : response.body;
-    return detail.trim() === '' ? '' : `: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .excerpt */ .Kb)(detail.split(/\r?\n/)[0])}`;
+    return detail.trim() === '' ? '' : `: ${(0,_net_wording_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(detail.split(/\r?\n/)[0])}`;
 }
 /** What an AADSTS code means and how to fix it: the common sign-in mistakes. */
-function explain(body, response, signIn, assertion) {
+function explain(body, response, signIn, audience, assertion) {
     const error = typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
     const description = typeof body.error_description === 'string' ? body.error_description : '';
     const first = Array.isArray(body.error_codes)
@@ -150,7 +155,7 @@ function explain(body, response, signIn, assertion) {
         '7000215': "client-secret is wrong: use the secret's Value (shown once, when it is created), not its Secret ID.",
         '7000222': 'client-secret has expired: create a new one under Certificates & secrets and update the repository secret.',
         '7000112': `application ${signIn.clientId} is disabled in tenant ${signIn.tenantId}.`,
-        '70011': `the scope ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .CPP_SCOPE */ .pG} was refused: the Cloud Partner Portal API is not available to this application or tenant.`,
+        '70011': `the scope ${audience.scope} was refused: ${audience.apiTitle} is not available to this application or tenant.`,
         '700024': 'the GitHub OIDC token expired before Azure AD accepted it (they live about 5 minutes): check the runner clock; the next try uses a fresh one.',
         ...(claims === undefined
             ? {}
@@ -162,7 +167,7 @@ function explain(body, response, signIn, assertion) {
     };
     const fix = fixes[code];
     const message = fix === undefined ? `${head}${describe(body, response)}` : `${head}: ${fix}`;
-    return new _token_source_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(message, code === '700024');
+    return new _token_source_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l(message, code === '700024');
 }
 function federatedFix(claims) {
     return `no federated credential of the app matches this workflow's GitHub token (subject "${claims.sub}", audience "${claims.aud}", issuer "${claims.iss}"). Add one under Certificates & secrets → Federated credentials with exactly that issuer, subject and audience.`;

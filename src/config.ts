@@ -1,16 +1,17 @@
-// Inputs become one validated Config here; no code below reads an input. Every problem is
-// reported together, before any request.
+// Inputs become one validated Config here; no code below reads an input. The shared inputs are
+// read here and the API's own by its backend. Every problem is reported together, before any
+// request.
 
 import type { AzureAdSignIn } from './auth/azure-ad.js'
+import { APIS, isApi, type Api, type Backend, type Watch } from './backends/backend.js'
 import { MIN_POLL_INTERVAL_MS } from './constants.js'
-import { resolveTarget, type Target } from './cpp/location.js'
 import { formatDuration, parseDuration } from './duration.js'
-import type { WaitFor } from './verdict.js'
+import type { WaitFor } from './gate/verdict.js'
 
 export interface Config {
-  publisherId: string
-  offerId: string
-  target: Target
+  api: Api
+  /** What to watch, as the backend read it from its inputs. */
+  watch: Watch
   auth: { kind: 'static'; token: string } | AzureAdSignIn
   waitFor: WaitFor
   timeoutMs: number
@@ -40,11 +41,13 @@ export class InputError extends Error {
 export type ReadInput = (name: string) => string
 
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i
-const TOKEN_HELP =
-  'an Azure AD access token for https://cloudpartner.azure.com, e.g. from "az account get-access-token --resource https://cloudpartner.azure.com"'
 
-/** action.yml's defaults, applied here too so that a run outside a runner behaves the same. */
+/**
+ * action.yml's defaults, applied here too so that a run outside a runner behaves the same. The
+ * defaults of base-url and api-version depend on `api`: they come from the backend.
+ */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
+  api: 'cpp',
   'operation-id': '',
   token: '',
   'wait-for': 'completion',
@@ -71,26 +74,32 @@ export interface ReadOptions {
   idTokenAvailable?: boolean
 }
 
-export function readConfig(read: ReadInput, options: ReadOptions = {}): Config {
-  const input = (name: string): string => read(name) || (INPUT_DEFAULTS[name] ?? '')
+/** Every input with its default applied. */
+export function withDefaults(read: ReadInput): ReadInput {
+  return (name) => read(name) || (INPUT_DEFAULTS[name] ?? '')
+}
+
+/** The `api` input; an unknown one is an input error that lists the APIs there are. */
+export function readApi(read: ReadInput): Api {
+  const value = withDefaults(read)('api')
+  const api = value.toLowerCase()
+  if (!isApi(api)) {
+    throw new InputError([
+      `api is "${value.length > 100 ? `${value.slice(0, 99)}…` : value}": expected ${APIS.join(' or ')}.`
+    ])
+  }
+  return api
+}
+
+export function readConfig(read: ReadInput, backend: Backend, options: ReadOptions = {}): Config {
+  const input = withDefaults(read)
   const problems: string[] = []
   const problem = (name: string, value: string, expected: string): void => {
     const shown = value.length > 100 ? `${value.slice(0, 99)}…` : value
     problems.push(`${name} ${value === '' ? 'is empty' : `is "${shown}"`}: expected ${expected}.`)
   }
 
-  const required = (name: string, expected: string): string => {
-    const value = input(name)
-    if (value === '') problem(name, value, expected)
-    else if (/\p{Cc}/u.test(value)) problem(name, value, `${expected}, without control characters`)
-    // "." and ".." would climb out of their path segment, whatever the encoding.
-    else if (value === '.' || value === '..') problem(name, value, expected)
-    return value
-  }
-  const publisherId = required('publisher-id', 'the publisher id, e.g. contoso')
-  const offerId = required('offer-id', 'the offer id')
-
-  const auth = readSignIn(input, problem, problems, options.idTokenAvailable ?? false)
+  const auth = readSignIn(input, problem, problems, backend, options.idTokenAvailable ?? false)
 
   const duration = (name: string, minimumMs: number): number => {
     const value = input(name)
@@ -108,21 +117,26 @@ export function readConfig(read: ReadInput, options: ReadOptions = {}): Config {
     problem('max-consecutive-errors', errorsText, 'a whole number of at least 1')
   }
 
-  const apiVersion = input('api-version')
-  if (!API_VERSION.test(apiVersion)) problem('api-version', apiVersion, 'a date such as 2017-10-31')
+  const apiVersion = read('api-version') || backend.defaults.apiVersion
+  if (!API_VERSION.test(apiVersion)) {
+    problem('api-version', apiVersion, `a date such as ${backend.defaults.apiVersion}`)
+  }
 
-  const origin = readOrigin(input('base-url'), (expected) =>
-    problem('base-url', input('base-url'), expected)
+  const baseUrl = read('base-url') || backend.defaults.baseUrl
+  const origin = readOrigin(baseUrl, backend.defaults.baseUrl, (expected) =>
+    problem('base-url', baseUrl, expected)
   )
-  const authorityHost = readOrigin(input('authority-host'), (expected) =>
-    problem('authority-host', input('authority-host'), expected)
+  const authorityHost = readOrigin(
+    input('authority-host'),
+    INPUT_DEFAULTS['authority-host'],
+    (expected) => problem('authority-host', input('authority-host'), expected)
   )
 
   const summaryText = input('summary')
   const summary = /^(true|false)$/i.test(summaryText) ? summaryText.toLowerCase() === 'true' : true
   if (!/^(true|false)$/i.test(summaryText)) problem('summary', summaryText, 'true or false')
 
-  const waitFor = readWaitFor(input('wait-for'))
+  const waitFor = readWaitFor(input('wait-for'), backend)
   const checkRun = readCheckRun(input, problem)
   const modeText = input('mode').toLowerCase()
   if (modeText !== 'wait' && modeText !== 'check') {
@@ -133,24 +147,18 @@ export function readConfig(read: ReadInput, options: ReadOptions = {}): Config {
     )
   }
 
-  // operation-id is checked even when other inputs are wrong, so that one run reports them all:
-  // against base-url's default when base-url itself is wrong, with stand-ins for missing ids.
-  const operation = input('operation-id')
-  const parsed = resolveTarget(
-    origin ?? INPUT_DEFAULTS['base-url'],
-    publisherId,
-    offerId,
-    operation,
-    API_VERSION.test(apiVersion) ? apiVersion : INPUT_DEFAULTS['api-version']
-  )
-  if (!parsed.ok) problem('operation-id', operation, parsed.expected)
-  const target: Target = parsed.ok ? parsed.target : { kind: 'offer', url: '', operationId: '' }
+  // The backend's own inputs are checked even when shared ones are wrong, so that one run reports
+  // them all: against base-url's default when base-url itself is wrong.
+  const watch = backend.readWatch(input, problem, {
+    origin: origin ?? backend.defaults.baseUrl,
+    apiVersion: API_VERSION.test(apiVersion) ? apiVersion : backend.defaults.apiVersion,
+    pollIntervalMs
+  })
 
   if (problems.length > 0) throw new InputError(problems)
   return {
-    publisherId,
-    offerId,
-    target,
+    api: backend.api,
+    watch,
     auth:
       auth.kind === 'static'
         ? auth
@@ -172,9 +180,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  * client credentials with a GitHub OIDC token. Anything else names what is missing.
  */
 function readSignIn(
-  input: (name: string) => string,
+  input: ReadInput,
   problem: (name: string, value: string, expected: string) => void,
   problems: string[],
+  backend: Backend,
   idTokenAvailable: boolean
 ): Config['auth'] {
   const token = bareToken(input('token'))
@@ -196,10 +205,11 @@ function readSignIn(
       Boolean
     )
     const given = clientId !== '' || tenantId !== '' || clientSecret !== ''
+    const tokenHelp = `an Azure AD access token for ${backend.resource}, e.g. from "az account get-access-token --resource ${backend.resource}"`
     problems.push(
       given
         ? `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing: to sign in to Azure AD give both client-id and tenant-id (with client-secret, or without it to use GitHub OIDC), or give token.`
-        : `token is empty: expected ${TOKEN_HELP}, or client-id and tenant-id to sign in to Azure AD with GitHub OIDC (add client-secret to sign in with a secret).`
+        : `token is empty: expected ${tokenHelp}, or client-id and tenant-id to sign in to Azure AD with GitHub OIDC (add client-secret to sign in with a secret).`
     )
     return { kind: 'static', token: '' }
   }
@@ -227,7 +237,7 @@ function readSignIn(
 }
 
 function readCheckRun(
-  input: (name: string) => string,
+  input: ReadInput,
   problem: (name: string, value: string, expected: string) => void
 ): Config['checkRun'] {
   const name = input('check-name')
@@ -250,16 +260,22 @@ export function bareToken(value: string): string {
   return value.replace(/^bearer\s+/i, '')
 }
 
-function readWaitFor(value: string): WaitFor {
+/** `completion`, one of the backend's named conditions (any case), or a step id. */
+function readWaitFor(value: string, backend: Backend): WaitFor {
   if (/^completion$/i.test(value)) return { kind: 'completion' }
-  if (/^preview$/i.test(value)) return { kind: 'preview' }
-  return { kind: 'step', stepId: value }
+  const rule = Object.keys(backend.readyRules).find(
+    (name) => name.toLowerCase() === value.toLowerCase()
+  )
+  return rule === undefined ? { kind: 'step', stepId: value } : { kind: 'ready', rule }
 }
 
 /** https anywhere; http only for loopback hosts, where nothing leaves the machine. */
-function readOrigin(value: string, fail: (expected: string) => void): string | undefined {
-  const expected =
-    'an https:// origin such as https://cloudpartner.azure.com (http:// only for 127.0.0.0/8, localhost or [::1])'
+function readOrigin(
+  value: string,
+  example: string,
+  fail: (expected: string) => void
+): string | undefined {
+  const expected = `an https:// origin such as ${example} (http:// only for 127.0.0.0/8, localhost or [::1])`
   let url: URL
   try {
     url = new URL(value)
@@ -284,6 +300,7 @@ function readOrigin(value: string, fail: (expected: string) => void): string | u
   return url.origin
 }
 
-function isLoopback(hostname: string): boolean {
+/** Whether a URL's hostname is on this machine. */
+export function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }

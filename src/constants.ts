@@ -67,8 +67,6 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024
 /** GitHub-hosted jobs are stopped after 6 hours. */
 export const HOSTED_JOB_LIMIT_MS = 6 * 60 * 60_000
 
-/** Tokens are asked for this resource (the CPP API), whatever base-url says. */
-export const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
 /**
  * An Azure AD token is renewed this long before it expires (or at half its life when it lives
  * less than twice that), so a poll never goes out with a token about to lapse.
@@ -77,5 +75,27 @@ export const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000
 
 /** A check run shows a new state at most this often: enough for a wait of hours, light on the API. */
 export const CHECK_RUN_UPDATE_MS = 60_000
-/** A check run's output summary holds at most 65,535 characters. */
-export const CHECK_RUN_MAX_CHARS = 60_000
+/**
+ * A check run's output summary holds at most 65,535 characters. The summary is cut in bytes, and a
+ * text never has more characters than UTF-8 bytes, so this many bytes always fit.
+ */
+export const CHECK_RUN_MAX_BYTES = 60_000
+
+/**
+ * After the wait ends (verdict, deadline or signal) the gate has this long to write its outputs
+ * and summary, complete the check run and exit: a runner sends SIGKILL a few seconds after
+ * SIGTERM, and `timeout` is a promise to the user.
+ */
+export const EXIT_GRACE_MS = 2_000
+/**
+ * The check run's final update gets this much of the grace (or, after a verdict before the
+ * deadline, up to CHECK_RUN_FINAL_MAX_MS while the deadline allows): it is given up with a warning
+ * when GitHub does not answer in time.
+ */
+export const CHECK_RUN_FINAL_MS = 1_200
+export const CHECK_RUN_FINAL_MAX_MS = 15_000
+/** What is left of the grace for stdout and stderr to drain to a slow reader before exiting. */
+export const DRAIN_MIN_MS = 500
+
+/** Node fires any timer longer than 2^31−1 ms after 1 ms; longer waits are taken in pieces. */
+export const MAX_TIMER_MS = 2 ** 31 - 1

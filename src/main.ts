@@ -1,122 +1,181 @@
-// Orchestrates one run: inputs → config → poll → report. The report is written on every path:
-// success, failure, timeout, error and signals.
+// Composes one run: inputs → config → backend → poll → reporters. The report is written on every
+// path (success, failure, timeout, error, signals), and before the check run is completed.
 
 import * as core from '@actions/core'
+import type { TokenSource } from './auth/token-source.js'
 import { staticToken } from './auth/token-source.js'
-import { HOSTED_JOB_LIMIT_MS, MAX_MESSAGE_CHARS } from './constants.js'
-import { bareToken, readConfig, type Config } from './config.js'
-import { CppClient, type FetchResult } from './cpp/client.js'
-import { findLatest } from './cpp/latest.js'
-import type { CheckRun } from './github/check-run.js'
-import { loadHtmlParser } from './cpp/html-text.js'
-import { needsHtmlParser, normalize, UnexpectedBodyError } from './cpp/normalize.js'
-import type { Snapshot } from './cpp/snapshot.js'
+import { loadBackend, type Backend, type Watcher } from './backends/backend.js'
+import { bareToken, readApi, readConfig, withDefaults, type Config } from './config.js'
+import {
+  CHECK_RUN_FINAL_MAX_MS,
+  CHECK_RUN_FINAL_MS,
+  HOSTED_JOB_LIMIT_MS,
+  MAX_MESSAGE_CHARS,
+  REQUEST_TIMEOUT_MS
+} from './constants.js'
 import { formatDuration } from './duration.js'
-import { poll, type Outcome } from './poll.js'
+import { systemClock, type Clock } from './gate/clock.js'
+import { poll } from './gate/poll.js'
+import type { Outcome } from './model/outcome.js'
+import type { Snapshot } from './model/snapshot.js'
+import { ApiClient } from './net/api-client.js'
+import type { CheckRun } from './report/check-run.js'
 import { ProgressLog } from './report/progress-log.js'
 import { publishReport } from './report/publish.js'
 import type { Report } from './report/report.js'
 import { clip } from './report/trim.js'
 
 export interface RunOptions {
-  /** Aborts the wait; index.ts wires SIGINT and SIGTERM to it. */
+  /** Aborts the wait and every request; index.ts wires SIGINT and SIGTERM to it. */
   signal?: AbortSignal
-  /** Monotonic milliseconds. */
-  now?: () => number
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>
+  /** The one clock of the run: the poll loop, token renewal, the check run and the log use it. */
+  clock?: Clock
+  /** For the backoff's jitter. */
+  random?: () => number
 }
 
 export async function run(options: RunOptions = {}): Promise<Outcome> {
-  const now = options.now ?? (() => performance.now())
-  const startedAt = now()
+  const clock = options.clock ?? systemClock
+  const signal = options.signal ?? new AbortController().signal
+  const startedAt = clock.now()
+  const read = (name: string): string => core.getInput(name)
   // Masked, as they are sent, before anything else can print them.
-  for (const secret of [
-    bareToken(core.getInput('token')),
-    core.getInput('client-secret'),
-    core.getInput('github-token')
-  ]) {
+  for (const secret of [bareToken(read('token')), read('client-secret'), read('github-token')]) {
     if (secret !== '') core.setSecret(secret)
   }
 
+  let backend: Backend | undefined
   let config: Config | undefined
-  let watched: Watched | undefined
+  let client: ApiClient | undefined
+  let watcher: Watcher | undefined
   let checkRun: CheckRun | undefined
   let outcome: Outcome
   try {
-    config = readConfig((name) => core.getInput(name), {
+    backend = await loadBackend(readApi(read))
+    config = readConfig(read, backend, {
       idTokenAvailable: Boolean(
         process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
       )
     })
-    watched = {
-      url: config.target.kind === 'latest' ? '' : config.target.url,
-      operationId: config.target.operationId
-    }
-    checkRun = config.checkRun && (await openCheckRun(config))
-    const onSnapshot = checkRun ? (snapshot: Snapshot) => checkRun?.progress(snapshot) : undefined
-    outcome = await gate(config, watched, startedAt, now, options, onSnapshot)
+    const deadline = startedAt + config.timeoutMs
+    const tokens = await tokenSource(config, backend, clock)
+    client = new ApiClient({
+      tokens,
+      wording: backend.wording,
+      now: () => clock.wall(),
+      debug: core.debug
+    })
+    watcher = config.watch.watcher({ client, info: core.info })
+    checkRun =
+      config.checkRun &&
+      (await openCheckRun(
+        config,
+        backend,
+        clock,
+        signal,
+        Math.min(REQUEST_TIMEOUT_MS, deadline - clock.now())
+      ))
+    const progress = checkRun
+    outcome = await gate(
+      config,
+      backend,
+      { client, watcher, signedInWith: tokens.description },
+      {
+        deadline,
+        clock,
+        signal,
+        random: options.random ?? Math.random,
+        onSnapshot: (snapshot) => progress?.progress(snapshot)
+      }
+    )
   } catch (error) {
     outcome = {
       result: 'error',
       message: error instanceof Error ? error.message : String(error),
-      polls: 0
+      polls: 0,
+      requests: client?.requests ?? 0
     }
   }
   // One paragraph, not a dump, wherever it is shown.
   outcome = { ...outcome, message: clip(outcome.message, MAX_MESSAGE_CHARS) }
   const finished: Report = {
-    publisherId: config?.publisherId ?? core.getInput('publisher-id'),
-    offerId: config?.offerId ?? core.getInput('offer-id'),
-    operationId: watched?.operationId ?? '',
+    offerLabel: backend?.offerLabel(withDefaults(read)) ?? withDefaults(read)('offer-id'),
+    operationId: watcher?.operationId ?? '',
     outcome,
-    elapsedMs: now() - startedAt,
+    elapsedMs: clock.now() - startedAt,
     ...(checkRun?.reference ? { checkRun: checkRun.reference } : {})
   }
-  await checkRun?.finish(finished)
+  // Outputs and the summary first: whatever the check run does, they are written.
   await publishReport(finished, config?.summary ?? true)
+  if (checkRun && config) {
+    // After a signal or at the deadline only a short budget is left; after an early verdict the
+    // final update may take longer, but never runs far past the deadline.
+    const left = startedAt + config.timeoutMs - clock.now()
+    const ms = signal.aborted
+      ? CHECK_RUN_FINAL_MS
+      : Math.min(CHECK_RUN_FINAL_MAX_MS, Math.max(CHECK_RUN_FINAL_MS, left))
+    await checkRun.finish(finished, ms)
+  }
   return outcome
 }
 
-/** The operation being watched; `latest` fills it in on the first poll. */
-interface Watched {
-  url: string
-  operationId: string
+/** The token input as given, or Azure AD sign-in (loaded only when used: plain runs start faster). */
+async function tokenSource(config: Config, backend: Backend, clock: Clock): Promise<TokenSource> {
+  if (config.auth.kind === 'static') return staticToken(config.auth.token, backend.resource)
+  const [{ azureAdToken }, { githubIdToken, oidcEndpoint }] = await Promise.all([
+    import('./auth/azure-ad.js'),
+    import('./auth/github-oidc.js')
+  ])
+  const endpoint = oidcEndpoint(process.env)
+  return azureAdToken(
+    config.auth,
+    { scope: backend.scope, apiTitle: backend.title, refusedHint: backend.freshTokenRefused },
+    {
+      now: () => clock.wall(),
+      mask: core.setSecret,
+      getIDToken: (audience, budget) => githubIdToken(endpoint, audience, budget),
+      info: core.info,
+      debug: core.debug
+    }
+  )
+}
+
+/** What one run polls with. */
+interface Watching {
+  client: ApiClient
+  watcher: Watcher
+  /** How the gate signs in, for the first log line. */
+  signedInWith: string
+}
+
+/** The run's time and stops. */
+interface Timing {
+  deadline: number
+  clock: Clock
+  signal: AbortSignal
+  random: () => number
+  onSnapshot: (snapshot: Snapshot) => void
 }
 
 async function gate(
   config: Config,
-  watched: Watched,
-  startedAt: number,
-  now: () => number,
-  options: RunOptions,
-  onSnapshot: ((snapshot: Snapshot) => void) | undefined
+  backend: Backend,
+  { client, watcher, signedInWith }: Watching,
+  { deadline, clock, signal, random, onSnapshot }: Timing
 ): Promise<Outcome> {
-  // Azure AD sign-in is loaded only when used, like the check run: plain runs start faster.
-  const tokens =
-    config.auth.kind === 'static'
-      ? staticToken(config.auth.token)
-      : (await import('./auth/azure-ad.js')).azureAdToken(config.auth, {
-          now: Date.now,
-          mask: core.setSecret,
-          getIDToken: (audience) => core.getIDToken(audience),
-          info: core.info,
-          debug: core.debug
-        })
-  const client = new CppClient({ tokens, debug: core.debug })
   const log = new ProgressLog(
     { info: core.info, warning: core.warning },
-    now,
-    config.target.kind === 'offer' ? 'Offer' : 'Operation'
+    () => clock.now(),
+    config.watch.subject,
+    backend.title
   )
-  const watching = {
-    offer: 'the offer status',
-    latest: 'the latest operation',
-    operation: `operation ${config.target.operationId}`
-  }[config.target.kind]
-  const waitFor =
-    config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : config.waitFor.kind
+  const waitFor = {
+    completion: 'completion',
+    ready: config.waitFor.kind === 'ready' ? config.waitFor.rule : '',
+    step: config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : ''
+  }[config.waitFor.kind]
   core.info(
-    `Watching ${watching} of ${config.publisherId}/${config.offerId} until ${waitFor}; ${config.mode === 'check' ? 'checking once' : `timeout ${formatDuration(config.timeoutMs)}, polling every ${formatDuration(config.pollIntervalMs)}`}; signed in with ${tokens.description}.`
+    `Watching ${config.watch.description} until ${waitFor}; ${config.mode === 'check' ? 'checking once' : `timeout ${formatDuration(config.timeoutMs)}, polling every ${formatDuration(config.pollIntervalMs)}`}; signed in with ${signedInWith}.`
   )
   if (
     process.env.RUNNER_ENVIRONMENT === 'github-hosted' &&
@@ -129,35 +188,22 @@ async function gate(
   return poll(
     {
       waitFor: config.waitFor,
-      deadline: startedAt + config.timeoutMs,
+      rules: backend.readyRules,
+      deadline,
       timeoutMs: config.timeoutMs,
       intervalMs: config.pollIntervalMs,
       maxConsecutiveErrors: config.maxConsecutiveErrors,
       once: config.mode === 'check'
     },
     {
-      fetch: async (timeoutMs) => {
-        if (watched.url === '') {
-          // operation-id: latest, found on the first poll; its failures are retried like any poll's.
-          const found = await findLatest(
-            (url, ms) => client.getJson(url, ms),
-            config.target.url,
-            timeoutMs
-          )
-          if (found.kind !== 'ok') return found
-          watched.url = found.value.url
-          watched.operationId = found.value.id
-          core.info(`Watching operation ${found.value.id}: ${found.value.why}.`)
-        }
-        return await toSnapshot(await client.getJson(watched.url, timeoutMs))
-      },
-      sleep: options.sleep ?? sleep,
-      now,
-      random: Math.random,
-      signal: options.signal ?? new AbortController().signal,
+      fetch: (budget) => watcher.poll(budget),
+      clock,
+      random,
+      signal,
+      requests: () => client.requests,
       onSnapshot: (snapshot) => {
         log.onSnapshot(snapshot)
-        onSnapshot?.(snapshot)
+        onSnapshot(snapshot)
       },
       onRetry: (reason, failures, delayMs) =>
         log.onRetry(reason, failures, config.maxConsecutiveErrors, delayMs),
@@ -170,45 +216,34 @@ async function gate(
  * The check run, with @actions/github loaded only now: plain runs do not pay for it. The commit is
  * the pull request's head for pull_request events (GITHUB_SHA is then a merge commit).
  */
-async function openCheckRun(config: Config): Promise<CheckRun | undefined> {
+async function openCheckRun(
+  config: Config,
+  backend: Backend,
+  clock: Clock,
+  signal: AbortSignal,
+  ms: number
+): Promise<CheckRun | undefined> {
   if (!config.checkRun) return undefined
   const [github, { CheckRun }] = await Promise.all([
     import('@actions/github'),
-    import('./github/check-run.js')
+    import('./report/check-run.js')
   ])
   const { context } = github
   const head: unknown = (context.payload.pull_request as { head?: { sha?: unknown } } | undefined)
     ?.head?.sha
   const sha = config.checkRun.sha || (typeof head === 'string' ? head : context.sha)
-  return CheckRun.open(github, {
-    ...config.checkRun,
-    sha,
-    reuse: config.mode === 'check',
-    now: Date.now,
-    warn: core.warning,
-    info: core.info
-  })
-}
-
-async function toSnapshot(fetched: FetchResult<unknown>): Promise<FetchResult<Snapshot>> {
-  if (fetched.kind !== 'ok') return fetched
-  if (needsHtmlParser(fetched.value)) await loadHtmlParser()
-  try {
-    return { kind: 'ok', value: normalize(fetched.value) }
-  } catch (error) {
-    if (!(error instanceof UnexpectedBodyError)) throw error
-    return { kind: 'transient', reason: `the API answered with ${error.message}` }
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', done, { once: true })
-    function done(): void {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-  })
+  return CheckRun.open(
+    github,
+    {
+      ...config.checkRun,
+      sha,
+      reuse: config.mode === 'check',
+      apiTitle: backend.title,
+      clock,
+      signal,
+      warn: core.warning,
+      info: core.info
+    },
+    ms
+  )
 }

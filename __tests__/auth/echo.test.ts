@@ -7,6 +7,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { azureAdToken, type AzureAdDeps } from '../../src/auth/azure-ad.js'
 import { AuthError } from '../../src/auth/token-source.js'
+import { within } from '../fixtures/budget.js'
+import { CPP_AUDIENCE } from '../fixtures/cpp.js'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const CLIENT_ID = '0b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9'
@@ -67,13 +69,15 @@ describe('azureAdToken never quotes what it sent', () => {
                   clientSecret: secret,
                   authorityHost
                 },
+                CPP_AUDIENCE,
                 deps
               )
             : azureAdToken(
                 { kind, tenantId: TENANT, clientId: CLIENT_ID, audience: AUDIENCE, authorityHost },
+                CPP_AUDIENCE,
                 deps
               )
-        const error = await failure(tokens.token())
+        const error = await failure(tokens.token(within()))
         const fields = new URLSearchParams(sent)
         const values = [fields.get('client_secret'), fields.get('client_assertion')].filter(
           (v): v is string => v !== null

@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import nock from 'nock'
 import { azureAdToken } from '../../src/auth/azure-ad.js'
 import { AuthError, staticToken, type TokenSource } from '../../src/auth/token-source.js'
-import { CppClient, type FetchResult } from '../../src/cpp/client.js'
+import { ApiClient } from '../../src/net/api-client.js'
+import type { FetchResult } from '../../src/model/outcome.js'
+import { cppWording } from '../../src/backends/cpp/wording.js'
+import { within } from '../fixtures/budget.js'
+import { CPP_AUDIENCE } from '../fixtures/cpp.js'
 import { run } from '../../src/main.js'
 import { rawOperation } from '../fixtures/cpp.js'
 import {
@@ -85,8 +89,8 @@ function cppAnswers(answers: Array<[token: string, status: number]>) {
   return { scope, served }
 }
 
-function client(tokens: TokenSource, debug: string[] = []): CppClient {
-  return new CppClient({ tokens, debug: (line) => debug.push(line) })
+function client(tokens: TokenSource, debug: string[] = []): ApiClient {
+  return new ApiClient({ tokens, wording: cppWording, debug: (line) => debug.push(line) })
 }
 
 /** An Azure AD token source on a nock'd token endpoint that issues the given tokens in turn. */
@@ -111,6 +115,7 @@ function azureAd(tokens: string[]) {
       clientSecret: SECRET,
       authorityHost: AUTHORITY
     },
+    CPP_AUDIENCE,
     {
       now: () => Date.parse('2025-03-01T08:00:00Z'),
       mask: (value) => masked.push(value),
@@ -122,7 +127,7 @@ function azureAd(tokens: string[]) {
   return { source, scope, forms, masked }
 }
 
-describe('CppClient renews the token once on a 401', () => {
+describe('ApiClient renews the token once on a 401', () => {
   it('invalidates the token and retries once with a new one when CPP answers 401', async () => {
     const { source, calls } = queuedSource([TOKEN_A, TOKEN_B])
     const cpp = cppAnswers([
@@ -131,12 +136,12 @@ describe('CppClient renews the token once on a 401', () => {
     ])
     const debug: string[] = []
 
-    const result = await client(source, debug).getJson(URL_, TIMEOUT_MS)
+    const result = await client(source, debug).getJson(URL_, within(TIMEOUT_MS))
 
     expect(result).toEqual({ kind: 'ok', value: rawOperation('running') })
     expect(cpp.served).toEqual([TOKEN_A, TOKEN_B])
     expect(calls).toEqual({ token: 2, invalidate: 1 })
-    expect(debug).toContain('CPP refused the token (HTTP 401): renewing it once.')
+    expect(debug).toContain('The API refused the token (HTTP 401): renewing it once.')
     for (const line of debug) {
       expect(line).not.toContain(TOKEN_A)
       expect(line).not.toContain(TOKEN_B)
@@ -151,7 +156,7 @@ describe('CppClient renews the token once on a 401', () => {
       [TOKEN_B, 200]
     ])
 
-    const result = await client(azure.source).getJson(URL_, TIMEOUT_MS)
+    const result = await client(azure.source).getJson(URL_, within(TIMEOUT_MS))
 
     expect(result.kind).toBe('ok')
     expect(cpp.served).toEqual([TOKEN_A, TOKEN_B])
@@ -169,7 +174,7 @@ describe('CppClient renews the token once on a 401', () => {
       [TOKEN_B, 401]
     ])
 
-    const { message } = fatal(await client(source).getJson(URL_, TIMEOUT_MS))
+    const { message } = fatal(await client(source).getJson(URL_, within(TIMEOUT_MS)))
 
     expect(message).toContain('HTTP 401')
     expect(message.endsWith(hint)).toBe(true)
@@ -187,7 +192,7 @@ describe('CppClient renews the token once on a 401', () => {
       [TOKEN_B, 401]
     ])
 
-    const { message } = fatal(await client(azure.source).getJson(URL_, TIMEOUT_MS))
+    const { message } = fatal(await client(azure.source).getJson(URL_, within(TIMEOUT_MS)))
 
     expect(message.endsWith(azure.source.unauthorizedHint)).toBe(true)
     expect(azure.source.unauthorizedHint).toMatch(/publisher account/)
@@ -210,7 +215,7 @@ describe('CppClient renews the token once on a 401', () => {
     }
     const cpp = cppAnswers([[TOKEN_A, 401]])
 
-    const result = await client(source).getJson(URL_, TIMEOUT_MS)
+    const result = await client(source).getJson(URL_, within(TIMEOUT_MS))
 
     expect(result).toEqual({ kind: 'fatal', message: 'client-secret has expired' })
     expect(cpp.served).toEqual([TOKEN_A])
@@ -224,14 +229,14 @@ describe('CppClient renews the token once on a 401', () => {
       [TOKEN_B, 200]
     ])
 
-    fatal(await client(source).getJson(URL_, TIMEOUT_MS))
+    fatal(await client(source).getJson(URL_, within(TIMEOUT_MS)))
 
     expect(cpp.served).toEqual([TOKEN_A])
     expect(calls).toEqual({ token: 1, invalidate: 0 })
   })
 })
 
-describe('CppClient with the token input', () => {
+describe('ApiClient with the token input', () => {
   it('stops at the first 401: one request, saying the token is used as given and how to renew or federate', async () => {
     const cpp = cppAnswers([
       [TOKEN_A, 401],
@@ -239,7 +244,12 @@ describe('CppClient with the token input', () => {
     ])
     const debug: string[] = []
 
-    const { message } = fatal(await client(staticToken(TOKEN_A), debug).getJson(URL_, TIMEOUT_MS))
+    const { message } = fatal(
+      await client(staticToken(TOKEN_A, 'https://cloudpartner.azure.com'), debug).getJson(
+        URL_,
+        within(TIMEOUT_MS)
+      )
+    )
 
     expect(cpp.served).toEqual([TOKEN_A])
     expect(message).toContain('HTTP 401')
@@ -251,13 +261,15 @@ describe('CppClient with the token input', () => {
     expect(message).toContain('GitHub OIDC')
     expect(message).toContain('id-token: write')
     expect(message).toContain('client secret')
-    expect(message.endsWith(staticToken(TOKEN_A).unauthorizedHint)).toBe(true)
+    expect(
+      message.endsWith(staticToken(TOKEN_A, 'https://cloudpartner.azure.com').unauthorizedHint)
+    ).toBe(true)
     expect(message).not.toContain(TOKEN_A)
     expect(debug).not.toContain('CPP refused the token (HTTP 401): renewing it once.')
   })
 })
 
-describe('CppClient with a failing token source', () => {
+describe('ApiClient with a failing token source', () => {
   it.each<[string, Error, FetchResult<unknown>]>([
     [
       'a fatal AuthError',
@@ -282,7 +294,7 @@ describe('CppClient with a failing token source', () => {
     }
     const cpp = cppAnswers([[TOKEN_A, 200]])
 
-    const result = await client(source).getJson(URL_, TIMEOUT_MS)
+    const result = await client(source).getJson(URL_, within(TIMEOUT_MS))
 
     expect(result).toEqual(expected)
     expect(cpp.served).toEqual([])
@@ -294,10 +306,10 @@ describe('CppClient with a failing token source', () => {
     const cpp = cppAnswers([[TOKEN_A, 200]])
     const gate = client(azure.source)
 
-    expect(transient(await gate.getJson(URL_, TIMEOUT_MS)).reason).toBe(
+    expect(transient(await gate.getJson(URL_, within(TIMEOUT_MS))).reason).toBe(
       'Azure AD sign-in failed: HTTP 503'
     )
-    expect((await gate.getJson(URL_, TIMEOUT_MS)).kind).toBe('ok')
+    expect((await gate.getJson(URL_, within(TIMEOUT_MS))).kind).toBe('ok')
     expect(cpp.served).toEqual([TOKEN_A])
     busy.done()
     azure.scope.done()
@@ -343,7 +355,7 @@ describe('run() with Azure AD sign-in', () => {
 
   /** Runs the gate with a virtual clock, so polls cost no real time. */
   async function gate() {
-    return run(virtualClock())
+    return run({ clock: virtualClock() })
   }
 
   /** The token endpoint: one sign-in answered with ACCESS, its form kept. */

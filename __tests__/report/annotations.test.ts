@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Step } from '../../src/cpp/snapshot.js'
+import type { Step } from '../../src/model/snapshot.js'
 import { MAX_STEP_ANNOTATIONS } from '../../src/constants.js'
 import { stepAnnotations } from '../../src/report/annotations.js'
-import type { Status } from '../../src/status.js'
-import { message, snapshot, step } from '../fixtures/cpp.js'
+import type { Status } from '../../src/model/status.js'
+import { message, snapshot, step } from '../fixtures/report.js'
 
 const FAILING: Status[] = ['failed', 'blocked', 'rejected', 'canceled']
 const NOT_FAILING: Status[] = ['notStarted', 'running', 'waiting', 'succeeded', 'unknown']

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Step } from '../../src/cpp/snapshot.js'
+import type { Step } from '../../src/model/snapshot.js'
 import { outputSlug, stepSlugs } from '../../src/report/names.js'
-import { step } from '../fixtures/cpp.js'
+import { step } from '../fixtures/report.js'
 
 const SLUG = /^[a-z0-9-]+$/
 

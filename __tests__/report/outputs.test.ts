@@ -1,11 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { MAX_STEPS, OUTPUTS_MAX_BYTES } from '../../src/constants.js'
-import { normalize } from '../../src/cpp/normalize.js'
-import type { Snapshot, Step } from '../../src/cpp/snapshot.js'
-import type { Outcome } from '../../src/poll.js'
+import { normalize } from '../../src/backends/cpp/normalize.js'
+import type { Snapshot, Step } from '../../src/model/snapshot.js'
 import { buildOutputs, type Outputs } from '../../src/report/outputs.js'
-import type { Report } from '../../src/report/report.js'
-import { message, rawOperation, rawSteps, snapshot, step } from '../fixtures/cpp.js'
+import { rawOperation, rawSteps } from '../fixtures/cpp.js'
+import { message, report, snapshot, step } from '../fixtures/report.js'
 
 const FIXED = [
   'result',
@@ -20,6 +19,7 @@ const FIXED = [
   'live-links',
   'elapsed-seconds',
   'polls',
+  'requests',
   'check-run-id',
   'check-run-url'
 ]
@@ -32,17 +32,6 @@ interface StepOutput {
   progress: number | null
   estimatedTimeFrame: string | null
   messages: Array<{ level: string; text: string; timestamp: string | null }>
-}
-
-function report(outcome: Partial<Outcome> = {}, extra: Partial<Report> = {}): Report {
-  return {
-    publisherId: 'contoso',
-    offerId: 'contoso-vm',
-    operationId: 'op-1234',
-    outcome: { result: 'succeeded', message: 'The operation succeeded.', polls: 7, ...outcome },
-    elapsedMs: 125_000,
-    ...extra
-  }
 }
 
 function totalBytes(outputs: Outputs): number {
@@ -64,7 +53,7 @@ describe('buildOutputs', () => {
   describe('without a snapshot', () => {
     const outputs = buildOutputs(
       report(
-        { result: 'error', message: 'Input timeout: expected a duration.', polls: 0 },
+        { result: 'error', message: 'Input timeout: expected a duration.', polls: 0, requests: 0 },
         { elapsedMs: 0 }
       )
     )
@@ -88,6 +77,7 @@ describe('buildOutputs', () => {
         'live-links': '[]',
         'elapsed-seconds': '0',
         polls: '0',
+        requests: '0',
         'check-run-id': '',
         'check-run-url': ''
       })
@@ -134,7 +124,8 @@ describe('buildOutputs', () => {
         message: 'Certification failed: See the report',
         snapshot: last,
         failedStep: certification,
-        polls: 12
+        polls: 12,
+        requests: 14
       })
     )
 
@@ -148,6 +139,7 @@ describe('buildOutputs', () => {
       ['message', 'Certification failed: See the report'],
       ['elapsed-seconds', '125'],
       ['polls', '12'],
+      ['requests', '14'],
       ['step-displaydummycertify-status', 'succeeded'],
       ['step-displaydummycertify-progress', '100'],
       ['step-displaycertify-status', 'failed'],
@@ -214,11 +206,11 @@ describe('buildOutputs', () => {
     })
   })
 
-  it('sets the per-step outputs for the documented steps of a real response', () => {
+  it('sets the per-step outputs for the documented steps of a real response', async () => {
     const outputs = buildOutputs(
       report({
         result: 'timed-out',
-        snapshot: normalize(
+        snapshot: await normalize(
           rawOperation(
             'running',
             rawSteps({ displaycertify: { status: 'inProgress', progressPercentage: 42 } })
@@ -397,8 +389,8 @@ describe('buildOutputs', () => {
           }))
         }
       ]
-    ])('stays under the limit whatever the API returns: %s', (_, fields) => {
-      const last = normalize(rawOperation('inProgress', rawSteps(), fields))
+    ])('stays under the limit whatever the API returns: %s', async (_, fields) => {
+      const last = await normalize(rawOperation('inProgress', rawSteps(), fields))
       const outputs = buildOutputs(report({ result: 'timed-out', snapshot: last }))
       expect(totalBytes(outputs)).toBeLessThanOrEqual(OUTPUTS_MAX_BYTES)
     })

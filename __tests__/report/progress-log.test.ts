@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import { HEARTBEAT_MS } from '../../src/constants.js'
-import type { Snapshot, Step } from '../../src/cpp/snapshot.js'
+import type { Snapshot, Step } from '../../src/model/snapshot.js'
 import { ProgressLog } from '../../src/report/progress-log.js'
-import { snapshot, step } from '../fixtures/cpp.js'
+import { snapshot, step } from '../fixtures/report.js'
 
 let infos: string[]
 let warnings: string[]

@@ -1,14 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { Parser } from 'htmlparser2'
 import { SUMMARY_MAX_BYTES } from '../../src/constants.js'
-import { normalize } from '../../src/cpp/normalize.js'
-import type { Message, Snapshot, Step } from '../../src/cpp/snapshot.js'
-import type { Outcome, Result } from '../../src/poll.js'
+import { normalize } from '../../src/backends/cpp/normalize.js'
+import type { Message, Snapshot, Step } from '../../src/model/snapshot.js'
+import type { Result } from '../../src/model/outcome.js'
 import type { Report } from '../../src/report/report.js'
 import { renderSummary } from '../../src/report/summary.js'
-import type { Status } from '../../src/status.js'
-import { verdict } from '../../src/verdict.js'
-import { message, rawOperation, rawSteps, snapshot, step } from '../fixtures/cpp.js'
+import type { Status } from '../../src/model/status.js'
+import { verdict } from '../../src/gate/verdict.js'
+import { rawOperation, rawSteps } from '../fixtures/cpp.js'
+import { message, report, snapshot, step } from '../fixtures/report.js'
 
 // ---- A small DOM, so that assertions are about what a browser would show, not about spelling.
 
@@ -108,17 +109,6 @@ function expectSafe(html: string): void {
 
 // ---- Reports
 
-function report(outcome: Partial<Outcome> = {}, extra: Partial<Report> = {}): Report {
-  return {
-    publisherId: 'contoso',
-    offerId: 'contoso-vm',
-    operationId: 'op-1234',
-    outcome: { result: 'timed-out', message: 'Timed out after 2h.', polls: 42, ...outcome },
-    elapsedMs: 125_000,
-    ...extra
-  }
-}
-
 function at(second: number): string {
   return new Date(Date.UTC(2024, 0, 1) + second * 1000).toISOString()
 }
@@ -163,7 +153,8 @@ const failedReport = report({
   message: 'Certification failed: Newest finding.',
   snapshot: failedRun,
   failedStep: certification,
-  polls: 12
+  polls: 12,
+  requests: 13
 })
 
 describe('renderSummary', () => {
@@ -220,7 +211,7 @@ describe('renderSummary', () => {
       expect(titles.some((title) => title.includes('Validate pre-requisites'))).toBe(false)
     })
 
-    it('ends with the operation id, submission type, links, elapsed time and poll count', () => {
+    it('ends with the operation id, submission type, links, elapsed time, polls and requests', () => {
       const rowsByName = footer(root)
       expect(text(rowsByName.get('Operation') as Element)).toBe('op-1234')
       expect(text(rowsByName.get('Submission type') as Element)).toBe('Publish')
@@ -232,6 +223,7 @@ describe('renderSummary', () => {
       ])
       expect(text(rowsByName.get('Elapsed') as Element)).toBe('2m5s')
       expect(text(rowsByName.get('Polls') as Element)).toBe('12')
+      expect(text(rowsByName.get('Requests') as Element)).toBe('13')
     })
 
     it('says nothing about left-out messages when all fit', () => {
@@ -288,7 +280,7 @@ describe('renderSummary', () => {
   describe('without a snapshot', () => {
     const html = renderSummary(
       report(
-        { result: 'error', message: 'Input timeout: expected a duration.', polls: 0 },
+        { result: 'error', message: 'Input timeout: expected a duration.', polls: 0, requests: 0 },
         { elapsedMs: 0 }
       )
     )
@@ -317,8 +309,7 @@ describe('renderSummary', () => {
       report({ snapshot: snapshot('running', [step('s', 'running', { messages: [item] })]) })
 
     it.each<[string, Report]>([
-      ['the publisher id', report({}, { publisherId: PAYLOAD })],
-      ['the offer id', report({}, { offerId: PAYLOAD })],
+      ['the offer', report({}, { offerLabel: PAYLOAD })],
       ['the operation id', report({ snapshot: failedRun }, { operationId: PAYLOAD })],
       ['the verdict message', report({ message: PAYLOAD })],
       ['the submission type', report({ snapshot: { ...failedRun, submissionType: PAYLOAD } })],
@@ -399,8 +390,8 @@ describe('renderSummary', () => {
       expect(all(item, 'br')).toHaveLength(1)
     })
 
-    it('links only the http(s) links of a message from the API, and shows none of its markup', () => {
-      const last = normalize(
+    it('links only the http(s) links of a message from the API, and shows none of its markup', async () => {
+      const last = await normalize(
         rawOperation(
           'failed',
           rawSteps({
@@ -524,7 +515,7 @@ describe('renderSummary', () => {
         })
       ])
       // The verdict message the poll loop would report for this snapshot.
-      const found = verdict(errors, { kind: 'completion' })
+      const found = verdict(errors, { kind: 'completion' }, {})
       expect(found.kind).toBe('fail')
       const verdictMessage = found.kind === 'fail' ? found.message : ''
       const html = renderSummary(
@@ -533,8 +524,8 @@ describe('renderSummary', () => {
       expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
     })
 
-    it('stays under the limit whatever links the API returns', () => {
-      const last = normalize(
+    it('stays under the limit whatever links the API returns', async () => {
+      const last = await normalize(
         rawOperation('inProgress', rawSteps(), {
           previewLinks: Array.from(
             { length: 5 },

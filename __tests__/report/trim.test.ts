@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { messageText, type Message, type Snapshot } from '../../src/cpp/snapshot.js'
+import { messageText, type Message, type Snapshot } from '../../src/model/snapshot.js'
 import { bytes, clip, fitByLeavingOutOldest, latest, withoutOldest } from '../../src/report/trim.js'
-import { message, snapshot, step } from '../fixtures/cpp.js'
+import { message, snapshot, step } from '../fixtures/report.js'
 
 /** Texts of every message left in the snapshot, operation messages first, then step by step. */
 function texts(trimmed: Snapshot): string[] {

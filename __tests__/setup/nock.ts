@@ -2,12 +2,8 @@
 // would otherwise stay installed and refuse later files' requests. No test reaches the network.
 import { afterAll, afterEach, beforeAll } from '@jest/globals'
 import nock from 'nock'
-import { loadHtmlParser } from '../../src/cpp/html-text.js'
 
-// In the action the HTTP layer loads the HTML parser when an answer has markup; tests that call
-// normalize() or htmlToParts() directly get it loaded here.
-beforeAll(async () => {
-  await loadHtmlParser()
+beforeAll(() => {
   if (!nock.isActive()) nock.activate()
   nock.disableNetConnect()
   // End-to-end tests run servers on loopback only.

@@ -1,10 +1,18 @@
 // Signs in to Azure AD with client credentials, by client secret or by a GitHub OIDC token, and
 // renews the access token before it expires: a certification wait outlives any one token.
 
-import { CPP_SCOPE, RENEW_BEFORE_EXPIRY_MS, REQUEST_TIMEOUT_MS } from '../constants.js'
+import { RENEW_BEFORE_EXPIRY_MS, REQUEST_TIMEOUT_MS } from '../constants.js'
 import { formatDuration } from '../duration.js'
-import { excerpt } from '../errors.js'
-import { hide, isTransientStatus, reasonOf, retryAfterMs, send, type RawResponse } from '../http.js'
+import { budget as within, type Budget } from '../net/budget.js'
+import {
+  hide,
+  isTransientStatus,
+  reasonOf,
+  retryAfterMs,
+  send,
+  type RawResponse
+} from '../net/http.js'
+import { excerpt } from '../net/wording.js'
 import { AuthError, type TokenSource } from './token-source.js'
 
 export type AzureAdSignIn =
@@ -17,13 +25,23 @@ export type AzureAdSignIn =
     }
   | { kind: 'oidc'; tenantId: string; clientId: string; audience: string; authorityHost: string }
 
+/** What the API the tokens are for asks of them. */
+export interface TokenAudience {
+  /** The scope asked for, e.g. https://cloudpartner.azure.com/.default. */
+  scope: string
+  /** The API, for messages: "the Cloud Partner Portal API". */
+  apiTitle: string
+  /** Said when even a freshly issued token is refused (401). */
+  refusedHint: string
+}
+
 export interface AzureAdDeps {
   /** Wall-clock milliseconds: expires_in is wall time. */
   now: () => number
   /** Hides a value in the log (core.setSecret). */
   mask: (secret: string) => void
-  /** A fresh GitHub OIDC token for the audience (core.getIDToken). */
-  getIDToken: (audience: string) => Promise<string>
+  /** A fresh GitHub OIDC token for the audience, within the budget (src/auth/github-oidc.ts). */
+  getIDToken: (audience: string, budget: Budget) => Promise<string>
   info: (line: string) => void
   debug: (line: string) => void
 }
@@ -33,21 +51,24 @@ interface Cached {
   renewAt: number
 }
 
-export function azureAdToken(signIn: AzureAdSignIn, deps: AzureAdDeps): TokenSource {
+export function azureAdToken(
+  signIn: AzureAdSignIn,
+  audience: TokenAudience,
+  deps: AzureAdDeps
+): TokenSource {
   const method = signIn.kind === 'secret' ? 'a client secret' : 'GitHub OIDC'
   let cached: Cached | undefined
   let signedIn = false
   return {
     description: `Azure AD as application ${signIn.clientId} with ${method}`,
-    unauthorizedHint:
-      'A freshly issued token was refused too: check that the service principal is added to the publisher account in Partner Center, with the object id of its enterprise application.',
+    unauthorizedHint: audience.refusedHint,
     invalidate: () => {
       cached = undefined
       return true
     },
-    token: async () => {
+    token: async (budget) => {
       if (cached && deps.now() < cached.renewAt) return cached.token
-      const { token, lifetimeMs } = await requestToken(signIn, deps)
+      const { token, lifetimeMs } = await requestToken(signIn, audience, deps, budget)
       const margin = Math.min(RENEW_BEFORE_EXPIRY_MS, lifetimeMs / 2)
       cached = { token, renewAt: deps.now() + lifetimeMs - margin }
       const line = `Signed in to Azure AD as application ${signIn.clientId} with ${method}: the token is valid for ${formatDuration(lifetimeMs)} and is renewed ${formatDuration(margin)} before it expires.`
@@ -61,13 +82,18 @@ export function azureAdToken(signIn: AzureAdSignIn, deps: AzureAdDeps): TokenSou
 
 async function requestToken(
   signIn: AzureAdSignIn,
-  deps: AzureAdDeps
+  audience: TokenAudience,
+  deps: AzureAdDeps,
+  budget: Budget
 ): Promise<{ token: string; lifetimeMs: number }> {
+  // Never longer than one request may take, and never past the poll's own budget.
+  const request = within(budget.signal, Math.min(budget.ms, REQUEST_TIMEOUT_MS))
   // An OIDC token lives about 5 minutes: a fresh one for every sign-in.
-  const assertion = signIn.kind === 'oidc' ? await idToken(signIn.audience, deps) : undefined
+  const assertion =
+    signIn.kind === 'oidc' ? await idToken(signIn.audience, deps, request) : undefined
   const form = new URLSearchParams({
     client_id: signIn.clientId,
-    scope: CPP_SCOPE,
+    scope: audience.scope,
     grant_type: 'client_credentials'
   })
   if (signIn.kind === 'secret') form.set('client_secret', signIn.clientSecret)
@@ -78,13 +104,18 @@ async function requestToken(
   const url = `${signIn.authorityHost}/${encodeURIComponent(signIn.tenantId)}/oauth2/v2.0/token`
   let response: RawResponse
   try {
-    response = await send({
-      method: 'POST',
-      url,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: form.toString(),
-      timeoutMs: REQUEST_TIMEOUT_MS
-    })
+    response = await send(
+      {
+        method: 'POST',
+        url,
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'application/json'
+        },
+        body: form.toString()
+      },
+      request
+    )
   } catch (error) {
     throw new AuthError(`Azure AD sign-in failed: ${reasonOf(error)}`, true)
   }
@@ -115,24 +146,19 @@ async function requestToken(
       retryAfterMs(response.retryAfter, deps.now())
     )
   }
-  throw explain(body, response, signIn, assertion)
+  throw explain(body, response, signIn, audience, assertion)
 }
 
-async function idToken(audience: string, deps: AzureAdDeps): Promise<string> {
+async function idToken(audience: string, deps: AzureAdDeps, budget: Budget): Promise<string> {
+  let token: string
   try {
-    const token = await deps.getIDToken(audience)
-    deps.mask(token)
-    return token
+    token = await deps.getIDToken(audience, budget)
   } catch (error) {
-    const reason = reasonOf(error)
-    if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(reason)) {
-      throw new AuthError(
-        'GitHub gave no OIDC token: add `permissions: id-token: write` to the workflow or the job, or sign in with client-secret instead.',
-        false
-      )
-    }
-    throw new AuthError(`Could not get a GitHub OIDC token: ${reason}`, true)
+    if (error instanceof AuthError) throw error
+    throw new AuthError(`Could not get a GitHub OIDC token: ${reasonOf(error)}`, true)
   }
+  deps.mask(token)
+  return token
 }
 
 type Json = Record<string, unknown>
@@ -158,6 +184,7 @@ function explain(
   body: Json,
   response: RawResponse,
   signIn: AzureAdSignIn,
+  audience: TokenAudience,
   assertion: string | undefined
 ): AuthError {
   const error = typeof body.error === 'string' ? body.error : `HTTP ${response.status}`
@@ -178,7 +205,7 @@ function explain(
     '7000222':
       'client-secret has expired: create a new one under Certificates & secrets and update the repository secret.',
     '7000112': `application ${signIn.clientId} is disabled in tenant ${signIn.tenantId}.`,
-    '70011': `the scope ${CPP_SCOPE} was refused: the Cloud Partner Portal API is not available to this application or tenant.`,
+    '70011': `the scope ${audience.scope} was refused: ${audience.apiTitle} is not available to this application or tenant.`,
     '700024':
       'the GitHub OIDC token expired before Azure AD accepted it (they live about 5 minutes): check the runner clock; the next try uses a fresh one.',
     ...(claims === undefined

@@ -1,13 +1,16 @@
-// Where the bearer token for CPP comes from: the `token` input as given, or Azure AD tokens the
-// gate gets and renews itself (src/auth/azure-ad.ts). The CPP client only asks for a token.
+// Where the bearer token for the marketplace API comes from: the `token` input as given, or Azure
+// AD tokens the gate gets and renews itself (src/auth/azure-ad.ts). The API client only asks for
+// a token, within the budget of the poll that needs it.
+
+import type { Budget } from '../net/budget.js'
 
 export interface TokenSource {
   /** How the gate signs in, for the log; never a secret. */
   readonly description: string
-  token(): Promise<string>
+  token(budget: Budget): Promise<string>
   /**
-   * Drops the current token after CPP refused it (401). Returns false when the source cannot get
-   * another one, and then `unauthorizedHint` says what to change.
+   * Drops the current token after the API refused it (401). Returns false when the source cannot
+   * get another one, and then `unauthorizedHint` says what to change.
    */
   invalidate(): boolean
   readonly unauthorizedHint: string
@@ -16,7 +19,7 @@ export interface TokenSource {
 /** A sign-in failure; `transient` ones (network, 429, 5xx) are retried like any other request. */
 export class AuthError extends Error {
   readonly transient: boolean
-  /** A transient failure's Retry-After, honoured like the CPP API's. */
+  /** A transient failure's Retry-After, honoured like the API's. */
   readonly retryAfterMs: number | undefined
 
   constructor(message: string, transient: boolean, retryAfterMs?: number) {
@@ -26,12 +29,12 @@ export class AuthError extends Error {
   }
 }
 
-export function staticToken(token: string): TokenSource {
+/** The `token` input, for the API whose tokens are issued for `resource`. */
+export function staticToken(token: string, resource: string): TokenSource {
   return {
     description: 'the token input',
     token: () => Promise.resolve(token),
     invalidate: () => false,
-    unauthorizedHint:
-      'The token input is used as given: get a new one for https://cloudpartner.azure.com (az account get-access-token --resource https://cloudpartner.azure.com). Azure AD tokens expire after 60 to 90 minutes; for longer waits sign in with client-id and tenant-id (GitHub OIDC, needs permissions: id-token: write) or with a client secret, and the gate renews its own tokens.'
+    unauthorizedHint: `The token input is used as given: get a new one for ${resource} (az account get-access-token --resource ${resource}). Azure AD tokens expire after 60 to 90 minutes; for longer waits sign in with client-id and tenant-id (GitHub OIDC, needs permissions: id-token: write) or with a client secret, and the gate renews its own tokens.`
   }
 }

@@ -1,9 +1,9 @@
 // One titled error annotation per failing step, at most as many as GitHub shows.
 
 import { MAX_MESSAGE_CHARS, MAX_STEP_ANNOTATIONS } from '../constants.js'
-import { messageText, type Snapshot } from '../cpp/snapshot.js'
-import { describeStatus, reasons } from '../describe.js'
-import { isFailingStepStatus } from '../status.js'
+import { messageText, type Snapshot } from '../model/snapshot.js'
+import { describeStatus, reasons } from '../model/describe.js'
+import { isFailingStepStatus } from '../model/status.js'
 import { clip } from './trim.js'
 
 export interface Annotation {

@@ -1,6 +1,6 @@
 // The one place that names per-step outputs: step-<id>-status, step-<id>-progress.
 
-import type { Step } from '../cpp/snapshot.js'
+import type { Step } from '../model/snapshot.js'
 
 /** `Publisher Signoff` → `publisher-signoff`: lower case, runs outside a-z0-9 become one dash. */
 export function outputSlug(text: string): string {

@@ -2,7 +2,7 @@
 // per-job output limit.
 
 import { OUTPUTS_MAX_BYTES } from '../constants.js'
-import { messageText, type Snapshot } from '../cpp/snapshot.js'
+import { messageText, type Snapshot } from '../model/snapshot.js'
 import type { Report } from './report.js'
 import { stepSlugs } from './names.js'
 import { bytes, capSteps, fitByLeavingOutOldest } from './trim.js'
@@ -24,6 +24,7 @@ export function buildOutputs(report: Report): Outputs {
     'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
     'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
     polls: String(outcome.polls),
+    requests: String(outcome.requests),
     'check-run-id': report.checkRun ? String(report.checkRun.id) : '',
     'check-run-url': report.checkRun?.url ?? ''
   }

@@ -3,8 +3,8 @@
 // spelling.
 
 import { HEARTBEAT_MS } from '../constants.js'
-import type { Snapshot } from '../cpp/snapshot.js'
-import { describeStatus, lastSeen } from '../describe.js'
+import type { Snapshot } from '../model/snapshot.js'
+import { describeStatus, lastSeen } from '../model/describe.js'
 import { formatDuration } from '../duration.js'
 
 export interface LogSink {
@@ -21,10 +21,12 @@ export class ProgressLog {
   private readonly now: () => number
 
   private readonly subject: string
+  private readonly apiTitle: string
 
-  /** `subject` is what is watched: "Operation" or "Offer". */
-  constructor(sink: LogSink, now: () => number, subject = 'Operation') {
+  /** `subject` is what is watched ("Operation" or "Offer"), `apiTitle` who answers ("the CPP API"). */
+  constructor(sink: LogSink, now: () => number, subject = 'Operation', apiTitle = 'the API') {
     this.subject = subject
+    this.apiTitle = apiTitle
     this.sink = sink
     this.now = now
     this.lastLineAt = now()
@@ -63,8 +65,8 @@ export class ProgressLog {
         this.unknownSpellings.add(raw)
         this.sink.warning(
           raw === ''
-            ? 'The CPP API answered without a status: the gate keeps polling and reports it as unknown.'
-            : `Unknown status "${raw}" from the CPP API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`
+            ? `${capitalized(this.apiTitle)} answered without a status: the gate keeps polling and reports it as unknown.`
+            : `Unknown status "${raw}" from ${this.apiTitle}: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`
         )
       }
     }
@@ -83,4 +85,8 @@ export class ProgressLog {
     for (const line of lines) this.sink.info(line)
     this.lastLineAt = this.now()
   }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

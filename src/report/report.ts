@@ -1,11 +1,16 @@
 // What every reporter receives: the run's identity and how it ended.
 
-import type { CheckRunRef } from '../github/check-run.js'
-import type { Outcome } from '../poll.js'
+import type { Outcome } from '../model/outcome.js'
+
+/** The check run kept on the commit. */
+export interface CheckRunRef {
+  id: number
+  url: string
+}
 
 export interface Report {
-  publisherId: string
-  offerId: string
+  /** The offer as the heading names it: "contoso / offer". */
+  offerLabel: string
   operationId: string
   outcome: Outcome
   elapsedMs: number

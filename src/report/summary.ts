@@ -2,11 +2,11 @@
 // from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
 
 import { MAX_MESSAGE_CHARS, SUMMARY_MAX_BYTES } from '../constants.js'
-import { messageText, type Message, type Snapshot, type Step } from '../cpp/snapshot.js'
-import { describeStatus } from '../describe.js'
+import { messageText, type Message, type Snapshot, type Step } from '../model/snapshot.js'
+import { describeStatus } from '../model/describe.js'
 import { formatDuration } from '../duration.js'
-import type { Result } from '../poll.js'
-import type { Status } from '../status.js'
+import type { Result } from '../model/outcome.js'
+import type { Status } from '../model/status.js'
 import type { Report } from './report.js'
 import { capSteps, clip, fitByLeavingOutOldest, latest } from './trim.js'
 
@@ -36,7 +36,7 @@ const STATUS_ICON: Record<Status, string> = {
 /** The longest text shown in the table's "Latest message" column; the full text is below it. */
 const CELL_CHARS = 300
 
-/** The summary, within `maxBytes` (the step-summary limit unless a check run needs less). */
+/** The summary, within `maxBytes` UTF-8 bytes (the step-summary limit unless a check run needs less). */
 export function renderSummary(report: Report, maxBytes = SUMMARY_MAX_BYTES): string {
   if (report.outcome.snapshot === undefined) return render(report, undefined, 0, 0)
   const { snapshot, hiddenSteps } = capSteps(report.outcome.snapshot)
@@ -67,7 +67,7 @@ function render(
 
 function heading(report: Report): string {
   const { result } = report.outcome
-  return `<h2>${RESULT_ICON[result]} Publish gate: ${escape(report.publisherId)} / ${escape(report.offerId)}: ${result}</h2>\n`
+  return `<h2>${RESULT_ICON[result]} Publish gate: ${escape(report.offerLabel)}: ${result}</h2>\n`
 }
 
 function verdictLine(report: Report): string {
@@ -83,7 +83,7 @@ function stepsTable(snapshot: Snapshot): string {
   const rows = snapshot.steps.map((step) => {
     const newest = latest(step.messages)
     return (
-      `<tr><td>${stepLabel(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
+      `<tr><td>${stepCell(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
       `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
       `<td>${escape(step.estimatedTimeFrame ?? '')}</td>` +
       `<td>${newest ? escape(clip(messageText(newest), CELL_CHARS)) : ''}</td></tr>`
@@ -140,7 +140,8 @@ function footer(report: Report, snapshot: Snapshot | undefined): string {
     ['Preview links', linkList(snapshot?.previewLinks ?? [])],
     ['Live links', linkList(snapshot?.liveLinks ?? [])],
     ['Elapsed', formatDuration(report.elapsedMs)],
-    ['Polls', String(report.outcome.polls)]
+    ['Polls', String(report.outcome.polls)],
+    ['Requests', String(report.outcome.requests)]
   ]
   const cells = rows
     .filter(([, value]) => value !== '')
@@ -152,7 +153,8 @@ function linkList(links: string[]): string {
   return links.map((href) => `<a href="${escape(href)}">${escape(href)}</a>`).join('<br>')
 }
 
-function stepLabel(step: Step): string {
+/** The step's name, with its id below it when that differs. */
+function stepCell(step: Step): string {
   const id = step.id !== '' && step.id !== step.name ? `<br><code>${escape(step.id)}</code>` : ''
   return `${escape(step.name)}${id}`
 }

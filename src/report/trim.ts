@@ -1,7 +1,7 @@
 // Keeps the summary and the outputs under GitHub's size limits by leaving out the oldest messages.
 
 import { MAX_STEPS } from '../constants.js'
-import type { Message, Snapshot } from '../cpp/snapshot.js'
+import type { Message, Snapshot } from '../model/snapshot.js'
 
 /** Every message of the snapshot, oldest first (undated ones count as oldest; ties keep API order). */
 function oldestFirst(snapshot: Snapshot): Message[] {

@@ -1,0 +1,84 @@
+// What a backend is, and the registry of them. A backend is one folder under src/backends/ that
+// brings everything one marketplace API needs: its inputs, token scope, status spellings, wording
+// for HTTP answers, labels, its ready rules and a watcher that turns one poll into one Snapshot.
+// Nothing shared imports from a backend; main.ts reaches one only through this file.
+
+import type { FetchResult } from '../model/outcome.js'
+import type { Snapshot } from '../model/snapshot.js'
+import type { ApiClient } from '../net/api-client.js'
+import type { Budget } from '../net/budget.js'
+import type { HttpWording } from '../net/wording.js'
+import type { ReadyRules } from '../gate/verdict.js'
+
+/** Each backend is loaded only when `api` names it: every one is a chunk of its own in dist/. */
+const REGISTRY = {
+  cpp: async () => (await import('./cpp/index.js')).cppBackend
+} satisfies Record<string, () => Promise<Backend>>
+
+export type Api = keyof typeof REGISTRY
+export const APIS = Object.keys(REGISTRY) as Api[]
+
+export function isApi(name: string): name is Api {
+  return Object.hasOwn(REGISTRY, name)
+}
+
+export function loadBackend(api: Api): Promise<Backend> {
+  return REGISTRY[api]()
+}
+
+/** An input's value by its action.yml name, trimmed, with its default applied. */
+export type ReadInput = (name: string) => string
+/** Records that an input is wrong: its name, its value, and what was expected instead. */
+export type ReportProblem = (name: string, value: string, expected: string) => void
+
+/** What the shared inputs already settled, for a backend's own checks. */
+export interface CommonSettings {
+  /** base-url's origin, or the backend's default when base-url is wrong (to check the rest). */
+  origin: string
+  apiVersion: string
+  pollIntervalMs: number
+}
+
+export interface WatcherDeps {
+  client: ApiClient
+  /** A line for the log (the operation that `latest` found…). */
+  info: (line: string) => void
+}
+
+export interface Watcher {
+  /** One poll within its budget: one normalized snapshot, or a transient or fatal failure. */
+  poll(budget: Budget): Promise<FetchResult<Snapshot>>
+  /** The operation (or job) watched: from the inputs, or found by the first poll; '' for none. */
+  readonly operationId: string
+}
+
+/** A backend's inputs, checked: what to watch and how to name it. */
+export interface Watch {
+  /** "operation 5f1c… of contoso/offer", for the first log line. */
+  description: string
+  /** What the progress log calls the thing watched: "Operation" or "Offer". */
+  subject: string
+  /** The operation id known from the inputs ('' when a poll finds it, or for an offer). */
+  operationId: string
+  watcher(deps: WatcherDeps): Watcher
+}
+
+export interface Backend {
+  readonly api: Api
+  /** The API as messages name it: "the CPP API". */
+  readonly title: string
+  /** Defaults of the inputs whose default depends on the API. */
+  readonly defaults: { baseUrl: string; apiVersion: string }
+  /** What a token must be issued for: the Azure AD scope, and the resource a static token names. */
+  readonly scope: string
+  readonly resource: string
+  /** Said after a 401 when even a freshly issued Azure AD token was refused. */
+  readonly freshTokenRefused: string
+  readonly wording: HttpWording
+  /** The conditions `wait-for` may name besides `completion` and step ids. */
+  readonly readyRules: ReadyRules
+  /** The offer as the summary heading names it, from the raw inputs (also when they are wrong). */
+  offerLabel(input: ReadInput): string
+  /** Checks the inputs of this API (ids, operation-id); problems go to `problem`. */
+  readWatch(input: ReadInput, problem: ReportProblem, common: CommonSettings): Watch
+}

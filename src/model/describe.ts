@@ -1,0 +1,47 @@
+// How the gate words a status, a step and its reasons: shared by the verdict, the poll loop's
+// timeout and interruption messages, and every reporter, so they read alike.
+
+import { isErrorLevel, messageText, type Message, type Snapshot, type Step } from './snapshot.js'
+import type { Status } from './status.js'
+
+/** `blocked`, `not started`, or `"Foo"` for a spelling we do not know. */
+export function describeStatus(status: Status, rawStatus: string): string {
+  if (status === 'unknown') return rawStatus === '' ? 'without a status' : `"${rawStatus}"`
+  return status === 'notStarted' ? 'not started' : status
+}
+
+/** "failed", "is blocked", "was rejected", "was canceled". */
+export function failurePhrase(status: Status): string {
+  if (status === 'blocked') return 'is blocked'
+  if (status === 'failed') return 'failed'
+  return `was ${describeStatus(status, status)}`
+}
+
+/** A step's error-level messages, or all of them when none is an error. */
+export function reasons(messages: Message[]): Message[] {
+  const errors = messages.filter(isErrorLevel)
+  return errors.length > 0 ? errors : messages
+}
+
+/** "Certification is blocked: No image…" */
+export function failureSentence(subject: string, status: Status, messages: Message[]): string {
+  const chosen = reasons(messages)
+  return `${subject} ${failurePhrase(status)}${chosen.length === 0 ? '.' : `: ${chosen.map(messageText).join(' ')}`}`
+}
+
+/** `displaycertify (Certification)`, or the name alone when the id adds nothing. */
+export function stepLabel(step: Step): string {
+  return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`
+}
+
+/** "Last status: running; step Certification running at 40%." */
+export function lastSeen(snapshot: Snapshot | undefined): string {
+  if (snapshot === undefined) return 'No status was received.'
+  const status = `Last status: ${describeStatus(snapshot.status, snapshot.rawStatus)}`
+  const current =
+    snapshot.steps.find((step) => step.status === 'running') ??
+    snapshot.steps.find((step) => step.status === 'waiting')
+  if (current === undefined) return `${status}.`
+  const progress = current.progress === undefined ? '' : ` at ${current.progress}%`
+  return `${status}; step ${current.name} ${describeStatus(current.status, current.rawStatus)}${progress}.`
+}

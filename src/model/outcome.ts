@@ -1,0 +1,33 @@
+// How a poll and a whole run end: the shared vocabulary of the poll loop, the backends and the
+// reporters.
+
+import type { Snapshot, Step } from './snapshot.js'
+
+export type Result =
+  | 'succeeded'
+  | 'failed'
+  | 'blocked'
+  | 'canceled'
+  | 'timed-out'
+  | 'error'
+  | 'interrupted'
+  /** `mode: check` found the operation still going. */
+  | 'pending'
+
+export interface Outcome {
+  result: Result
+  message: string
+  /** The last snapshot seen, if any poll succeeded. */
+  snapshot?: Snapshot
+  failedStep?: Step
+  /** Polls made, failed ones included. */
+  polls: number
+  /** HTTP requests made to the marketplace API: failed ones, renewals after a 401 and look-ups included. */
+  requests: number
+}
+
+/** One poll's (or one request's) answer: a value, a failure worth retrying, or one that is not. */
+export type FetchResult<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'transient'; reason: string; retryAfterMs?: number }
+  | { kind: 'fatal'; message: string }

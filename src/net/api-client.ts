@@ -1,0 +1,169 @@
+// The authenticated side of HTTP for every backend: one request with a bearer token, classified as
+// a body, a transient failure (retry) or a fatal one (stop), in the backend's words. A 401 gets
+// one fresh token and one more try. Counts every request it sends, for the `requests` output.
+
+import { AuthError, type TokenSource } from '../auth/token-source.js'
+import type { FetchResult } from '../model/outcome.js'
+import type { Budget } from './budget.js'
+import { hide, isTransientStatus, reasonOf, retryAfterMs, send, type RawResponse } from './http.js'
+import { httpFailure, transientHttpReason, withCorrelation, type HttpWording } from './wording.js'
+
+export interface ClientOptions {
+  tokens: TokenSource
+  wording: HttpWording
+  /** Wall-clock time, for Retry-After dates. */
+  now?: () => number
+  debug?: (line: string) => void
+}
+
+/** A 2xx answer: its JSON body and the headers a backend may need (where a new operation is). */
+export interface JsonAnswer {
+  body: unknown
+  status: number
+  location?: string
+  operationLocation?: string
+}
+
+export class ApiClient {
+  private readonly tokens: TokenSource
+  private readonly wording: HttpWording
+  private readonly now: () => number
+  private readonly debug: (line: string) => void
+  private sent = 0
+
+  constructor(options: ClientOptions) {
+    this.tokens = options.tokens
+    this.wording = options.wording
+    this.now = options.now ?? Date.now
+    this.debug = options.debug ?? (() => undefined)
+  }
+
+  /** Requests sent so far, failed ones included. */
+  get requests(): number {
+    return this.sent
+  }
+
+  async getJson(url: string, budget: Budget): Promise<FetchResult<unknown>> {
+    const answer = await this.request('GET', url, undefined, budget)
+    return answer.kind === 'ok' ? { kind: 'ok', value: answer.value.body } : answer
+  }
+
+  /** One request; a 401 renews the token once and tries again. */
+  async request(
+    method: 'GET' | 'POST',
+    url: string,
+    body: unknown,
+    budget: Budget
+  ): Promise<FetchResult<JsonAnswer>> {
+    const first = await this.attempt(method, url, body, budget)
+    if (first.status !== 401) return first.result
+    // A token can be refused before its stated expiry: renew once; a second 401 is for real.
+    if (!this.tokens.invalidate()) return first.result
+    this.debug('The API refused the token (HTTP 401): renewing it once.')
+    return (await this.attempt(method, url, body, budget)).result
+  }
+
+  private async attempt(
+    method: 'GET' | 'POST',
+    url: string,
+    body: unknown,
+    budget: Budget
+  ): Promise<{ status?: number; result: FetchResult<JsonAnswer> }> {
+    let token: string
+    try {
+      token = await this.tokens.token(budget)
+    } catch (error) {
+      const message = reasonOf(error)
+      if (!(error instanceof AuthError)) return { result: { kind: 'transient', reason: message } }
+      if (!error.transient) return { result: { kind: 'fatal', message } }
+      const delay = error.retryAfterMs
+      return {
+        result: {
+          kind: 'transient',
+          reason: message,
+          ...(delay === undefined ? {} : { retryAfterMs: delay })
+        }
+      }
+    }
+    const started = this.now()
+    let response: RawResponse
+    this.sent++
+    try {
+      response = await send(
+        {
+          method,
+          url,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            Accept: 'application/json',
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) })
+        },
+        budget
+      )
+    } catch (error) {
+      const reason = reasonOf(error)
+      this.debug(`${method} ${url} failed after ${this.now() - started} ms: ${reason}`)
+      return { result: { kind: 'transient', reason } }
+    }
+    // A server that echoes the request's headers must not make us repeat the token anywhere.
+    response.body = hide(response.body, token)
+    for (const name of ['location', 'operationLocation', 'correlationId'] as const) {
+      const value = response[name]
+      if (value !== undefined) response[name] = hide(value, token)
+    }
+    const { status, correlationId } = response
+    this.debug(
+      `${method} ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`
+    )
+    return { status, result: await this.classify(response, method) }
+  }
+
+  private async classify(
+    response: RawResponse,
+    method: 'GET' | 'POST'
+  ): Promise<FetchResult<JsonAnswer>> {
+    const { status, body } = response
+    if (status >= 200 && status < 300) {
+      try {
+        return {
+          kind: 'ok',
+          value: {
+            // A POST that starts an operation may answer 202 with its address in a header only.
+            body:
+              method === 'POST' && body.trim() === '' ? undefined : (JSON.parse(body) as unknown),
+            status,
+            ...(response.location === undefined ? {} : { location: response.location }),
+            ...(response.operationLocation === undefined
+              ? {}
+              : { operationLocation: response.operationLocation })
+          }
+        }
+      } catch {
+        const { detail } = await httpFailure(response)
+        return {
+          kind: 'transient',
+          reason: withCorrelation(
+            `HTTP ${status} with a body that is not JSON${detail === '' ? ' (empty)' : `: ${detail}`}`,
+            response.correlationId
+          )
+        }
+      }
+    }
+    const failure = await httpFailure(response)
+    if (isTransientStatus(status)) {
+      const delay = retryAfterMs(response.retryAfter, this.now())
+      return {
+        kind: 'transient',
+        reason: transientHttpReason(failure),
+        ...(delay === undefined ? {} : { retryAfterMs: delay })
+      }
+    }
+    const message = this.wording.fatal(failure)
+    return {
+      kind: 'fatal',
+      message: status === 401 ? `${message} ${this.tokens.unauthorizedHint}` : message
+    }
+  }
+}

@@ -1,0 +1,30 @@
+// A request's share of the gate's deadline: one AbortSignal that fires when the time given is up
+// or the run is stopped (SIGINT, SIGTERM). Every outgoing request carries one, so nothing waits
+// past the gate's deadline and a signal ends every wait at once.
+
+import { MAX_TIMER_MS } from '../constants.js'
+import { formatDuration } from '../duration.js'
+
+export interface Budget {
+  signal: AbortSignal
+  /** The time given, for messages. */
+  ms: number
+}
+
+/** `ms` from now, and never past `parent` (the run's own signal). */
+export function budget(parent: AbortSignal, ms: number): Budget {
+  const bounded = Math.max(0, Math.min(Math.floor(ms), MAX_TIMER_MS))
+  return { signal: AbortSignal.any([parent, AbortSignal.timeout(bounded)]), ms: bounded }
+}
+
+/** Why a budget's signal fired, as the end of a sentence. */
+export function abortReason(budget: Budget): string {
+  const reason: unknown = budget.signal.reason
+  const timedOut =
+    typeof reason === 'object' &&
+    reason !== null &&
+    (reason as { name?: unknown }).name === 'TimeoutError'
+  return timedOut
+    ? `no complete answer within ${formatDuration(budget.ms)}`
+    : 'the gate was stopped before an answer came'
+}

@@ -1,0 +1,83 @@
+// The shared half of what the user reads when an API says no: the API's own words, excerpted, and
+// the correlation id for a support case. Each backend words its HTTP answers itself
+// (src/backends/<api>/wording.ts) from an HttpFailure.
+
+import { ERROR_EXCERPT_CHARS } from '../constants.js'
+import { htmlToParts } from './html-text.js'
+import type { RawResponse } from './http.js'
+
+/** What a backend's wording gets of a response that failed. */
+export interface HttpFailure {
+  status: number
+  /** The API's own words: `code: message` from a JSON error body, else an excerpt of the body. */
+  detail: string
+  correlationId?: string
+  location?: string
+}
+
+/** A backend's words for HTTP answers that retrying will not fix. */
+export interface HttpWording {
+  /** The whole message for a fatal answer (any status but 2xx and the transient ones). */
+  fatal(failure: HttpFailure): string
+}
+
+export async function httpFailure(response: RawResponse): Promise<HttpFailure> {
+  return {
+    status: response.status,
+    detail: await errorDetail(response),
+    ...(response.correlationId === undefined ? {} : { correlationId: response.correlationId }),
+    ...(response.location === undefined ? {} : { location: response.location })
+  }
+}
+
+/** " The API said: …." with the detail, or nothing without one. */
+export function theApiSaid(detail: string): string {
+  return detail === '' ? '' : ` The API said: ${/[.!?…]$/.test(detail) ? detail : `${detail}.`}`
+}
+
+/** A short reason for a failure that will be retried. */
+export function transientHttpReason(failure: HttpFailure): string {
+  return withCorrelation(
+    `HTTP ${failure.status}${failure.detail === '' ? '' : `: ${failure.detail}`}`,
+    failure.correlationId
+  )
+}
+
+export function withCorrelation(message: string, correlationId: string | undefined): string {
+  return correlationId ? `${message} (x-ms-correlation-request-id: ${correlationId})` : message
+}
+
+/** `{error:{code,message}}` when the body has it, else a trimmed excerpt of whatever came back. */
+export async function errorDetail(
+  response: Pick<RawResponse, 'body' | 'contentType'>
+): Promise<string> {
+  const body = response.body.trim()
+  if (body === '') return ''
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    const isHtml = /html/i.test(response.contentType) || /^<(!doctype|html)/i.test(body)
+    if (!isHtml) return excerpt(body)
+    return excerpt((await htmlToParts(body)).map((part) => part.text).join(' '))
+  }
+  const error = field(parsed, 'error')
+  const code = field(error, 'code')
+  const message = field(error, 'message')
+  if (typeof code === 'string' || typeof message === 'string') {
+    return excerpt([code, message].filter((part) => typeof part === 'string').join(': '))
+  }
+  if (typeof error === 'string') return excerpt(error)
+  return excerpt(JSON.stringify(parsed))
+}
+
+export function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > ERROR_EXCERPT_CHARS ? `${flat.slice(0, ERROR_EXCERPT_CHARS)}…` : flat
+}
+
+function field(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null
+    ? (value as Record<string, unknown>)[name]
+    : undefined
+}

@@ -1,0 +1,302 @@
+// Keeps the gate's verdict visible on the commit as a check run, after the waiting job has ended:
+// created (or, in check mode, found) in progress, updated when the state changes at most once a
+// minute, and completed with the verdict. @actions/github is loaded only when this is used. Every
+// call carries a deadline: a Checks API that stalls costs a warning, never the gate's own verdict.
+
+import { CHECK_RUN_MAX_BYTES, CHECK_RUN_UPDATE_MS, REQUEST_TIMEOUT_MS } from '../constants.js'
+import { formatDuration } from '../duration.js'
+import type { Clock } from '../gate/clock.js'
+import { describeStatus, lastSeen } from '../model/describe.js'
+import type { Result } from '../model/outcome.js'
+import type { Snapshot } from '../model/snapshot.js'
+import { stepAnnotations } from './annotations.js'
+import type { CheckRunRef, Report } from './report.js'
+import { renderSummary } from './summary.js'
+
+type GitHub = typeof import('@actions/github')
+type Octokit = ReturnType<GitHub['getOctokit']>
+
+export interface CheckRunSettings {
+  name: string
+  token: string
+  sha: string
+  /** `check` mode finds the run earlier scheduled runs left in progress instead of making another. */
+  reuse: boolean
+  /** The API watched, for the first title: "the CPP API". */
+  apiTitle: string
+  clock: Clock
+  /** The run's own signal: SIGINT and SIGTERM end a call in flight. */
+  signal: AbortSignal
+  warn: (line: string) => void
+  info: (line: string) => void
+}
+
+const CONCLUSION: Record<
+  Exclude<Result, 'pending'>,
+  'success' | 'failure' | 'timed_out' | 'cancelled'
+> = {
+  succeeded: 'success',
+  failed: 'failure',
+  blocked: 'failure',
+  error: 'failure',
+  'timed-out': 'timed_out',
+  canceled: 'cancelled',
+  interrupted: 'cancelled'
+}
+
+export class CheckRun {
+  private readonly octokit: Octokit
+  private readonly repo: { owner: string; repo: string }
+  private readonly settings: CheckRunSettings
+  private ref: CheckRunRef | undefined
+  private lastTitle = ''
+  private lastUpdate = Number.NEGATIVE_INFINITY
+  /** Completed by an earlier scheduled run: it is reported, never changed or made again. */
+  private closed = false
+  /** Updates go out one after another, and a failed one never stops the gate. */
+  private queue: Promise<void> = Promise.resolve()
+  private broken = false
+
+  private constructor(github: GitHub, settings: CheckRunSettings) {
+    this.octokit = github.getOctokit(settings.token)
+    this.repo = github.context.repo
+    this.settings = settings
+  }
+
+  /**
+   * The check run for this commit, or undefined (with a warning saying why) when it cannot be made
+   * within `ms`.
+   */
+  static async open(
+    github: GitHub,
+    settings: CheckRunSettings,
+    ms: number
+  ): Promise<CheckRun | undefined> {
+    let run: CheckRun | undefined
+    const signal = AbortSignal.any([settings.signal, AbortSignal.timeout(Math.max(0, ms))])
+    try {
+      run = new CheckRun(github, settings)
+      const found = settings.reuse ? await run.findExisting(signal) : undefined
+      run.ref = found ? { id: found.id, url: found.url } : await run.create(signal)
+      run.closed = found?.completed === true
+      settings.info(
+        `Check run "${settings.name}" on ${settings.sha.slice(0, 7)}${run.closed ? ` was already completed (${found?.conclusion ?? 'no conclusion'}), so it is left as it is` : ''}: ${run.ref.url}`
+      )
+      return run
+    } catch (error) {
+      warnFailure(settings, 'create the check run', error, signal, ms)
+      return undefined
+    }
+  }
+
+  get reference(): CheckRunRef | undefined {
+    return this.ref
+  }
+
+  /** A new state (title) reaches the check run at most once a minute. */
+  progress(snapshot: Snapshot): void {
+    if (this.closed) return
+    const title = progressTitle(snapshot)
+    const now = this.settings.clock.now()
+    if (title === this.lastTitle || now - this.lastUpdate < CHECK_RUN_UPDATE_MS) return
+    this.lastTitle = title
+    this.lastUpdate = now
+    const signal = AbortSignal.any([this.settings.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
+    this.enqueue('update the check run', signal, REQUEST_TIMEOUT_MS, () =>
+      this.update({ status: 'in_progress', output: { title, summary: lastSeen(snapshot) } }, signal)
+    )
+  }
+
+  /**
+   * Completes the run with the verdict (a pending check leaves it in progress with the latest
+   * state), within `ms` of its own, whatever is still queued: the run's signal may have fired
+   * already, and the outputs and the summary are written by then. What does not finish in time is
+   * given up with a warning.
+   */
+  async finish(report: Report, ms: number): Promise<void> {
+    if (this.closed) return
+    const signal = AbortSignal.timeout(Math.max(0, ms))
+    const { result } = report.outcome
+    const summary = renderSummary(report, CHECK_RUN_MAX_BYTES)
+    const title =
+      result === 'pending' && report.outcome.snapshot
+        ? progressTitle(report.outcome.snapshot)
+        : finalTitle(report)
+    if (result === 'pending') {
+      this.enqueue('update the check run', signal, ms, () =>
+        this.update({ status: 'in_progress', output: { title, summary } }, signal)
+      )
+    } else {
+      const path = workflowPath()
+      const annotations = stepAnnotations(report.outcome.snapshot).map((annotation) => ({
+        path,
+        start_line: 1,
+        end_line: 1,
+        annotation_level: 'failure' as const,
+        title: annotation.title,
+        message: annotation.message
+      }))
+      this.enqueue('complete the check run', signal, ms, () =>
+        this.update(
+          {
+            status: 'completed',
+            conclusion: CONCLUSION[result],
+            completed_at: new Date(this.settings.clock.wall()).toISOString(),
+            output: { title, summary, annotations }
+          },
+          signal
+        )
+      )
+    }
+    // The queue's calls carry the signal; this bound holds even for a call that ignores it.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, ms))
+      void this.queue.then(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+
+  /**
+   * The latest run of this name on the commit: one left in progress is carried on, and one already
+   * completed means the schedule outlived the wait, so no second run is made.
+   */
+  private async findExisting(
+    signal: AbortSignal
+  ): Promise<(CheckRunRef & { completed: boolean; conclusion?: string }) | undefined> {
+    const { data } = await this.octokit.rest.checks.listForRef({
+      ...this.repo,
+      ref: this.settings.sha,
+      check_name: this.settings.name,
+      filter: 'latest',
+      request: { signal }
+    })
+    const found = data.check_runs[0]
+    if (!found) return undefined
+    return {
+      id: found.id,
+      url: found.html_url ?? '',
+      completed: found.status === 'completed',
+      ...(found.conclusion ? { conclusion: found.conclusion } : {})
+    }
+  }
+
+  private async create(signal: AbortSignal): Promise<CheckRunRef> {
+    const { data } = await this.octokit.rest.checks.create({
+      ...this.repo,
+      name: this.settings.name,
+      head_sha: this.settings.sha,
+      status: 'in_progress',
+      started_at: new Date(this.settings.clock.wall()).toISOString(),
+      output: {
+        title: `Waiting for ${this.settings.apiTitle}`,
+        summary: 'The publish gate has started.'
+      },
+      request: { signal }
+    })
+    return { id: data.id, url: data.html_url ?? '' }
+  }
+
+  private async update(
+    fields: Omit<
+      Parameters<Octokit['rest']['checks']['update']>[0],
+      'owner' | 'repo' | 'check_run_id' | 'request'
+    >,
+    signal: AbortSignal
+  ): Promise<void> {
+    if (!this.ref) return
+    await this.octokit.rest.checks.update({
+      ...this.repo,
+      check_run_id: this.ref.id,
+      ...fields,
+      request: { signal }
+    })
+  }
+
+  private enqueue(
+    what: string,
+    signal: AbortSignal,
+    ms: number,
+    action: () => Promise<void>
+  ): void {
+    this.queue = this.queue.then(async () => {
+      if (this.broken) return
+      try {
+        // Its time may have run out while an earlier call held the queue.
+        signal.throwIfAborted()
+        await action()
+      } catch (error) {
+        this.fail(what, error, signal, ms)
+      }
+    })
+  }
+
+  /** A check run that cannot be written is reported once; the gate's own verdict is unaffected. */
+  private fail(what: string, error: unknown, signal: AbortSignal, ms: number): void {
+    this.broken = true
+    warnFailure(this.settings, what, error, signal, ms)
+  }
+}
+
+function warnFailure(
+  settings: CheckRunSettings,
+  what: string,
+  error: unknown,
+  signal: AbortSignal,
+  ms: number
+): void {
+  if (signal.aborted) {
+    const stopped = settings.signal.aborted && !isTimeout(signal.reason)
+    settings.warn(
+      `Could not ${what} "${settings.name}": ${stopped ? 'the gate was stopped first' : `GitHub did not answer within ${formatDuration(ms)}`}, so it was given up (the gate's own verdict stands).`
+    )
+    return
+  }
+  const status = (error as { status?: unknown } | undefined)?.status
+  const reason = error instanceof Error ? error.message : JSON.stringify(error)
+  settings.warn(
+    status === 403 || status === 404
+      ? `Could not ${what} "${settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
+      : `Could not ${what} "${settings.name}": ${reason} (the gate's own verdict stands).`
+  )
+}
+
+function isTimeout(reason: unknown): boolean {
+  return (
+    typeof reason === 'object' &&
+    reason !== null &&
+    (reason as { name?: unknown }).name === 'TimeoutError'
+  )
+}
+
+/** "Certification 40%", or the operation's status when no step runs. */
+export function progressTitle(snapshot: Snapshot): string {
+  const step =
+    snapshot.steps.find((each) => each.status === 'running') ??
+    snapshot.steps.find((each) => each.status === 'waiting')
+  if (!step) return `Operation ${describeStatus(snapshot.status, snapshot.rawStatus)}`
+  return step.status === 'waiting' ? `${step.name}: waiting` : `${step.name} ${step.progress ?? 0}%`
+}
+
+function finalTitle(report: Report): string {
+  const { result, failedStep } = report.outcome
+  if (failedStep)
+    return `${failedStep.name}: ${describeStatus(failedStep.status, failedStep.rawStatus)}`
+  return {
+    succeeded: 'Passed',
+    failed: 'Failed',
+    blocked: 'Blocked',
+    canceled: 'Canceled',
+    'timed-out': 'Timed out',
+    error: 'Error',
+    interrupted: 'Interrupted',
+    pending: 'In progress'
+  }[result]
+}
+
+/** Check-run annotations need a file: the workflow's, when the runner says which it is. */
+function workflowPath(): string {
+  const ref = process.env.GITHUB_WORKFLOW_REF ?? ''
+  return /^[^/]+\/[^/]+\/(.+?)@/.exec(ref)?.[1] ?? '.github'
+}
