@@ -8,15 +8,35 @@ if (major < 24) {
   )
 }
 
-/** @type {import('jest').Config} */
-export default {
+/** What both projects share: Jest's own type stripping, ESM, one nock for all. */
+const shared = {
   testEnvironment: 'node',
   transform: {},
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup/nock.ts'],
-  clearMocks: true,
+  clearMocks: true
+}
+
+/**
+ * Two projects: `unit` (in-process, fast; `npm run test:unit`) and `e2e` (the bundle or the
+ * simulator as a runner would meet them: files named *.e2e.test.ts). `npm test` runs both.
+ * @type {import('jest').Config}
+ */
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$']
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/__tests__/**/*.e2e.test.ts']
+    }
+  ],
   collectCoverage: true,
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
   coverageReporters: ['text-summary', 'json-summary'],
