@@ -10,15 +10,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   CheckRun: () => (/* binding */ CheckRun),
 /* harmony export */   progressTitle: () => (/* binding */ progressTitle)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7242);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1872);
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(856);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7994);
+/* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1872);
+/* harmony import */ var _net_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8766);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(856);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7994);
 // Keeps the gate's verdict visible on the commit as a check run, after the waiting job has ended:
 // created (or, in check mode, found) in progress, updated when the state changes at most once a
 // minute, and completed with the verdict. @actions/github is loaded only when this is used. Every
 // call carries a deadline: a Checks API that stalls costs a warning, never the gate's own verdict.
+
 
 
 
@@ -56,7 +58,7 @@ class CheckRun {
      */
     static async open(github, settings, ms) {
         let run;
-        const signal = AbortSignal.any([settings.signal, AbortSignal.timeout(Math.max(0, ms))]);
+        const { signal } = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(settings.signal, ms);
         try {
             run = new CheckRun(github, settings);
             const found = settings.reuse ? await run.findExisting(signal) : undefined;
@@ -79,12 +81,12 @@ class CheckRun {
             return;
         const title = progressTitle(snapshot);
         const now = this.settings.clock.now();
-        if (title === this.lastTitle || now - this.lastUpdate < _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RUN_UPDATE_MS */ ._i)
+        if (title === this.lastTitle || now - this.lastUpdate < _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_RUN_UPDATE_MS */ ._i)
             return;
         this.lastTitle = title;
         this.lastUpdate = now;
-        const signal = AbortSignal.any([this.settings.signal, AbortSignal.timeout(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2)]);
-        this.enqueue('update the check run', signal, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2, () => this.update({ status: 'in_progress', output: { title, summary: (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .lastSeen */ .YO)(snapshot) } }, signal));
+        const { signal } = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(this.settings.signal, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .REQUEST_TIMEOUT_MS */ .j2);
+        this.enqueue('update the check run', signal, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .REQUEST_TIMEOUT_MS */ .j2, () => this.update({ status: 'in_progress', output: { title, summary: (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .lastSeen */ .YO)(snapshot) } }, signal));
     }
     /**
      * Completes the run with the verdict (a pending check leaves it in progress with the latest
@@ -95,9 +97,10 @@ class CheckRun {
     async finish(report, ms) {
         if (this.closed)
             return;
-        const signal = AbortSignal.timeout(Math.max(0, ms));
+        // Its own time: the run's signal may have fired already.
+        const { signal } = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(new AbortController().signal, ms);
         const { result } = report.outcome;
-        const summary = (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .B)(report, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RUN_MAX_BYTES */ .u8);
+        const summary = (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .B)(report, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_RUN_MAX_BYTES */ .u8);
         const title = result === 'pending' && report.outcome.snapshot
             ? progressTitle(report.outcome.snapshot)
             : finalTitle(report);
@@ -106,7 +109,7 @@ class CheckRun {
         }
         else {
             const path = workflowPath();
-            const annotations = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .stepAnnotations */ .x)(report.outcome.snapshot).map((annotation) => ({
+            const annotations = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_5__/* .stepAnnotations */ .x)(report.outcome.snapshot).map((annotation) => ({
                 path,
                 start_line: 1,
                 end_line: 1,
@@ -121,14 +124,18 @@ class CheckRun {
                 output: { title, summary, annotations }
             }, signal));
         }
-        // The queue's calls carry the signal; this bound holds even for a call that ignores it.
-        await new Promise((resolve) => {
-            const timer = setTimeout(resolve, Math.max(0, ms));
+        // The queue's calls carry their signals; this bound holds whatever is still in flight.
+        const settled = await new Promise((resolve) => {
+            const timer = setTimeout(() => resolve(false), Math.max(0, ms));
             void this.queue.then(() => {
                 clearTimeout(timer);
-                resolve();
+                resolve(true);
             });
         });
+        if (!settled && !this.broken) {
+            this.broken = true;
+            warnFailure(this.settings, 'complete the check run', undefined, signal, ms);
+        }
     }
     /**
      * The latest run of this name on the commit: one left in progress is carried on, and one already
@@ -198,8 +205,8 @@ class CheckRun {
     }
 }
 function warnFailure(settings, what, error, signal, ms) {
-    if (signal.aborted) {
-        const stopped = settings.signal.aborted && !isTimeout(signal.reason);
+    if (signal.aborted || error === undefined) {
+        const stopped = settings.signal.aborted && signal.aborted && !isTimeout(signal.reason);
         settings.warn(`Could not ${what} "${settings.name}": ${stopped ? 'the gate was stopped first' : `GitHub did not answer within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(ms)}`}, so it was given up (the gate's own verdict stands).`);
         return;
     }
@@ -219,13 +226,13 @@ function progressTitle(snapshot) {
     const step = snapshot.steps.find((each) => each.status === 'running') ??
         snapshot.steps.find((each) => each.status === 'waiting');
     if (!step)
-        return `Operation ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStatus */ .Wn)(snapshot.status, snapshot.rawStatus)}`;
+        return `Operation ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStatus */ .Wn)(snapshot.status, snapshot.rawStatus)}`;
     return step.status === 'waiting' ? `${step.name}: waiting` : `${step.name} ${step.progress ?? 0}%`;
 }
 function finalTitle(report) {
     const { result, failedStep } = report.outcome;
     if (failedStep)
-        return `${failedStep.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStatus */ .Wn)(failedStep.status, failedStep.rawStatus)}`;
+        return `${failedStep.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStatus */ .Wn)(failedStep.status, failedStep.rawStatus)}`;
     return {
         succeeded: 'Passed',
         failed: 'Failed',

@@ -958,7 +958,8 @@ async function run(options = {}) {
     let config;
     let client;
     let watcher;
-    let checkRun;
+    let checkRun = Promise.resolve(undefined);
+    let opened;
     let outcome;
     try {
         backend = await loadBackend(readApi(read));
@@ -974,16 +975,29 @@ async function run(options = {}) {
             debug: core/* debug */.Yz
         });
         watcher = config.watch.watcher({ client, info: core/* info */.pq });
-        checkRun =
-            config.checkRun &&
-                (await openCheckRun(config, backend, clock, signal, Math.min(constants/* REQUEST_TIMEOUT_MS */.j2, deadline - clock.now())));
-        const progress = checkRun;
+        // The check run is set up beside the first poll, not before it: a slow Checks API must not
+        // eat the wait. Snapshots seen before it is ready reach it once it is.
+        let latest;
+        if (config.checkRun) {
+            checkRun = openCheckRun(config, backend, clock, signal, Math.min(constants/* REQUEST_TIMEOUT_MS */.j2, deadline - clock.now())).then((run) => {
+                opened = run;
+                if (latest !== undefined)
+                    run?.progress(latest);
+                return run;
+            }, (error) => {
+                core/* warning */.$e(`Could not set up the check run: ${error instanceof Error ? error.message : String(error)} (the gate's own verdict stands).`);
+                return undefined;
+            });
+        }
         outcome = await gate(config, backend, { client, watcher, signedInWith: tokens.description }, {
             deadline,
             clock,
             signal,
             random: options.random ?? Math.random,
-            onSnapshot: (snapshot) => progress?.progress(snapshot)
+            onSnapshot: (snapshot) => {
+                latest = snapshot;
+                opened?.progress(snapshot);
+            }
         });
     }
     catch (error) {
@@ -996,25 +1010,41 @@ async function run(options = {}) {
     }
     // One paragraph, not a dump, wherever it is shown.
     outcome = { ...outcome, message: (0,trim/* clip */.$Q)(outcome.message, constants/* MAX_MESSAGE_CHARS */.hP) };
+    // After a signal or at the deadline only a short budget is left for the check run; after an
+    // early verdict its final update may take longer, but never runs far past the deadline.
+    const left = startedAt + (config?.timeoutMs ?? 0) - clock.now();
+    const finalMs = signal.aborted
+        ? constants/* CHECK_RUN_FINAL_MS */.Hw
+        : Math.min(constants/* CHECK_RUN_FINAL_MAX_MS */.oX, Math.max(constants/* CHECK_RUN_FINAL_MS */.Hw, left));
+    const stoppedAt = performance.now();
+    // A check run still being set up (its own budget ends that) may take part of this time, so that
+    // check-run-id and check-run-url can be set.
+    const run = opened ??
+        (await within(checkRun, finalMs, () => core/* warning */.$e(`Could not create the check run "${config?.checkRun?.name ?? ''}": GitHub did not answer within ${(0,src_duration/* formatDuration */.a)(finalMs)} of the end of the wait, so it was given up (the gate's own verdict stands).`)));
     const finished = {
         offerLabel: backend?.offerLabel(withDefaults(read)) ?? withDefaults(read)('offer-id'),
         operationId: watcher?.operationId ?? '',
         outcome,
         elapsedMs: clock.now() - startedAt,
-        ...(checkRun?.reference ? { checkRun: checkRun.reference } : {})
+        ...(run?.reference ? { checkRun: run.reference } : {})
     };
     // Outputs and the summary first: whatever the check run does, they are written.
     await publishReport(finished, config?.summary ?? true);
-    if (checkRun && config) {
-        // After a signal or at the deadline only a short budget is left; after an early verdict the
-        // final update may take longer, but never runs far past the deadline.
-        const left = startedAt + config.timeoutMs - clock.now();
-        const ms = signal.aborted
-            ? constants/* CHECK_RUN_FINAL_MS */.Hw
-            : Math.min(constants/* CHECK_RUN_FINAL_MAX_MS */.oX, Math.max(constants/* CHECK_RUN_FINAL_MS */.Hw, left));
-        await checkRun.finish(finished, ms);
-    }
+    await run?.finish(finished, Math.max(0, finalMs - (performance.now() - stoppedAt)));
     return outcome;
+}
+/** The promise's value, or undefined (after `late`) when it takes longer than `ms` of real time. */
+function within(promise, ms, late) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+            late();
+            resolve(undefined);
+        }, ms);
+        void promise.then((value) => {
+            clearTimeout(timer);
+            resolve(value);
+        });
+    });
 }
 /** The token input as given, or Azure AD sign-in (loaded only when used: plain runs start faster). */
 async function tokenSource(config, backend, clock) {

@@ -48,7 +48,8 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   let config: Config | undefined
   let client: ApiClient | undefined
   let watcher: Watcher | undefined
-  let checkRun: CheckRun | undefined
+  let checkRun: Promise<CheckRun | undefined> = Promise.resolve(undefined)
+  let opened: CheckRun | undefined
   let outcome: Outcome
   try {
     backend = await loadBackend(readApi(read))
@@ -66,16 +67,30 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       debug: core.debug
     })
     watcher = config.watch.watcher({ client, info: core.info })
-    checkRun =
-      config.checkRun &&
-      (await openCheckRun(
+    // The check run is set up beside the first poll, not before it: a slow Checks API must not
+    // eat the wait. Snapshots seen before it is ready reach it once it is.
+    let latest: Snapshot | undefined
+    if (config.checkRun) {
+      checkRun = openCheckRun(
         config,
         backend,
         clock,
         signal,
         Math.min(REQUEST_TIMEOUT_MS, deadline - clock.now())
-      ))
-    const progress = checkRun
+      ).then(
+        (run) => {
+          opened = run
+          if (latest !== undefined) run?.progress(latest)
+          return run
+        },
+        (error: unknown) => {
+          core.warning(
+            `Could not set up the check run: ${error instanceof Error ? error.message : String(error)} (the gate's own verdict stands).`
+          )
+          return undefined
+        }
+      )
+    }
     outcome = await gate(
       config,
       backend,
@@ -85,7 +100,10 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
         clock,
         signal,
         random: options.random ?? Math.random,
-        onSnapshot: (snapshot) => progress?.progress(snapshot)
+        onSnapshot: (snapshot) => {
+          latest = snapshot
+          opened?.progress(snapshot)
+        }
       }
     )
   } catch (error) {
@@ -98,25 +116,47 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   }
   // One paragraph, not a dump, wherever it is shown.
   outcome = { ...outcome, message: clip(outcome.message, MAX_MESSAGE_CHARS) }
+  // After a signal or at the deadline only a short budget is left for the check run; after an
+  // early verdict its final update may take longer, but never runs far past the deadline.
+  const left = startedAt + (config?.timeoutMs ?? 0) - clock.now()
+  const finalMs = signal.aborted
+    ? CHECK_RUN_FINAL_MS
+    : Math.min(CHECK_RUN_FINAL_MAX_MS, Math.max(CHECK_RUN_FINAL_MS, left))
+  const stoppedAt = performance.now()
+  // A check run still being set up (its own budget ends that) may take part of this time, so that
+  // check-run-id and check-run-url can be set.
+  const run =
+    opened ??
+    (await within(checkRun, finalMs, () =>
+      core.warning(
+        `Could not create the check run "${config?.checkRun?.name ?? ''}": GitHub did not answer within ${formatDuration(finalMs)} of the end of the wait, so it was given up (the gate's own verdict stands).`
+      )
+    ))
   const finished: Report = {
     offerLabel: backend?.offerLabel(withDefaults(read)) ?? withDefaults(read)('offer-id'),
     operationId: watcher?.operationId ?? '',
     outcome,
     elapsedMs: clock.now() - startedAt,
-    ...(checkRun?.reference ? { checkRun: checkRun.reference } : {})
+    ...(run?.reference ? { checkRun: run.reference } : {})
   }
   // Outputs and the summary first: whatever the check run does, they are written.
   await publishReport(finished, config?.summary ?? true)
-  if (checkRun && config) {
-    // After a signal or at the deadline only a short budget is left; after an early verdict the
-    // final update may take longer, but never runs far past the deadline.
-    const left = startedAt + config.timeoutMs - clock.now()
-    const ms = signal.aborted
-      ? CHECK_RUN_FINAL_MS
-      : Math.min(CHECK_RUN_FINAL_MAX_MS, Math.max(CHECK_RUN_FINAL_MS, left))
-    await checkRun.finish(finished, ms)
-  }
+  await run?.finish(finished, Math.max(0, finalMs - (performance.now() - stoppedAt)))
   return outcome
+}
+
+/** The promise's value, or undefined (after `late`) when it takes longer than `ms` of real time. */
+function within<T>(promise: Promise<T>, ms: number, late: () => void): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      late()
+      resolve(undefined)
+    }, ms)
+    void promise.then((value) => {
+      clearTimeout(timer)
+      resolve(value)
+    })
+  })
 }
 
 /** The token input as given, or Azure AD sign-in (loaded only when used: plain runs start faster). */

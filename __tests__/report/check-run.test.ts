@@ -317,6 +317,34 @@ describe('CheckRun.progress', () => {
     expect(warnings).toEqual([])
   })
 
+  it('gives the final update up with one warning when GitHub does not answer within its time', async () => {
+    const run = await opened()
+    // An answer that never comes.
+    nock(API)
+      .patch(`${REPO}/check-runs/${RUN_ID}`)
+      .reply(() => new Promise<never>(() => undefined))
+    const started = performance.now()
+    await run.finish(report('failed', snapshot('failed')), 100)
+    // Well before GitHub's answer: the bound holds whatever is in flight.
+    expect(performance.now() - started).toBeLessThan(10_000)
+    expect(warnings).toEqual([
+      `Could not complete the check run "${NAME}": GitHub did not answer within 0.1s, so it was given up (the gate's own verdict stands).`
+    ])
+  })
+
+  it('is given up at once, with a warning, when the gate is stopped while it is being created', async () => {
+    const stop = new AbortController()
+    stop.abort()
+    const scope = nockCreate()
+    await expect(
+      CheckRun.open(github, settings({ signal: stop.signal }), 10_000)
+    ).resolves.toBeUndefined()
+    expect(scope.isDone()).toBe(false)
+    expect(warnings).toEqual([
+      `Could not create the check run "${NAME}": the gate was stopped first, so it was given up (the gate's own verdict stands).`
+    ])
+  })
+
   it('after a refused update (403), warns once and sends nothing more; finish() still resolves', async () => {
     const run = await opened()
     const refused = nock(API)

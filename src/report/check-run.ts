@@ -9,6 +9,7 @@ import type { Clock } from '../gate/clock.js'
 import { describeStatus, lastSeen } from '../model/describe.js'
 import type { Result } from '../model/outcome.js'
 import type { Snapshot } from '../model/snapshot.js'
+import { budget } from '../net/budget.js'
 import { stepAnnotations } from './annotations.js'
 import type { CheckRunRef, Report } from './report.js'
 import { renderSummary } from './summary.js'
@@ -73,7 +74,7 @@ export class CheckRun {
     ms: number
   ): Promise<CheckRun | undefined> {
     let run: CheckRun | undefined
-    const signal = AbortSignal.any([settings.signal, AbortSignal.timeout(Math.max(0, ms))])
+    const { signal } = budget(settings.signal, ms)
     try {
       run = new CheckRun(github, settings)
       const found = settings.reuse ? await run.findExisting(signal) : undefined
@@ -101,7 +102,7 @@ export class CheckRun {
     if (title === this.lastTitle || now - this.lastUpdate < CHECK_RUN_UPDATE_MS) return
     this.lastTitle = title
     this.lastUpdate = now
-    const signal = AbortSignal.any([this.settings.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
+    const { signal } = budget(this.settings.signal, REQUEST_TIMEOUT_MS)
     this.enqueue('update the check run', signal, REQUEST_TIMEOUT_MS, () =>
       this.update({ status: 'in_progress', output: { title, summary: lastSeen(snapshot) } }, signal)
     )
@@ -115,7 +116,8 @@ export class CheckRun {
    */
   async finish(report: Report, ms: number): Promise<void> {
     if (this.closed) return
-    const signal = AbortSignal.timeout(Math.max(0, ms))
+    // Its own time: the run's signal may have fired already.
+    const { signal } = budget(new AbortController().signal, ms)
     const { result } = report.outcome
     const summary = renderSummary(report, CHECK_RUN_MAX_BYTES)
     const title =
@@ -148,14 +150,18 @@ export class CheckRun {
         )
       )
     }
-    // The queue's calls carry the signal; this bound holds even for a call that ignores it.
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, Math.max(0, ms))
+    // The queue's calls carry their signals; this bound holds whatever is still in flight.
+    const settled = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), Math.max(0, ms))
       void this.queue.then(() => {
         clearTimeout(timer)
-        resolve()
+        resolve(true)
       })
     })
+    if (!settled && !this.broken) {
+      this.broken = true
+      warnFailure(this.settings, 'complete the check run', undefined, signal, ms)
+    }
   }
 
   /**
@@ -246,8 +252,8 @@ function warnFailure(
   signal: AbortSignal,
   ms: number
 ): void {
-  if (signal.aborted) {
-    const stopped = settings.signal.aborted && !isTimeout(signal.reason)
+  if (signal.aborted || error === undefined) {
+    const stopped = settings.signal.aborted && signal.aborted && !isTimeout(signal.reason)
     settings.warn(
       `Could not ${what} "${settings.name}": ${stopped ? 'the gate was stopped first' : `GitHub did not answer within ${formatDuration(ms)}`}, so it was given up (the gate's own verdict stands).`
     )
