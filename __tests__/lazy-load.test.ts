@@ -253,6 +253,51 @@ describe('with check-name', () => {
     })
   })
 
+  it('follows the one virtual clock of run(): at most one update a minute, completed at its wall time', async () => {
+    withCheck({ 'poll-interval': '10s', timeout: '1h' })
+    // 30 polls 10 s apart, each with new progress, then the operation succeeds.
+    let polls = 0
+    const scope = nock(ORIGIN)
+      .get(PATH)
+      .query(true)
+      .times(31)
+      .reply(() => {
+        polls++
+        return [
+          200,
+          polls > 30
+            ? rawOperation('succeeded')
+            : rawOperation(
+                'running',
+                rawSteps({ displaycertify: { status: 'InProgress', progressPercentage: polls } })
+              )
+        ]
+      })
+    const clock = virtualClock(Date.UTC(2025, 2, 1, 8))
+    const outcome = await run({ clock })
+    scope.done()
+    expect(outcome.result).toBe('succeeded')
+    const sent = updates()
+    const progress = sent.filter((params) => params.status === 'in_progress')
+    // Virtual 300 s of changing progress: an update at the first poll, then one a minute.
+    expect(progress.map((params) => (params.output as { title: string }).title)).toEqual([
+      'Certification 1%',
+      'Certification 7%',
+      'Certification 13%',
+      'Certification 19%',
+      'Certification 25%',
+      'Operation succeeded'
+    ])
+    expect(sent.at(-1)).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      completed_at: new Date(Date.UTC(2025, 2, 1, 8) + 300_000).toISOString()
+    })
+    expect(create.mock.calls[0][0]).toMatchObject({
+      started_at: new Date(Date.UTC(2025, 2, 1, 8)).toISOString()
+    })
+  })
+
   it('without checks: write (403 on create), keeps the verdict, exit code and outputs, and warns', async () => {
     withCheck()
     create.mockImplementation(() => Promise.reject(forbidden()))

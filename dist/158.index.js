@@ -58,7 +58,8 @@ class CheckRun {
      */
     static async open(github, settings, ms) {
         let run;
-        const { signal } = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(settings.signal, ms);
+        const given = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(settings.signal, ms);
+        const { signal } = given;
         try {
             run = new CheckRun(github, settings);
             const found = settings.reuse ? await run.findExisting(signal) : undefined;
@@ -70,6 +71,9 @@ class CheckRun {
         catch (error) {
             warnFailure(settings, 'create the check run', error, signal, ms);
             return undefined;
+        }
+        finally {
+            given.release();
         }
     }
     get reference() {
@@ -85,8 +89,7 @@ class CheckRun {
             return;
         this.lastTitle = title;
         this.lastUpdate = now;
-        const { signal } = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(this.settings.signal, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .REQUEST_TIMEOUT_MS */ .j2);
-        this.enqueue('update the check run', signal, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .REQUEST_TIMEOUT_MS */ .j2, () => this.update({ status: 'in_progress', output: { title, summary: (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .lastSeen */ .YO)(snapshot) } }, signal));
+        this.enqueue('update the check run', (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(this.settings.signal, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .REQUEST_TIMEOUT_MS */ .j2), (signal) => this.update({ status: 'in_progress', output: { title, summary: (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .lastSeen */ .YO)(snapshot) } }, signal));
     }
     /**
      * Completes the run with the verdict (a pending check leaves it in progress with the latest
@@ -98,14 +101,14 @@ class CheckRun {
         if (this.closed)
             return;
         // Its own time: the run's signal may have fired already.
-        const { signal } = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(new AbortController().signal, ms);
+        const given = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(new AbortController().signal, ms);
         const { result } = report.outcome;
         const summary = (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .B)(report, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_RUN_MAX_BYTES */ .u8);
         const title = result === 'pending' && report.outcome.snapshot
             ? progressTitle(report.outcome.snapshot)
             : finalTitle(report);
         if (result === 'pending') {
-            this.enqueue('update the check run', signal, ms, () => this.update({ status: 'in_progress', output: { title, summary } }, signal));
+            this.enqueue('update the check run', given, (signal) => this.update({ status: 'in_progress', output: { title, summary } }, signal));
         }
         else {
             const path = workflowPath();
@@ -117,7 +120,7 @@ class CheckRun {
                 title: annotation.title,
                 message: annotation.message
             }));
-            this.enqueue('complete the check run', signal, ms, () => this.update({
+            this.enqueue('complete the check run', given, (signal) => this.update({
                 status: 'completed',
                 conclusion: CONCLUSION[result],
                 completed_at: new Date(this.settings.clock.wall()).toISOString(),
@@ -134,8 +137,9 @@ class CheckRun {
         });
         if (!settled && !this.broken) {
             this.broken = true;
-            warnFailure(this.settings, 'complete the check run', undefined, signal, ms);
+            warnFailure(this.settings, 'complete the check run', undefined, given.signal, ms);
         }
+        given.release();
     }
     /**
      * The latest run of this name on the commit: one left in progress is carried on, and one already
@@ -184,17 +188,21 @@ class CheckRun {
             request: { signal }
         });
     }
-    enqueue(what, signal, ms, action) {
+    /** One call after another, each within its budget, released when the call is done. */
+    enqueue(what, given, action) {
         this.queue = this.queue.then(async () => {
             if (this.broken)
-                return;
+                return given.release();
             try {
                 // Its time may have run out while an earlier call held the queue.
-                signal.throwIfAborted();
-                await action();
+                given.signal.throwIfAborted();
+                await action(given.signal);
             }
             catch (error) {
-                this.fail(what, error, signal, ms);
+                this.fail(what, error, given.signal, given.ms);
+            }
+            finally {
+                given.release();
             }
         });
     }

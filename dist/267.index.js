@@ -54,6 +54,14 @@ function azureAdToken(signIn, audience, deps) {
 async function requestToken(signIn, audience, deps, budget) {
     // Never longer than one request may take, and never past the poll's own budget.
     const request = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(budget.signal, Math.min(budget.ms, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .REQUEST_TIMEOUT_MS */ .j2));
+    try {
+        return await signInWithin(signIn, audience, deps, request);
+    }
+    finally {
+        request.release();
+    }
+}
+async function signInWithin(signIn, audience, deps, request) {
     // An OIDC token lives about 5 minutes: a fresh one for every sign-in.
     const assertion = signIn.kind === 'oidc' ? await idToken(signIn.audience, deps, request) : undefined;
     const form = new URLSearchParams({

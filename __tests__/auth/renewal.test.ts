@@ -484,6 +484,37 @@ describe('run() with Azure AD sign-in', () => {
     expect(log).not.toContain(REQUEST_TOKEN)
   })
 
+  it('renews the token and writes heartbeats on the one virtual clock of run(): 3 hours in no time', async () => {
+    setup({ 'client-secret': SECRET, 'poll-interval': '1m', timeout: '3h' })
+    const clock = virtualClock(Date.parse('2025-03-01T08:00:00Z'))
+    const signIns: number[] = []
+    const tokens = nock(AUTHORITY)
+      .post(TOKEN_PATH)
+      .times(4)
+      .reply(() => {
+        signIns.push((clock.wall() - Date.parse('2025-03-01T08:00:00Z')) / 60_000)
+        return [200, { token_type: 'Bearer', expires_in: 3600, access_token: ACCESS }]
+      })
+    // The operation runs, unchanged, for the whole 3 hours: a poll a minute, and a last one 2 s
+    // before the deadline.
+    const cpp = nock(ORIGIN)
+      .get(PATH)
+      .query(true)
+      .times(181)
+      .reply(200, rawOperation('running'))
+
+    const outcome = await run({ clock })
+
+    expect(outcome.result).toBe('timed-out')
+    tokens.done()
+    cpp.done()
+    // A 60-minute token is renewed 5 minutes before it expires, by the gate's own clock.
+    expect(signIns).toEqual([0, 55, 110, 165])
+    // Nothing changes, so the log says it is alive every 10 minutes and no more.
+    const heartbeats = stdout.join('').match(/^Still waiting\. /gm) ?? []
+    expect(heartbeats).toHaveLength(17)
+  })
+
   it('fails before any request in OIDC mode when the job may not ask GitHub for an ID token', async () => {
     setup({})
     const endpoint = tokenEndpoint()

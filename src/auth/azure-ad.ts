@@ -88,6 +88,19 @@ async function requestToken(
 ): Promise<{ token: string; lifetimeMs: number }> {
   // Never longer than one request may take, and never past the poll's own budget.
   const request = within(budget.signal, Math.min(budget.ms, REQUEST_TIMEOUT_MS))
+  try {
+    return await signInWithin(signIn, audience, deps, request)
+  } finally {
+    request.release()
+  }
+}
+
+async function signInWithin(
+  signIn: AzureAdSignIn,
+  audience: TokenAudience,
+  deps: AzureAdDeps,
+  request: Budget
+): Promise<{ token: string; lifetimeMs: number }> {
   // An OIDC token lives about 5 minutes: a fresh one for every sign-in.
   const assertion =
     signIn.kind === 'oidc' ? await idToken(signIn.audience, deps, request) : undefined

@@ -66,10 +66,13 @@ export async function poll(settings: PollSettings, deps: PollDeps): Promise<Outc
     if (deps.signal.aborted) return interrupted()
     const remaining = settings.deadline - clock.now()
     polls++
-    const fetched = await untilAborted(
-      deps.fetch(budget(deps.signal, Math.min(REQUEST_TIMEOUT_MS, remaining))),
-      deps.signal
-    )
+    const given = budget(deps.signal, Math.min(REQUEST_TIMEOUT_MS, remaining))
+    let fetched: FetchResult<Snapshot> | undefined
+    try {
+      fetched = await untilAborted(deps.fetch(given), deps.signal)
+    } finally {
+      given.release()
+    }
     if (fetched === undefined) return interrupted()
 
     let delayMs = settings.intervalMs

@@ -11,10 +11,28 @@ export interface Budget {
   ms: number
 }
 
+/** A budget its owner releases once the work is done, so no timer or listener outlives it. */
+export interface HeldBudget extends Budget {
+  release(): void
+}
+
 /** `ms` from now, and never past `parent` (the run's own signal). */
-export function budget(parent: AbortSignal, ms: number): Budget {
+export function budget(parent: AbortSignal, ms: number): HeldBudget {
   const bounded = Math.max(0, Math.min(Math.floor(ms), MAX_TIMER_MS))
-  return { signal: AbortSignal.any([parent, AbortSignal.timeout(bounded)]), ms: bounded }
+  const controller = new AbortController()
+  const onParent = (): void => controller.abort(parent.reason)
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The budget ran out.', 'TimeoutError')),
+    bounded
+  )
+  const release = (): void => {
+    clearTimeout(timer)
+    parent.removeEventListener('abort', onParent)
+  }
+  controller.signal.addEventListener('abort', release, { once: true })
+  if (parent.aborted) controller.abort(parent.reason)
+  else parent.addEventListener('abort', onParent, { once: true })
+  return { signal: controller.signal, ms: bounded, release }
 }
 
 /** Why a budget's signal fired, as the end of a sentence. */

@@ -9,7 +9,7 @@ import type { Clock } from '../gate/clock.js'
 import { describeStatus, lastSeen } from '../model/describe.js'
 import type { Result } from '../model/outcome.js'
 import type { Snapshot } from '../model/snapshot.js'
-import { budget } from '../net/budget.js'
+import { budget, type HeldBudget } from '../net/budget.js'
 import { stepAnnotations } from './annotations.js'
 import type { CheckRunRef, Report } from './report.js'
 import { renderSummary } from './summary.js'
@@ -74,7 +74,8 @@ export class CheckRun {
     ms: number
   ): Promise<CheckRun | undefined> {
     let run: CheckRun | undefined
-    const { signal } = budget(settings.signal, ms)
+    const given = budget(settings.signal, ms)
+    const { signal } = given
     try {
       run = new CheckRun(github, settings)
       const found = settings.reuse ? await run.findExisting(signal) : undefined
@@ -87,6 +88,8 @@ export class CheckRun {
     } catch (error) {
       warnFailure(settings, 'create the check run', error, signal, ms)
       return undefined
+    } finally {
+      given.release()
     }
   }
 
@@ -102,9 +105,14 @@ export class CheckRun {
     if (title === this.lastTitle || now - this.lastUpdate < CHECK_RUN_UPDATE_MS) return
     this.lastTitle = title
     this.lastUpdate = now
-    const { signal } = budget(this.settings.signal, REQUEST_TIMEOUT_MS)
-    this.enqueue('update the check run', signal, REQUEST_TIMEOUT_MS, () =>
-      this.update({ status: 'in_progress', output: { title, summary: lastSeen(snapshot) } }, signal)
+    this.enqueue(
+      'update the check run',
+      budget(this.settings.signal, REQUEST_TIMEOUT_MS),
+      (signal) =>
+        this.update(
+          { status: 'in_progress', output: { title, summary: lastSeen(snapshot) } },
+          signal
+        )
     )
   }
 
@@ -117,7 +125,7 @@ export class CheckRun {
   async finish(report: Report, ms: number): Promise<void> {
     if (this.closed) return
     // Its own time: the run's signal may have fired already.
-    const { signal } = budget(new AbortController().signal, ms)
+    const given = budget(new AbortController().signal, ms)
     const { result } = report.outcome
     const summary = renderSummary(report, CHECK_RUN_MAX_BYTES)
     const title =
@@ -125,7 +133,7 @@ export class CheckRun {
         ? progressTitle(report.outcome.snapshot)
         : finalTitle(report)
     if (result === 'pending') {
-      this.enqueue('update the check run', signal, ms, () =>
+      this.enqueue('update the check run', given, (signal) =>
         this.update({ status: 'in_progress', output: { title, summary } }, signal)
       )
     } else {
@@ -138,7 +146,7 @@ export class CheckRun {
         title: annotation.title,
         message: annotation.message
       }))
-      this.enqueue('complete the check run', signal, ms, () =>
+      this.enqueue('complete the check run', given, (signal) =>
         this.update(
           {
             status: 'completed',
@@ -160,8 +168,9 @@ export class CheckRun {
     })
     if (!settled && !this.broken) {
       this.broken = true
-      warnFailure(this.settings, 'complete the check run', undefined, signal, ms)
+      warnFailure(this.settings, 'complete the check run', undefined, given.signal, ms)
     }
+    given.release()
   }
 
   /**
@@ -220,20 +229,22 @@ export class CheckRun {
     })
   }
 
+  /** One call after another, each within its budget, released when the call is done. */
   private enqueue(
     what: string,
-    signal: AbortSignal,
-    ms: number,
-    action: () => Promise<void>
+    given: HeldBudget,
+    action: (signal: AbortSignal) => Promise<void>
   ): void {
     this.queue = this.queue.then(async () => {
-      if (this.broken) return
+      if (this.broken) return given.release()
       try {
         // Its time may have run out while an earlier call held the queue.
-        signal.throwIfAborted()
-        await action()
+        given.signal.throwIfAborted()
+        await action(given.signal)
       } catch (error) {
-        this.fail(what, error, signal, ms)
+        this.fail(what, error, given.signal, given.ms)
+      } finally {
+        given.release()
       }
     })
   }
