@@ -397,7 +397,10 @@ writeFileSync(
 )
 console.log(`\n${table}\n\nWritten to bench/RESULTS.md.`)
 const missed = rows.filter((r) => r.met === false)
-if (ONLY !== '') console.log(`BENCH_ONLY=${ONLY}: bench/RESULTS.md holds this part alone; run all parts before committing it.`)
+if (ONLY !== '')
+  console.log(
+    `BENCH_ONLY=${ONLY}: bench/RESULTS.md holds this part alone; run all parts before committing it.`
+  )
 if (missed.length > 0) {
   console.error(`Missed: ${missed.map((r) => r.figure).join('; ')}`)
   process.exit(1)

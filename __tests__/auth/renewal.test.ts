@@ -497,11 +497,7 @@ describe('run() with Azure AD sign-in', () => {
       })
     // The operation runs, unchanged, for the whole 3 hours: a poll a minute, and a last one 2 s
     // before the deadline.
-    const cpp = nock(ORIGIN)
-      .get(PATH)
-      .query(true)
-      .times(181)
-      .reply(200, rawOperation('running'))
+    const cpp = nock(ORIGIN).get(PATH).query(true).times(181).reply(200, rawOperation('running'))
 
     const outcome = await run({ clock })
 
