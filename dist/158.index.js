@@ -10,11 +10,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   CheckRun: () => (/* binding */ CheckRun),
 /* harmony export */   progressTitle: () => (/* binding */ progressTitle)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1872);
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(856);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7994);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
+/* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1872);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(856);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7994);
 // Keeps the gate's verdict visible on the commit as a check run, after the waiting job has ended:
 // created (or, in check mode, found) in progress, updated when the state changes at most once a
 // minute, and completed with the verdict. @actions/github is loaded only when this is used. Every
@@ -79,12 +79,12 @@ class CheckRun {
             return;
         const title = progressTitle(snapshot);
         const now = this.settings.clock.now();
-        if (title === this.lastTitle || now - this.lastUpdate < _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RUN_UPDATE_MS */ ._i)
+        if (title === this.lastTitle || now - this.lastUpdate < _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_RUN_UPDATE_MS */ ._i)
             return;
         this.lastTitle = title;
         this.lastUpdate = now;
-        const signal = AbortSignal.any([this.settings.signal, AbortSignal.timeout(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2)]);
-        this.enqueue('update the check run', signal, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2, () => this.update({ status: 'in_progress', output: { title, summary: (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .lastSeen */ .YO)(snapshot) } }, signal));
+        const signal = AbortSignal.any([this.settings.signal, AbortSignal.timeout(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUEST_TIMEOUT_MS */ .j2)]);
+        this.enqueue('update the check run', signal, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUEST_TIMEOUT_MS */ .j2, () => this.update({ status: 'in_progress', output: { title, summary: (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .lastSeen */ .YO)(snapshot) } }, signal));
     }
     /**
      * Completes the run with the verdict (a pending check leaves it in progress with the latest
@@ -97,7 +97,7 @@ class CheckRun {
             return;
         const signal = AbortSignal.timeout(Math.max(0, ms));
         const { result } = report.outcome;
-        const summary = (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .B)(report, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RUN_MAX_BYTES */ .u8);
+        const summary = (0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .renderSummary */ .B)(report, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_RUN_MAX_BYTES */ .u8);
         const title = result === 'pending' && report.outcome.snapshot
             ? progressTitle(report.outcome.snapshot)
             : finalTitle(report);
@@ -106,7 +106,7 @@ class CheckRun {
         }
         else {
             const path = workflowPath();
-            const annotations = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .stepAnnotations */ .x)(report.outcome.snapshot).map((annotation) => ({
+            const annotations = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_2__/* .stepAnnotations */ .x)(report.outcome.snapshot).map((annotation) => ({
                 path,
                 start_line: 1,
                 end_line: 1,
@@ -200,7 +200,7 @@ class CheckRun {
 function warnFailure(settings, what, error, signal, ms) {
     if (signal.aborted) {
         const stopped = settings.signal.aborted && !isTimeout(signal.reason);
-        settings.warn(`Could not ${what} "${settings.name}": ${stopped ? 'the gate was stopped first' : `GitHub did not answer within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(ms)}`}, so it was given up (the gate's own verdict stands).`);
+        settings.warn(`Could not ${what} "${settings.name}": ${stopped ? 'the gate was stopped first' : `GitHub did not answer within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(ms)}`}, so it was given up (the gate's own verdict stands).`);
         return;
     }
     const status = error?.status;
@@ -219,13 +219,13 @@ function progressTitle(snapshot) {
     const step = snapshot.steps.find((each) => each.status === 'running') ??
         snapshot.steps.find((each) => each.status === 'waiting');
     if (!step)
-        return `Operation ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStatus */ .Wn)(snapshot.status, snapshot.rawStatus)}`;
+        return `Operation ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStatus */ .Wn)(snapshot.status, snapshot.rawStatus)}`;
     return step.status === 'waiting' ? `${step.name}: waiting` : `${step.name} ${step.progress ?? 0}%`;
 }
 function finalTitle(report) {
     const { result, failedStep } = report.outcome;
     if (failedStep)
-        return `${failedStep.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStatus */ .Wn)(failedStep.status, failedStep.rawStatus)}`;
+        return `${failedStep.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStatus */ .Wn)(failedStep.status, failedStep.rawStatus)}`;
     return {
         succeeded: 'Passed',
         failed: 'Failed',

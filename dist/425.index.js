@@ -230,8 +230,8 @@ async function findLatestOperation(getJson, listUrl, budget) {
     return { kind: 'ok', value: { ...found, url: operationUrl(listUrl, found.id) } };
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/constants.ts + 1 modules
+var constants = __webpack_require__(5646);
 // EXTERNAL MODULE: ./src/net/html-text.ts
 var html_text = __webpack_require__(408);
 ;// CONCATENATED MODULE: ./src/backends/cpp/normalize.ts
