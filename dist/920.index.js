@@ -901,13 +901,17 @@ async function publishReport(report, summary) {
         core/* info */.pq(`✅ ${outcome.message}`);
     else if (outcome.result === 'pending')
         core/* info */.pq(`⏳ ${outcome.message}`);
-    else if (annotations.length === 0)
-        core/* setFailed */.C1(outcome.message);
     else {
+        // The exit code is the verdict, so the gate sets it rather than leave it to core.setFailed: a
+        // stubbed core (@github/local-action's) records the failure without failing the process.
         process.exitCode = 1;
-        core/* info */.pq(`❌ ${outcome.message}`);
-        for (const annotation of annotations)
-            core/* error */.z3(annotation.message, { title: annotation.title });
+        if (annotations.length === 0)
+            core/* setFailed */.C1(outcome.message);
+        else {
+            core/* info */.pq(`❌ ${outcome.message}`);
+            for (const annotation of annotations)
+                core/* error */.z3(annotation.message, { title: annotation.title });
+        }
     }
     if (!summary)
         return;
