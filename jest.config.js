@@ -8,10 +8,18 @@ if (major < 24) {
   )
 }
 
-/** What both projects share: Jest's own type stripping, ESM, one nock for all. */
+/** @actions/workflow-parser's modules, which import JSON without an import attribute. */
+const WORKFLOW_PARSER = '/node_modules/@actions/workflow-parser/.+\\.js$'
+
+/**
+ * What both projects share: Jest's own type stripping for .ts (no transform claims them), ESM,
+ * one nock for all. The one transform adds the import attribute workflow-parser's JSON imports
+ * lack (see __tests__/setup/json-import-attributes.ts); it is the only package transformed.
+ */
 const shared = {
   testEnvironment: 'node',
-  transform: {},
+  transform: { [WORKFLOW_PARSER]: '<rootDir>/__tests__/setup/json-import-attributes.ts' },
+  transformIgnorePatterns: ['/node_modules/(?!@actions/workflow-parser/)'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup/nock.ts'],
@@ -37,6 +45,12 @@ export default {
       testMatch: ['<rootDir>/__tests__/**/*.e2e.test.ts']
     }
   ],
+  // The run's own temp folder, checked to be empty at the end: tests remove what they create.
+  globalSetup: '<rootDir>/__tests__/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/__tests__/setup/global-teardown.ts',
+  // Jest's cache in node_modules rather than the system temp folder, which a test run leaves as
+  // it found it.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   collectCoverage: true,
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
   coverageReporters: ['text-summary', 'json-summary'],

@@ -3,10 +3,16 @@
 
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expectTokenHidden, logShows, runBundle, type BundleRun } from './fixtures/bundle.js'
 import { rawOperation, rawSteps } from './fixtures/cpp.js'
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string
+  }
+).version
 const GUID = '408a4835-0000-1000-0000-000000000000'
 const TOKEN = 'e2e-secret-token-5f2c9a'
 
@@ -89,7 +95,8 @@ describe('dist/index.js on a runner', () => {
     expect(api.seen[0]).toEqual({
       url: `/api/publishers/contoso/offers/contoso-offer/operations/${GUID}?api-version=2017-10-31`,
       authorization: `Bearer ${TOKEN}`,
-      userAgent: 'marketplace-publish-gate/0.1.0'
+      // The bundle carries package.json's version (check-dist keeps dist/ in step with it).
+      userAgent: `marketplace-publish-gate/${PACKAGE_VERSION}`
     })
     expect(run.stdout).toContain(
       'Request failed (1 in a row; the gate gives up at 5): HTTP 503: ServiceUnavailable: try again later'

@@ -2,7 +2,7 @@
 // this repository runs (.github/workflows/) must be valid YAML, valid for GitHub's workflow parser
 // when it is a whole workflow, and call this action only with the inputs action.yml declares.
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { parseDocument, type Document } from 'yaml'
 import {
   convertWorkflowTemplate,
@@ -10,61 +10,15 @@ import {
   parseWorkflow
 } from '@actions/workflow-parser'
 import { convertActionTemplate, parseAction } from '@actions/workflow-parser/actions/index'
+import {
+  isWholeWorkflow,
+  markdownSources,
+  workflowFiles,
+  yamlBlocks,
+  type YamlSource
+} from '../scripts/workflow-sources.ts'
 
 const ROOT = new URL('../', import.meta.url)
-
-interface YamlSource {
-  /** Where it comes from, e.g. "README.md:27" or ".github/workflows/ci.yml". */
-  name: string
-  text: string
-}
-
-/** The fenced ```yaml (or ```yml) blocks of a Markdown file, with the line each starts on. */
-function yamlBlocks(file: string, markdown: string): YamlSource[] {
-  const blocks: YamlSource[] = []
-  const lines = markdown.split('\n')
-  for (let index = 0; index < lines.length; index++) {
-    const open = /^(\s*)(`{3,}|~{3,})\s*ya?ml\b/i.exec(lines[index])
-    if (open === null) continue
-    const [, indent, fence] = open
-    const body: string[] = []
-    let end = index + 1
-    while (end < lines.length && !lines[end].trim().startsWith(fence)) {
-      // A block inside a list item is indented: take the indent off.
-      body.push(lines[end].startsWith(indent) ? lines[end].slice(indent.length) : lines[end])
-      end++
-    }
-    if (end >= lines.length) throw new Error(`${file}:${index + 1}: the yaml block is not closed`)
-    blocks.push({ name: `${file}:${index + 1}`, text: body.join('\n') + '\n' })
-    index = end
-  }
-  return blocks
-}
-
-function markdownSources(): YamlSource[] {
-  const files = ['README.md']
-  if (existsSync(new URL('docs/', ROOT))) {
-    files.push(
-      ...readdirSync(new URL('docs/', ROOT))
-        .filter((file) => file.endsWith('.md'))
-        .sort()
-        .map((file) => `docs/${file}`)
-    )
-  }
-  return files.flatMap((file) => yamlBlocks(file, readFileSync(new URL(file, ROOT), 'utf8')))
-}
-
-function workflowFiles(): YamlSource[] {
-  const dir = new URL('.github/workflows/', ROOT)
-  if (!existsSync(dir)) return []
-  return readdirSync(dir)
-    .filter((file) => /\.ya?ml$/.test(file))
-    .sort()
-    .map((file) => ({
-      name: `.github/workflows/${file}`,
-      text: readFileSync(new URL(file, dir), 'utf8')
-    }))
-}
 
 interface ActionMetadata {
   inputs: Set<string>
@@ -86,7 +40,7 @@ function actionMetadata(): ActionMetadata {
 }
 
 /** GitHub's workflow parser's errors, the schema's and the converter's (jobs, needs, steps). */
-async function workflowErrors(source: YamlSource): Promise<string[]> {
+async function workflowErrors(source: Pick<YamlSource, 'name' | 'text'>): Promise<string[]> {
   const parsed = parseWorkflow(
     { name: source.name, content: source.text },
     new NoOperationTraceWriter()
@@ -191,13 +145,12 @@ function checkUses(text: string, action: ActionMetadata): string[] {
 
 /** A whole workflow, as opposed to a steps list or a single step. */
 function isWorkflow(document: Document): boolean {
-  const root: unknown = document.toJS()
-  return root !== null && typeof root === 'object' && !Array.isArray(root) && 'jobs' in root
+  return isWholeWorkflow(document.toJS())
 }
 
 const action = actionMetadata()
-const markdown = markdownSources()
-const workflows = workflowFiles()
+const markdown = markdownSources(ROOT)
+const workflows = workflowFiles(ROOT)
 const sources = [...markdown, ...workflows]
 
 describe('YAML in the docs and in .github/workflows', () => {
@@ -321,7 +274,9 @@ describe('the checkers', () => {
 
   it('find a yaml block inside a list item and refuse an unclosed one', () => {
     const markdown = 'Text\n\n1. Step:\n\n   ```yaml\n   - uses: ./\n   ```\n'
-    expect(yamlBlocks('x.md', markdown)).toEqual([{ name: 'x.md:5', text: '- uses: ./\n' }])
+    expect(yamlBlocks('x.md', markdown)).toEqual([
+      { name: 'x.md:5', text: '- uses: ./\n', file: 'x.md', lineOffset: 5, columnOffset: 3 }
+    ])
     expect(() => yamlBlocks('x.md', '```yaml\na: 1\n')).toThrow(/not closed/)
   })
 })

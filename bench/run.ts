@@ -70,6 +70,7 @@ function measure(args: string[], env: Record<string, string>): Promise<Sample> {
   return new Promise((done, fail) => {
     child.on('exit', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
+      rmSync(dir, { recursive: true, force: true })
       const rss = /BENCH_MAX_RSS_KB (\d+)/.exec(stderr)
       if (code !== 0 || !rss)
         fail(new Error(`${args.join(' ')} exited ${code ?? 'by a signal'}: ${stderr}`))

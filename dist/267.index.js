@@ -10,12 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   azureAdToken: () => (/* binding */ azureAdToken),
 /* harmony export */   oidcClaims: () => (/* binding */ oidcClaims)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _net_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8766);
-/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9663);
-/* harmony import */ var _net_wording_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6543);
-/* harmony import */ var _token_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(145);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
+/* harmony import */ var _net_budget_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8766);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9663);
+/* harmony import */ var _net_wording_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6543);
+/* harmony import */ var _token_source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(145);
 // Signs in to Azure AD with client credentials, by client secret or by a GitHub OIDC token, and
 // renews the access token before it expires: a certification wait outlives any one token.
 
@@ -39,9 +39,9 @@ function azureAdToken(signIn, audience, deps) {
             if (cached && deps.now() < cached.renewAt)
                 return cached.token;
             const { token, lifetimeMs } = await requestToken(signIn, audience, deps, budget);
-            const margin = Math.min(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .RENEW_BEFORE_EXPIRY_MS */ .rc, lifetimeMs / 2);
+            const margin = Math.min(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .RENEW_BEFORE_EXPIRY_MS */ .rc, lifetimeMs / 2);
             cached = { token, renewAt: deps.now() + lifetimeMs - margin };
-            const line = `Signed in to Azure AD as application ${signIn.clientId} with ${method}: the token is valid for ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(lifetimeMs)} and is renewed ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(margin)} before it expires.`;
+            const line = `Signed in to Azure AD as application ${signIn.clientId} with ${method}: the token is valid for ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(lifetimeMs)} and is renewed ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(margin)} before it expires.`;
             if (signedIn)
                 deps.debug(line);
             else
@@ -53,7 +53,7 @@ function azureAdToken(signIn, audience, deps) {
 }
 async function requestToken(signIn, audience, deps, budget) {
     // Never longer than one request may take, and never past the poll's own budget.
-    const request = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .budget */ .g)(budget.signal, Math.min(budget.ms, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .REQUEST_TIMEOUT_MS */ .j2));
+    const request = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .budget */ .g)(budget.signal, Math.min(budget.ms, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUEST_TIMEOUT_MS */ .j2));
     try {
         return await signInWithin(signIn, audience, deps, request);
     }
@@ -78,7 +78,7 @@ async function signInWithin(signIn, audience, deps, request) {
     const url = `${signIn.authorityHost}/${encodeURIComponent(signIn.tenantId)}/oauth2/v2.0/token`;
     let response;
     try {
-        response = await (0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .send */ .tN)({
+        response = await (0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .send */ .tN)({
             method: 'POST',
             url,
             headers: {
@@ -89,7 +89,7 @@ async function signInWithin(signIn, audience, deps, request) {
         }, request);
     }
     catch (error) {
-        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l(`Azure AD sign-in failed: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .reasonOf */ .A3)(error)}`, true);
+        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_5__/* .AuthError */ .l(`Azure AD sign-in failed: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .reasonOf */ .A3)(error)}`, true);
     }
     deps.debug(`POST ${url} → HTTP ${response.status}`);
     // A server that echoes the form must not make us quote the secret or the assertion anywhere:
@@ -104,7 +104,7 @@ async function signInWithin(signIn, audience, deps, request) {
             secret
         ];
         for (const shown of forms)
-            response.body = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .hide */ .jD)(response.body, shown);
+            response.body = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .hide */ .jD)(response.body, shown);
     }
     const body = parse(response.body);
     const token = typeof body.access_token === 'string' ? body.access_token : '';
@@ -113,8 +113,8 @@ async function signInWithin(signIn, audience, deps, request) {
         const seconds = Number(body.expires_in);
         return { token, lifetimeMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000 };
     }
-    if ((0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransientStatus */ .Dm)(response.status) || response.status === 200) {
-        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true, (0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMs */ .Vs)(response.retryAfter, deps.now()));
+    if ((0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransientStatus */ .Dm)(response.status) || response.status === 200) {
+        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_5__/* .AuthError */ .l(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true, (0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryAfterMs */ .Vs)(response.retryAfter, deps.now()));
     }
     throw explain(body, response, signIn, audience, assertion);
 }
@@ -124,9 +124,9 @@ async function idToken(audience, deps, budget) {
         token = await deps.getIDToken(audience, budget);
     }
     catch (error) {
-        if (error instanceof _token_source_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l)
+        if (error instanceof _token_source_js__WEBPACK_IMPORTED_MODULE_5__/* .AuthError */ .l)
             throw error;
-        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l(`Could not get a GitHub OIDC token: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .reasonOf */ .A3)(error)}`, true);
+        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_5__/* .AuthError */ .l(`Could not get a GitHub OIDC token: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .reasonOf */ .A3)(error)}`, true);
     }
     deps.mask(token);
     return token;
@@ -144,7 +144,7 @@ function parse(text) {
 }
 function describe(body, response) {
     const detail = typeof body.error_description === 'string' ? body.error_description : response.body;
-    return detail.trim() === '' ? '' : `: ${(0,_net_wording_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(detail.split(/\r?\n/)[0])}`;
+    return detail.trim() === '' ? '' : `: ${(0,_net_wording_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .Kb)(detail.split(/\r?\n/)[0])}`;
 }
 /** What an AADSTS code means and how to fix it: the common sign-in mistakes. */
 function explain(body, response, signIn, audience, assertion) {
@@ -175,7 +175,7 @@ function explain(body, response, signIn, audience, assertion) {
     };
     const fix = fixes[code];
     const message = fix === undefined ? `${head}${describe(body, response)}` : `${head}: ${fix}`;
-    return new _token_source_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l(message, code === '700024');
+    return new _token_source_js__WEBPACK_IMPORTED_MODULE_5__/* .AuthError */ .l(message, code === '700024');
 }
 function federatedFix(claims) {
     return `no federated credential of the app matches this workflow's GitHub token (subject "${claims.sub}", audience "${claims.aud}", issuer "${claims.iss}"). Add one under Certificates & secrets → Federated credentials with exactly that issuer, subject and audience.`;

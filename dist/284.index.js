@@ -401,8 +401,8 @@ async function findLatestOperation(getJson, listUrl, budget) {
     return { kind: 'ok', value: { ...found, url: operationUrl(listUrl, found.id) } };
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/constants.ts + 1 modules
+var constants = __webpack_require__(5646);
 // EXTERNAL MODULE: ./src/net/html-text.ts
 var html_text = __webpack_require__(408);
 ;// CONCATENATED MODULE: ./src/backends/cpp/normalize.ts
@@ -1393,13 +1393,17 @@ async function publishReport(report, summary) {
         core/* info */.pq(`✅ ${outcome.message}`);
     else if (outcome.result === 'pending')
         core/* info */.pq(`⏳ ${outcome.message}`);
-    else if (annotations.length === 0)
-        core/* setFailed */.C1(outcome.message);
     else {
+        // The exit code is the verdict, so the gate sets it rather than leave it to core.setFailed: a
+        // stubbed core (@github/local-action's) records the failure without failing the process.
         process.exitCode = 1;
-        core/* info */.pq(`❌ ${outcome.message}`);
-        for (const annotation of annotations)
-            core/* error */.z3(annotation.message, { title: annotation.title });
+        if (annotations.length === 0)
+            core/* setFailed */.C1(outcome.message);
+        else {
+            core/* info */.pq(`❌ ${outcome.message}`);
+            for (const annotation of annotations)
+                core/* error */.z3(annotation.message, { title: annotation.title });
+        }
     }
     if (!summary)
         return;
@@ -1731,8 +1735,8 @@ function isFailingStepStatus(status) {
 /* harmony export */   J: () => (/* binding */ abortReason),
 /* harmony export */   g: () => (/* binding */ budget)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
 // A request's share of the gate's deadline: one AbortSignal that fires when the time given is up
 // or the run is stopped (SIGINT, SIGTERM). Every outgoing request carries one, so nothing waits
 // past the gate's deadline and a signal ends every wait at once.
@@ -1740,7 +1744,7 @@ function isFailingStepStatus(status) {
 
 /** `ms` from now, and never past `parent` (the run's own signal). */
 function budget(parent, ms) {
-    const bounded = Math.max(0, Math.min(Math.floor(ms), _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o));
+    const bounded = Math.max(0, Math.min(Math.floor(ms), _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
     const controller = new AbortController();
     const onParent = () => controller.abort(parent.reason);
     const timer = setTimeout(() => controller.abort(new DOMException('The budget ran out.', 'TimeoutError')), bounded);
@@ -1762,7 +1766,7 @@ function abortReason(budget) {
         reason !== null &&
         reason.name === 'TimeoutError';
     return timedOut
-        ? `no complete answer within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(budget.ms)}`
+        ? `no complete answer within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(budget.ms)}`
         : 'the gate was stopped before an answer came';
 }
 
@@ -1918,8 +1922,8 @@ function collapse(runs) {
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4942);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7242);
-/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8766);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5646);
+/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8766);
 // The one HTTP helper: a request bounded by its Budget over connect, headers and body, through the
 // runner's proxy (@actions/http-client's agent), redirects never followed, bodies read safely, and
 // the socket destroyed when the request is abandoned.
@@ -1928,11 +1932,11 @@ function collapse(runs) {
 
 
 
-const USER_AGENT = `${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_NAME */ .px}/${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Yt}`;
+const USER_AGENT = `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_NAME */ .px}/${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VERSION */ .Yt}`;
 /** Sends one request; rejects on a network error, a dropped connection, or when the budget ends. */
 function send(request, budget) {
     if (budget.signal.aborted)
-        return Promise.reject(new Error((0,_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .abortReason */ .J)(budget)));
+        return Promise.reject(new Error((0,_budget_js__WEBPACK_IMPORTED_MODULE_4__/* .abortReason */ .J)(budget)));
     const url = new URL(request.url);
     // The proxy settings of the runner (https_proxy, no_proxy) choose the agent.
     const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_2__/* .HttpClient */ .Qq(USER_AGENT, [], { keepAlive: false }).getAgent(request.url);
@@ -1942,7 +1946,7 @@ function send(request, budget) {
         headers['Content-Length'] = String(Buffer.byteLength(request.body));
     return new Promise((resolve, reject) => {
         const fail = (error) => reject(budget.signal.aborted
-            ? new Error((0,_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .abortReason */ .J)(budget))
+            ? new Error((0,_budget_js__WEBPACK_IMPORTED_MODULE_4__/* .abortReason */ .J)(budget))
             : error instanceof Error
                 ? error
                 : new Error(String(error)));
@@ -1984,7 +1988,7 @@ function retryAfterMs(value, now) {
     // Only an HTTP date (which ends in GMT): Date.parse would read "1.5" or "-1" as a date too.
     else if (/ GMT$/.test(trimmed))
         ms = Date.parse(trimmed) - now;
-    return Number.isNaN(ms) ? undefined : Math.max(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_RETRY_AFTER_MS */ .oD, ms);
+    return Number.isNaN(ms) ? undefined : Math.max(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_RETRY_AFTER_MS */ .oD, ms);
 }
 /** Node's own network errors carry a code (ECONNRESET, ECONNREFUSED…): say they are that. */
 function reasonOf(error) {
@@ -2009,9 +2013,9 @@ function readBody(message) {
         let size = 0;
         message.on('data', (chunk) => {
             size += chunk.length;
-            if (size > _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_BODY_BYTES */ .YK) {
+            if (size > _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_BODY_BYTES */ .YK) {
                 message.destroy();
-                reject(new Error(`the response body is larger than ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_BODY_BYTES */ .YK} bytes`));
+                reject(new Error(`the response body is larger than ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_BODY_BYTES */ .YK} bytes`));
             }
             else
                 chunks.push(chunk);
@@ -2039,8 +2043,8 @@ function readBody(message) {
 /* harmony export */   tG: () => (/* binding */ httpFailure)
 /* harmony export */ });
 /* unused harmony export errorDetail */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
-/* harmony import */ var _html_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(408);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
+/* harmony import */ var _html_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(408);
 // The shared half of what the user reads when an API says no: the API's own words, excerpted, and
 // the correlation id for a support case. Each backend words its HTTP answers itself
 // (src/backends/<api>/wording.ts) from an HttpFailure.
@@ -2078,7 +2082,7 @@ async function errorDetail(response) {
         const isHtml = /html/i.test(response.contentType) || /^<(!doctype|html)/i.test(body);
         if (!isHtml)
             return excerpt(body);
-        return excerpt((await (0,_html_text_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlToParts */ .tK)(body)).map((part) => part.text).join(' '));
+        return excerpt((await (0,_html_text_js__WEBPACK_IMPORTED_MODULE_1__/* .htmlToParts */ .tK)(body)).map((part) => part.text).join(' '));
     }
     const error = field(parsed, 'error');
     const code = field(error, 'code');
@@ -2092,7 +2096,7 @@ async function errorDetail(response) {
 }
 function excerpt(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ERROR_EXCERPT_CHARS */ .lw ? `${flat.slice(0, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .ERROR_EXCERPT_CHARS */ .lw)}…` : flat;
+    return flat.length > _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .ERROR_EXCERPT_CHARS */ .lw ? `${flat.slice(0, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .ERROR_EXCERPT_CHARS */ .lw)}…` : flat;
 }
 function field(value, name) {
     return typeof value === 'object' && value !== null
@@ -2109,11 +2113,11 @@ function field(value, name) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ stepAnnotations)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
 /* harmony import */ var _model_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(709);
-/* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1872);
-/* harmony import */ var _model_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8203);
-/* harmony import */ var _trim_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7456);
+/* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1872);
+/* harmony import */ var _model_status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8203);
+/* harmony import */ var _trim_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7456);
 // One titled error annotation per failing step, at most as many as GitHub shows.
 
 
@@ -2124,15 +2128,15 @@ function stepAnnotations(snapshot) {
     if (snapshot === undefined)
         return [];
     return snapshot.steps
-        .filter((step) => (0,_model_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isFailingStepStatus */ .TQ)(step.status))
-        .slice(0, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_STEP_ANNOTATIONS */ .NE)
+        .filter((step) => (0,_model_status_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailingStepStatus */ .TQ)(step.status))
+        .slice(0, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_STEP_ANNOTATIONS */ .NE)
         .map((step) => {
-        const chosen = (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .reasons */ .Ot)(step.messages);
+        const chosen = (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .reasons */ .Ot)(step.messages);
         return {
-            title: `${step.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStatus */ .Wn)(step.status, step.rawStatus)}`,
+            title: `${step.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStatus */ .Wn)(step.status, step.rawStatus)}`,
             message: chosen.length === 0
-                ? `${step.name} is ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStatus */ .Wn)(step.status, step.rawStatus)}; the API gave no message.`
-                : (0,_trim_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(chosen.map(_model_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .messageText */ .L).join('\n'), _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MESSAGE_CHARS */ .hP)
+                ? `${step.name} is ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStatus */ .Wn)(step.status, step.rawStatus)}; the API gave no message.`
+                : (0,_trim_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(chosen.map(_model_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .messageText */ .L).join('\n'), _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MESSAGE_CHARS */ .hP)
         };
     });
 }
@@ -2147,10 +2151,10 @@ function stepAnnotations(snapshot) {
 /* harmony export */   B: () => (/* binding */ renderSummary)
 /* harmony export */ });
 /* unused harmony export escape */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
 /* harmony import */ var _model_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(709);
 /* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1872);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
 /* harmony import */ var _trim_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7456);
 // The job summary, as HTML (what core.summary writes): one small function per section, every text
 // from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
@@ -2183,7 +2187,7 @@ const STATUS_ICON = {
 /** The longest text shown in the table's "Latest message" column; the full text is below it. */
 const CELL_CHARS = 300;
 /** The summary, within `maxBytes` UTF-8 bytes (the step-summary limit unless a check run needs less). */
-function renderSummary(report, maxBytes = _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .SUMMARY_MAX_BYTES */ .eR) {
+function renderSummary(report, maxBytes = _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .SUMMARY_MAX_BYTES */ .eR) {
     if (report.outcome.snapshot === undefined)
         return render(report, undefined, 0, 0);
     const { snapshot, hiddenSteps } = (0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .capSteps */ .w_)(report.outcome.snapshot);
@@ -2208,7 +2212,7 @@ function heading(report) {
     return `<h2>${RESULT_ICON[result]} Publish gate: ${escape(report.offerLabel)}: ${result}</h2>\n`;
 }
 function verdictLine(report) {
-    return `<p>${escapeText((0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(report.outcome.message, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MESSAGE_CHARS */ .hP))}</p>\n`;
+    return `<p>${escapeText((0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(report.outcome.message, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MESSAGE_CHARS */ .hP))}</p>\n`;
 }
 function stepsTable(snapshot) {
     if (snapshot.steps.length === 0) {
@@ -2264,7 +2268,7 @@ function footer(report, snapshot) {
         ['Submission type', escape(snapshot?.submissionType ?? '')],
         ['Preview links', linkList(snapshot?.previewLinks ?? [])],
         ['Live links', linkList(snapshot?.liveLinks ?? [])],
-        ['Elapsed', (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(report.elapsedMs)],
+        ['Elapsed', (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(report.elapsedMs)],
         ['Polls', String(report.outcome.polls)],
         ['Requests', String(report.outcome.requests)]
     ];
@@ -2311,7 +2315,7 @@ function escape(text) {
 /* harmony export */   w_: () => (/* binding */ capSteps)
 /* harmony export */ });
 /* unused harmony export withoutOldest */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
 // Keeps the summary and the outputs under GitHub's size limits by leaving out the oldest messages.
 
 /** Every message of the snapshot, oldest first (undated ones count as oldest; ties keep API order). */

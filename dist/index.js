@@ -1,44 +1,53 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7242:
+/***/ 5646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A3: () => (/* binding */ OUTPUTS_MAX_BYTES),
-/* harmony export */   AP: () => (/* binding */ MAX_FIELD_CHARS),
-/* harmony export */   FD: () => (/* binding */ HOSTED_JOB_LIMIT_MS),
-/* harmony export */   Hw: () => (/* binding */ CHECK_RUN_FINAL_MS),
-/* harmony export */   NA: () => (/* binding */ BACKOFF_CAP_MS),
-/* harmony export */   NE: () => (/* binding */ MAX_STEP_ANNOTATIONS),
-/* harmony export */   Pq: () => (/* binding */ DRAIN_MIN_MS),
-/* harmony export */   WW: () => (/* binding */ MIN_POLL_INTERVAL_MS),
-/* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
-/* harmony export */   Yt: () => (/* binding */ ACTION_VERSION),
-/* harmony export */   Z5: () => (/* binding */ FINAL_REQUEST_MIN_MS),
-/* harmony export */   ZP: () => (/* binding */ EXIT_GRACE_MS),
-/* harmony export */   _i: () => (/* binding */ CHECK_RUN_UPDATE_MS),
-/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
-/* harmony export */   c4: () => (/* binding */ BACKOFF_JITTER),
-/* harmony export */   eR: () => (/* binding */ SUMMARY_MAX_BYTES),
-/* harmony export */   hP: () => (/* binding */ MAX_MESSAGE_CHARS),
-/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   jM: () => (/* binding */ MAX_MESSAGE_TEXT_CHARS),
-/* harmony export */   lw: () => (/* binding */ ERROR_EXCERPT_CHARS),
-/* harmony export */   m: () => (/* binding */ HEARTBEAT_MS),
-/* harmony export */   mm: () => (/* binding */ MAX_LINK_CHARS),
-/* harmony export */   oD: () => (/* binding */ MIN_RETRY_AFTER_MS),
-/* harmony export */   oX: () => (/* binding */ CHECK_RUN_FINAL_MAX_MS),
-/* harmony export */   px: () => (/* binding */ ACTION_NAME),
-/* harmony export */   rc: () => (/* binding */ RENEW_BEFORE_EXPIRY_MS),
-/* harmony export */   rh: () => (/* binding */ MAX_STEPS),
-/* harmony export */   u8: () => (/* binding */ CHECK_RUN_MAX_BYTES),
-/* harmony export */   vk: () => (/* binding */ MAX_LINKS)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  px: () => (/* binding */ ACTION_NAME),
+  Yt: () => (/* binding */ ACTION_VERSION),
+  NA: () => (/* binding */ BACKOFF_CAP_MS),
+  c4: () => (/* binding */ BACKOFF_JITTER),
+  oX: () => (/* binding */ CHECK_RUN_FINAL_MAX_MS),
+  Hw: () => (/* binding */ CHECK_RUN_FINAL_MS),
+  u8: () => (/* binding */ CHECK_RUN_MAX_BYTES),
+  _i: () => (/* binding */ CHECK_RUN_UPDATE_MS),
+  Pq: () => (/* binding */ DRAIN_MIN_MS),
+  lw: () => (/* binding */ ERROR_EXCERPT_CHARS),
+  ZP: () => (/* binding */ EXIT_GRACE_MS),
+  Z5: () => (/* binding */ FINAL_REQUEST_MIN_MS),
+  m: () => (/* binding */ HEARTBEAT_MS),
+  FD: () => (/* binding */ HOSTED_JOB_LIMIT_MS),
+  YK: () => (/* binding */ MAX_BODY_BYTES),
+  AP: () => (/* binding */ MAX_FIELD_CHARS),
+  vk: () => (/* binding */ MAX_LINKS),
+  mm: () => (/* binding */ MAX_LINK_CHARS),
+  hP: () => (/* binding */ MAX_MESSAGE_CHARS),
+  jM: () => (/* binding */ MAX_MESSAGE_TEXT_CHARS),
+  rh: () => (/* binding */ MAX_STEPS),
+  NE: () => (/* binding */ MAX_STEP_ANNOTATIONS),
+  _o: () => (/* binding */ MAX_TIMER_MS),
+  WW: () => (/* binding */ MIN_POLL_INTERVAL_MS),
+  oD: () => (/* binding */ MIN_RETRY_AFTER_MS),
+  A3: () => (/* binding */ OUTPUTS_MAX_BYTES),
+  rc: () => (/* binding */ RENEW_BEFORE_EXPIRY_MS),
+  j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+  eR: () => (/* binding */ SUMMARY_MAX_BYTES)
+});
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"marketplace-publish-gate","rE":"0.1.0"}');
+;// CONCATENATED MODULE: ./src/constants.ts
 // Every tuning number of the gate, with the reason for its value.
-const ACTION_NAME = 'marketplace-publish-gate';
-/** Kept equal to package.json's version by a test; sent in the User-Agent. */
-const ACTION_VERSION = '0.1.0';
+// package.json is the one place the name and version are kept (`npm version` changes it and the
+// lockfile); the bundle inlines the two fields it reads here.
+
+/** Sent in the User-Agent, with the version. */
+const ACTION_NAME = package_namespaceObject.UU;
+const ACTION_VERSION = package_namespaceObject.rE;
 /** One request may take this long in all (connect, headers, body); the issue fixes it at 60 s. */
 const REQUEST_TIMEOUT_MS = 60_000;
 /**
@@ -132,7 +141,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5646);
 // Entry point of the bundle. The signal handlers go in first, before the rest of the gate is even
 // loaded, so that SIGINT or SIGTERM (workflow cancelled, step timeout-minutes) at any moment ends
 // in an orderly stop that still writes outputs and the summary. Then it runs the gate, lets

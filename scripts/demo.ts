@@ -4,7 +4,7 @@
 // outputs and the job summary, and exits with the action's exit code.
 
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -15,6 +15,7 @@ import {
   DEFAULT_TOKEN,
   startSimulator
 } from '../simulator/server.ts'
+import { demoTimeout } from './demo-timeout.ts'
 import { summaryPage, summaryToText } from './summary-text.ts'
 
 const { values } = parseArgs({
@@ -22,7 +23,8 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'publish-success' },
     'wait-for': { type: 'string', default: 'preview' },
     speed: { type: 'string', default: '1000' },
-    timeout: { type: 'string', default: '2m' },
+    // Unset: what the scenario needs at this speed (demo-timeout.ts), at least 2m.
+    timeout: { type: 'string' },
     html: { type: 'string', default: 'demo-summary.html' },
     'operation-id': { type: 'string', default: '' },
     help: { type: 'boolean', default: false }
@@ -30,8 +32,9 @@ const { values } = parseArgs({
 })
 if (values.help || !isScenario(values.scenario)) {
   if (!values.help) console.error(`Unknown scenario "${values.scenario}".`)
-  console.log(`Usage: npm run demo -- [--scenario NAME] [--wait-for preview|completion|STEP] [--speed 1000] [--timeout 2m] [--html FILE] [--operation-id latest]
-Scenarios: ${SCENARIOS.join(', ')}`)
+  console.log(`Usage: npm run demo -- [--scenario NAME] [--wait-for preview|completion|STEP] [--speed 1000] [--timeout DURATION] [--html FILE] [--operation-id latest]
+Scenarios: ${SCENARIOS.join(', ')}
+--timeout defaults to what the scenario needs to reach publisher sign-off at that speed, at least 2m.`)
   process.exit(values.help ? 0 : 2)
 }
 
@@ -63,6 +66,10 @@ heading(
 console.log(`POST …/offers/${offer}/publish → ${publish.status}, Location: ${location}`)
 
 const dir = mkdtempSync(join(tmpdir(), 'gate-demo-'))
+// The runner files go when the demo does. Ctrl-C reaches the gate too (same process group): the
+// demo waits for its orderly stop, shows what it wrote, and cleans up.
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
+process.on('SIGINT', () => {})
 const files = {
   GITHUB_OUTPUT: join(dir, 'output'),
   GITHUB_STEP_SUMMARY: join(dir, 'summary'),
@@ -76,7 +83,7 @@ const inputs: Record<string, string> = {
   'operation-id': values['operation-id'] || location,
   token: DEFAULT_TOKEN,
   'wait-for': values['wait-for'],
-  timeout: values.timeout,
+  timeout: values.timeout ?? demoTimeout(values.scenario, Number(values.speed)),
   'poll-interval': '1s',
   'base-url': simulator.url
 }

@@ -1,8 +1,12 @@
 // Every tuning number of the gate, with the reason for its value.
 
-export const ACTION_NAME = 'marketplace-publish-gate'
-/** Kept equal to package.json's version by a test; sent in the User-Agent. */
-export const ACTION_VERSION = '0.1.0'
+// package.json is the one place the name and version are kept (`npm version` changes it and the
+// lockfile); the bundle inlines the two fields it reads here.
+import packageJson from '../package.json' with { type: 'json' }
+
+/** Sent in the User-Agent, with the version. */
+export const ACTION_NAME: string = packageJson.name
+export const ACTION_VERSION: string = packageJson.version
 
 /** One request may take this long in all (connect, headers, body); the issue fixes it at 60 s. */
 export const REQUEST_TIMEOUT_MS = 60_000

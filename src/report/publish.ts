@@ -21,12 +21,16 @@ export async function publishReport(report: Report, summary: boolean): Promise<v
   const annotations = stepAnnotations(outcome.snapshot)
   if (outcome.result === 'succeeded') core.info(`✅ ${outcome.message}`)
   else if (outcome.result === 'pending') core.info(`⏳ ${outcome.message}`)
-  else if (annotations.length === 0) core.setFailed(outcome.message)
   else {
+    // The exit code is the verdict, so the gate sets it rather than leave it to core.setFailed: a
+    // stubbed core (@github/local-action's) records the failure without failing the process.
     process.exitCode = 1
-    core.info(`❌ ${outcome.message}`)
-    for (const annotation of annotations)
-      core.error(annotation.message, { title: annotation.title })
+    if (annotations.length === 0) core.setFailed(outcome.message)
+    else {
+      core.info(`❌ ${outcome.message}`)
+      for (const annotation of annotations)
+        core.error(annotation.message, { title: annotation.title })
+    }
   }
   if (!summary) return
   const summaryFile = process.env.GITHUB_STEP_SUMMARY
