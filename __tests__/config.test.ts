@@ -351,6 +351,69 @@ describe('readConfig', () => {
     )
   })
 
+  describe('inputs that would reach a header, the log or a check run', () => {
+    it.each(['tøken-with-latin-1-é-is-fine'])('accepts a Latin-1 token such as %s', (token) => {
+      expect(readConfig(read({ token })).auth).toEqual({ kind: 'static', token })
+    })
+
+    it.each(['token-with-€', 'token-😀', 'токен'])(
+      'refuses a token an HTTP header cannot carry (%s), naming the input and never the value',
+      (token) => {
+        const [problem] = problems({ token })
+        expect(problem).toMatch(/^token contains characters an HTTP header cannot carry/)
+        expect(problem).not.toContain(token)
+      }
+    )
+
+    it.each([
+      ['ghs_with space', 'white space'],
+      ['ghs_€uro', 'beyond Latin-1']
+    ])('refuses a github-token %j that a header cannot carry, never quoting it', (token, why) => {
+      const [problem] = problems({ 'check-name': 'Gate', 'github-token': token })
+      expect(problem).toContain(why)
+      expect(problem).not.toContain(token)
+    })
+
+    it('refuses a client-secret with control characters, never quoting it', () => {
+      const found = problems({
+        token: '',
+        'client-id': '11111111-2222-3333-4444-555555555555',
+        'tenant-id': '66666666-7777-8888-9999-000000000000',
+        'client-secret': 'abc\u0007secret'
+      })
+      expect(found).toEqual([
+        "client-secret contains control characters: expected the secret's Value, as Azure shows it."
+      ])
+    })
+
+    it.each([
+      ['wait-for', 'preview\n::error::injected'],
+      ['wait-for', 'live\u2028::warning::x'],
+      ['check-name', 'Gate\r\n::add-mask::x']
+    ])('refuses %s with a line break: %j', (name, value) => {
+      const [problem] = problems({ 'check-name': 'Gate', 'github-token': 'ghs_x', [name]: value })
+      expect(problem).toMatch(
+        new RegExp(`^${name} is ".*": expected .*, on one line without control characters\\.$`, 's')
+      )
+    })
+
+    it.each(['wait-for', 'check-name'])('refuses a %s longer than 100 characters', (name) => {
+      const [problem] = problems({
+        'check-name': 'Gate',
+        'github-token': 'ghs_x',
+        [name]: 'x'.repeat(101)
+      })
+      expect(problem).toContain('at most 100 characters')
+    })
+
+    it.each(['http://[::1]:8080', 'https://[2001:db8::1]'])(
+      'accepts an IPv6 base-url %s',
+      (baseUrl) => {
+        expect(() => readConfig(read({ 'base-url': baseUrl }))).not.toThrow()
+      }
+    )
+  })
+
   it('says "Invalid input" for a single problem', () => {
     expect(() => readConfig(read({ summary: 'maybe' }))).toThrow(
       /^Invalid input: summary is "maybe"/

@@ -12,10 +12,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
-/* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1872);
-/* harmony import */ var _net_budget_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8766);
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(856);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7994);
+/* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1872);
+/* harmony import */ var _net_budget_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8766);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(856);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7994);
 // Keeps the gate's verdict visible on the commit as a check run, after the waiting job has ended:
 // created (or, in check mode, found) in progress, updated when the state changes at most once a
 // minute, and completed with the verdict. @actions/github is loaded only when this is used. Every
@@ -58,7 +58,7 @@ class CheckRun {
      */
     static async open(github, settings, ms) {
         let run;
-        const given = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .budget */ .g)(settings.signal, ms);
+        const given = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .budget */ .g)(settings.signal, ms);
         const { signal } = given;
         try {
             run = new CheckRun(github, settings);
@@ -89,7 +89,7 @@ class CheckRun {
             return;
         this.lastTitle = title;
         this.lastUpdate = now;
-        this.enqueue('update the check run', (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .budget */ .g)(this.settings.signal, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUEST_TIMEOUT_MS */ .j2), (signal) => this.update({ status: 'in_progress', output: { title, summary: (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .lastSeen */ .YO)(snapshot) } }, signal));
+        this.enqueue('update the check run', (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .budget */ .g)(this.settings.signal, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUEST_TIMEOUT_MS */ .j2), (signal) => this.update({ status: 'in_progress', output: { title, summary: (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .lastSeen */ .YO)(snapshot) } }, signal));
     }
     /**
      * Completes the run with the verdict (a pending check leaves it in progress with the latest
@@ -101,9 +101,9 @@ class CheckRun {
         if (this.closed)
             return;
         // Its own time: the run's signal may have fired already.
-        const given = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .budget */ .g)(new AbortController().signal, ms);
+        const given = (0,_net_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .budget */ .g)(new AbortController().signal, ms);
         const { result } = report.outcome;
-        const summary = (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .renderSummary */ .B)(report, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_RUN_MAX_BYTES */ .u8);
+        const summary = (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .renderSummary */ .B)(report, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_RUN_MAX_BYTES */ .u8);
         const title = result === 'pending' && report.outcome.snapshot
             ? progressTitle(report.outcome.snapshot)
             : finalTitle(report);
@@ -112,7 +112,7 @@ class CheckRun {
         }
         else {
             const path = workflowPath();
-            const annotations = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_3__/* .stepAnnotations */ .x)(report.outcome.snapshot).map((annotation) => ({
+            const annotations = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .stepAnnotations */ .x)(report.outcome.snapshot).map((annotation) => ({
                 path,
                 start_line: 1,
                 end_line: 1,
@@ -181,10 +181,26 @@ class CheckRun {
     async update(fields, signal) {
         if (!this.ref)
             return;
+        const { redact } = this.settings;
+        // Every text GitHub is sent: no secret of the run, in any form.
+        const { output } = fields;
         await this.octokit.rest.checks.update({
             ...this.repo,
             check_run_id: this.ref.id,
             ...fields,
+            output: {
+                title: redact(output.title),
+                summary: redact(output.summary),
+                ...(output.annotations === undefined
+                    ? {}
+                    : {
+                        annotations: output.annotations.map((annotation) => ({
+                            ...annotation,
+                            title: redact(annotation.title),
+                            message: redact(annotation.message)
+                        }))
+                    })
+            },
             request: { signal }
         });
     }
@@ -234,13 +250,13 @@ function progressTitle(snapshot) {
     const step = snapshot.steps.find((each) => each.status === 'running') ??
         snapshot.steps.find((each) => each.status === 'waiting');
     if (!step)
-        return `Operation ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStatus */ .Wn)(snapshot.status, snapshot.rawStatus)}`;
+        return `Operation ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStatus */ .Wn)(snapshot.status, snapshot.rawStatus)}`;
     return step.status === 'waiting' ? `${step.name}: waiting` : `${step.name} ${step.progress ?? 0}%`;
 }
 function finalTitle(report) {
     const { result, failedStep } = report.outcome;
     if (failedStep)
-        return `${failedStep.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStatus */ .Wn)(failedStep.status, failedStep.rawStatus)}`;
+        return `${failedStep.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStatus */ .Wn)(failedStep.status, failedStep.rawStatus)}`;
     return {
         succeeded: 'Passed',
         failed: 'Failed',

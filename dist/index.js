@@ -23,15 +23,22 @@ __nccwpck_require__.d(__webpack_exports__, {
   FD: () => (/* binding */ HOSTED_JOB_LIMIT_MS),
   YK: () => (/* binding */ MAX_BODY_BYTES),
   AP: () => (/* binding */ MAX_FIELD_CHARS),
+  ir: () => (/* binding */ MAX_LABEL_CHARS),
   vk: () => (/* binding */ MAX_LINKS),
   mm: () => (/* binding */ MAX_LINK_CHARS),
+  HD: () => (/* binding */ MAX_LIST_ITEMS),
+  i: () => (/* binding */ MAX_LOG_LINES_PER_POLL),
+  j_: () => (/* binding */ MAX_MESSAGES_PER_LIST),
   hP: () => (/* binding */ MAX_MESSAGE_CHARS),
   jM: () => (/* binding */ MAX_MESSAGE_TEXT_CHARS),
   rh: () => (/* binding */ MAX_STEPS),
+  Eq: () => (/* binding */ MAX_STEPS_READ),
   NE: () => (/* binding */ MAX_STEP_ANNOTATIONS),
   _o: () => (/* binding */ MAX_TIMER_MS),
+  rE: () => (/* binding */ MAX_WARNINGS),
   WW: () => (/* binding */ MIN_POLL_INTERVAL_MS),
   oD: () => (/* binding */ MIN_RETRY_AFTER_MS),
+  Sn: () => (/* binding */ MIN_SECRET_CHARS),
   A3: () => (/* binding */ OUTPUTS_MAX_BYTES),
   rc: () => (/* binding */ RENEW_BEFORE_EXPIRY_MS),
   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
@@ -55,6 +62,8 @@ const REQUEST_TIMEOUT_MS = 60_000;
  * rather than on a request cut off after a few milliseconds; it is all the deadline is overrun by.
  */
 const FINAL_REQUEST_MIN_MS = 2_000;
+/** wait-for and check-name are names, not text: longer ones are a mistake (or an attack on the log). */
+const MAX_LABEL_CHARS = 100;
 /** Polling faster than once a second only burns API quota. */
 const MIN_POLL_INTERVAL_MS = 1_000;
 /**
@@ -70,6 +79,13 @@ const BACKOFF_JITTER = 0.25;
 const MIN_RETRY_AFTER_MS = 1_000;
 /** Without any change, one info line this often shows the gate is alive. */
 const HEARTBEAT_MS = 10 * 60_000;
+/**
+ * Warnings (each one an annotation on the run) a run writes at most: a server answering with
+ * thousands of odd spellings must not bury the verdict.
+ */
+const MAX_WARNINGS = 20;
+/** Lines the progress log writes for one answer at most; the rest are counted in one more line. */
+const MAX_LOG_LINES_PER_POLL = 20;
 /** GitHub shows at most 10 error annotations per step. */
 const MAX_STEP_ANNOTATIONS = 10;
 /**
@@ -85,10 +101,19 @@ const OUTPUTS_MAX_BYTES = 768 * 1024;
 /** The `message` output and the failure annotation are one readable paragraph, not a dump. */
 const MAX_MESSAGE_CHARS = 4_000;
 /**
- * A real operation has six steps. The verdict sees every step; outputs and the summary show at
- * most this many, so that no answer can push them past their size limits.
+ * A real operation has six steps. Normalization reads at most MAX_STEPS_READ of them (what the
+ * verdict sees), so that a hostile answer of a million steps costs no more than a real one; outputs
+ * and the summary show at most MAX_STEPS, so that no answer can push them past their size limits.
  */
+const MAX_STEPS_READ = 200;
 const MAX_STEPS = 100;
+/**
+ * Messages read from one list (the operation's, or one step's): real ones hold a handful. With
+ * MAX_STEPS_READ this bounds the work per answer, whatever the body holds.
+ */
+const MAX_MESSAGES_PER_LIST = 200;
+/** Items read from a list of operations (`operation-id: latest`); an offer has a few. */
+const MAX_LIST_ITEMS = 1_000;
 /**
  * Links and short fields (ids, names, statuses, time frames) are capped so that no API answer can
  * push the outputs past their limit: real ones are a few dozen characters.
@@ -131,6 +156,11 @@ const CHECK_RUN_FINAL_MS = 1_200;
 const CHECK_RUN_FINAL_MAX_MS = 15_000;
 /** What is left of the grace for stdout and stderr to drain to a slow reader before exiting. */
 const DRAIN_MIN_MS = 500;
+/**
+ * Shorter values are not redacted from text (the runner still masks them in the log): hiding every
+ * "abc" in a message would make it unreadable, and real secrets are far longer.
+ */
+const MIN_SECRET_CHARS = 6;
 /** Node fires any timer longer than 2^31−1 ms after 1 ms; longer waits are taken in pieces. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -155,7 +185,7 @@ const onSignal = () => {
 };
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(284)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8284));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3480));
 await run({ signal: stop.signal });
 // What was written must reach the runner: process.exit() drops output still queued for a slow
 // pipe. The wait is bounded, so a wedged reader cannot hold the job; after a signal it fits in

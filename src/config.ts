@@ -4,7 +4,7 @@
 
 import type { AzureAdSignIn } from './auth/azure-ad.js'
 import { APIS, isApi, type Api, type Backend, type Watch } from './backends/backend.js'
-import { MIN_POLL_INTERVAL_MS } from './constants.js'
+import { MAX_LABEL_CHARS, MIN_POLL_INTERVAL_MS } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
 import type { WaitFor } from './gate/verdict.js'
 
@@ -137,6 +137,12 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
   if (!/^(true|false)$/i.test(summaryText)) problem('summary', summaryText, 'true or false')
 
   const waitFor = readWaitFor(input('wait-for'), backend)
+  checkLabel(
+    input('wait-for'),
+    'wait-for',
+    `completion, ${Object.keys(backend.readyRules).join(', ')} or a step id`,
+    problem
+  )
   const checkRun = readCheckRun(input, problem)
   const modeText = input('mode').toLowerCase()
   if (modeText !== 'wait' && modeText !== 'check') {
@@ -197,6 +203,10 @@ function readSignIn(
       problems.push(
         'token contains white space or control characters: expected the bare access token.'
       )
+    } else if (!isHeaderSafe(token)) {
+      problems.push(
+        'token contains characters an HTTP header cannot carry (beyond Latin-1): expected the bare access token, as "az account get-access-token" prints it.'
+      )
     }
     return { kind: 'static', token }
   }
@@ -226,8 +236,15 @@ function readSignIn(
       'the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com'
     )
   }
-  if (clientSecret !== '')
+  if (clientSecret !== '') {
+    // Never quoted: the value is a secret.
+    if (/\p{Cc}/u.test(clientSecret)) {
+      problems.push(
+        "client-secret contains control characters: expected the secret's Value, as Azure shows it."
+      )
+    }
     return { kind: 'secret', tenantId, clientId, clientSecret, authorityHost }
+  }
   if (!idTokenAvailable) {
     problems.push(
       'GitHub OIDC sign-in (client-id and tenant-id without client-secret) needs `permissions: id-token: write` in the workflow or the job: GitHub gave this job no OIDC token.'
@@ -242,6 +259,7 @@ function readCheckRun(
 ): Config['checkRun'] {
   const name = input('check-name')
   if (name === '') return undefined
+  checkLabel(name, 'check-name', 'the name of a check run', problem)
   const token = input('github-token')
   const sha = input('sha')
   if (token === '')
@@ -250,9 +268,35 @@ function readCheckRun(
       '',
       'a token that may write checks (the default, ${{ github.token }}, with permissions: checks: write)'
     )
+  else if (/[\s\p{Cc}]/u.test(token) || !isHeaderSafe(token)) {
+    // Never quoted: the value is a secret.
+    problem(
+      'github-token',
+      '',
+      'a GitHub token: it has white space, control characters or characters beyond Latin-1, which an HTTP header cannot carry'
+    )
+  }
   if (sha !== '' && !/^[0-9a-f]{40}$/i.test(sha))
     problem('sha', sha, 'a full 40-character commit SHA')
   return { name, token, sha }
+}
+
+/** A short name from an input: one line, printable, of a sane length. */
+function checkLabel(
+  value: string,
+  name: string,
+  expected: string,
+  problem: (name: string, value: string, expected: string) => void
+): void {
+  if (/\p{Cc}|[\u2028\u2029]/u.test(value))
+    problem(name, value, `${expected}, on one line without control characters`)
+  else if (value.length > MAX_LABEL_CHARS)
+    problem(name, value, `${expected}, at most ${MAX_LABEL_CHARS} characters`)
+}
+
+/** What an HTTP header value can carry: Latin-1 only (Node refuses anything else with ERR_INVALID_CHAR). */
+function isHeaderSafe(value: string): boolean {
+  return ![...value].some((char) => char.charCodeAt(0) > 0xff)
 }
 
 /** The token as it is sent: users often paste it with its "Bearer " prefix. */

@@ -16,6 +16,9 @@ export const REQUEST_TIMEOUT_MS = 60_000
  */
 export const FINAL_REQUEST_MIN_MS = 2_000
 
+/** wait-for and check-name are names, not text: longer ones are a mistake (or an attack on the log). */
+export const MAX_LABEL_CHARS = 100
+
 /** Polling faster than once a second only burns API quota. */
 export const MIN_POLL_INTERVAL_MS = 1_000
 /**
@@ -32,6 +35,14 @@ export const MIN_RETRY_AFTER_MS = 1_000
 
 /** Without any change, one info line this often shows the gate is alive. */
 export const HEARTBEAT_MS = 10 * 60_000
+
+/**
+ * Warnings (each one an annotation on the run) a run writes at most: a server answering with
+ * thousands of odd spellings must not bury the verdict.
+ */
+export const MAX_WARNINGS = 20
+/** Lines the progress log writes for one answer at most; the rest are counted in one more line. */
+export const MAX_LOG_LINES_PER_POLL = 20
 
 /** GitHub shows at most 10 error annotations per step. */
 export const MAX_STEP_ANNOTATIONS = 10
@@ -50,10 +61,19 @@ export const OUTPUTS_MAX_BYTES = 768 * 1024
 export const MAX_MESSAGE_CHARS = 4_000
 
 /**
- * A real operation has six steps. The verdict sees every step; outputs and the summary show at
- * most this many, so that no answer can push them past their size limits.
+ * A real operation has six steps. Normalization reads at most MAX_STEPS_READ of them (what the
+ * verdict sees), so that a hostile answer of a million steps costs no more than a real one; outputs
+ * and the summary show at most MAX_STEPS, so that no answer can push them past their size limits.
  */
+export const MAX_STEPS_READ = 200
 export const MAX_STEPS = 100
+/**
+ * Messages read from one list (the operation's, or one step's): real ones hold a handful. With
+ * MAX_STEPS_READ this bounds the work per answer, whatever the body holds.
+ */
+export const MAX_MESSAGES_PER_LIST = 200
+/** Items read from a list of operations (`operation-id: latest`); an offer has a few. */
+export const MAX_LIST_ITEMS = 1_000
 /**
  * Links and short fields (ids, names, statuses, time frames) are capped so that no API answer can
  * push the outputs past their limit: real ones are a few dozen characters.
@@ -100,6 +120,12 @@ export const CHECK_RUN_FINAL_MS = 1_200
 export const CHECK_RUN_FINAL_MAX_MS = 15_000
 /** What is left of the grace for stdout and stderr to drain to a slow reader before exiting. */
 export const DRAIN_MIN_MS = 500
+
+/**
+ * Shorter values are not redacted from text (the runner still masks them in the log): hiding every
+ * "abc" in a message would make it unreadable, and real secrets are far longer.
+ */
+export const MIN_SECRET_CHARS = 6
 
 /** Node fires any timer longer than 2^31−1 ms after 1 ms; longer waits are taken in pieces. */
 export const MAX_TIMER_MS = 2 ** 31 - 1

@@ -21,9 +21,11 @@ import type { Snapshot } from './model/snapshot.js'
 import { ApiClient } from './net/api-client.js'
 import type { CheckRun } from './report/check-run.js'
 import { ProgressLog } from './report/progress-log.js'
+import { Log } from './report/log.js'
 import { publishReport } from './report/publish.js'
+import { redactReport, Secrets } from './report/redact.js'
 import type { Report } from './report/report.js'
-import { clip } from './report/trim.js'
+import { clip } from './model/describe.js'
 
 export interface RunOptions {
   /** Aborts the wait and every request; index.ts wires SIGINT and SIGTERM to it. */
@@ -39,10 +41,15 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   const signal = options.signal ?? new AbortController().signal
   const startedAt = clock.now()
   const read = (name: string): string => core.getInput(name)
-  // Masked, as they are sent, before anything else can print them.
+  const log = new Log(new Secrets())
+  // Masked, as they are sent, before anything else can print them, and redacted from everything
+  // the gate writes; so is every token issued later.
   for (const secret of [bareToken(read('token')), read('client-secret'), read('github-token')]) {
-    if (secret !== '') core.setSecret(secret)
+    log.mask(secret)
   }
+  // The runner's own request token for ID tokens: hidden from what the gate writes, and not
+  // printed in a mask command either (the runner knows it).
+  log.secrets.add(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '')
 
   let backend: Backend | undefined
   let config: Config | undefined
@@ -59,14 +66,14 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       )
     })
     const deadline = startedAt + config.timeoutMs
-    const tokens = await tokenSource(config, backend, clock)
+    const tokens = await tokenSource(config, backend, clock, log)
     client = new ApiClient({
       tokens,
       wording: backend.wording,
       now: () => clock.wall(),
-      debug: core.debug
+      debug: log.debug
     })
-    watcher = config.watch.watcher({ client, info: core.info })
+    watcher = config.watch.watcher({ client, info: log.info })
     // The check run is set up beside the first poll, not before it: a slow Checks API must not
     // eat the wait. Snapshots seen before it is ready reach it once it is.
     let latest: Snapshot | undefined
@@ -74,6 +81,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       checkRun = openCheckRun(
         config,
         backend,
+        log,
         clock,
         signal,
         Math.min(REQUEST_TIMEOUT_MS, deadline - clock.now())
@@ -84,7 +92,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
           return run
         },
         (error: unknown) => {
-          core.warning(
+          log.warning(
             `Could not set up the check run: ${error instanceof Error ? error.message : String(error)} (the gate's own verdict stands).`
           )
           return undefined
@@ -94,7 +102,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     outcome = await gate(
       config,
       backend,
-      { client, watcher, signedInWith: tokens.description },
+      { client, watcher, signedInWith: tokens.description, log },
       {
         deadline,
         clock,
@@ -128,19 +136,22 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   const run =
     opened ??
     (await within(checkRun, finalMs, () =>
-      core.warning(
+      log.warning(
         `Could not create the check run "${config?.checkRun?.name ?? ''}": GitHub did not answer within ${formatDuration(finalMs)} of the end of the wait, so it was given up (the gate's own verdict stands).`
       )
     ))
-  const finished: Report = {
-    offerLabel: backend?.offerLabel(withDefaults(read)) ?? withDefaults(read)('offer-id'),
-    operationId: watcher?.operationId ?? '',
-    outcome,
-    elapsedMs: clock.now() - startedAt,
-    ...(run?.reference ? { checkRun: run.reference } : {})
-  }
+  const finished: Report = redactReport(
+    {
+      offerLabel: backend?.offerLabel(withDefaults(read)) ?? withDefaults(read)('offer-id'),
+      operationId: watcher?.operationId ?? '',
+      outcome,
+      elapsedMs: clock.now() - startedAt,
+      ...(run?.reference ? { checkRun: run.reference } : {})
+    },
+    log.secrets
+  )
   // Outputs and the summary first: whatever the check run does, they are written.
-  await publishReport(finished, config?.summary ?? true)
+  await publishReport(finished, config?.summary ?? true, log)
   await run?.finish(finished, Math.max(0, finalMs - (performance.now() - stoppedAt)))
   return outcome
 }
@@ -160,7 +171,12 @@ function within<T>(promise: Promise<T>, ms: number, late: () => void): Promise<T
 }
 
 /** The token input as given, or Azure AD sign-in (loaded only when used: plain runs start faster). */
-async function tokenSource(config: Config, backend: Backend, clock: Clock): Promise<TokenSource> {
+async function tokenSource(
+  config: Config,
+  backend: Backend,
+  clock: Clock,
+  log: Log
+): Promise<TokenSource> {
   if (config.auth.kind === 'static') return staticToken(config.auth.token, backend.resource)
   const [{ azureAdToken }, { githubIdToken, oidcEndpoint }] = await Promise.all([
     import('./auth/azure-ad.js'),
@@ -172,10 +188,10 @@ async function tokenSource(config: Config, backend: Backend, clock: Clock): Prom
     { scope: backend.scope, apiTitle: backend.title, refusedHint: backend.freshTokenRefused },
     {
       now: () => clock.wall(),
-      mask: core.setSecret,
+      mask: log.mask,
       getIDToken: (audience, budget) => githubIdToken(endpoint, audience, budget),
-      info: core.info,
-      debug: core.debug
+      info: log.info,
+      debug: log.debug
     }
   )
 }
@@ -186,6 +202,7 @@ interface Watching {
   watcher: Watcher
   /** How the gate signs in, for the first log line. */
   signedInWith: string
+  log: Log
 }
 
 /** The run's time and stops. */
@@ -200,11 +217,11 @@ interface Timing {
 async function gate(
   config: Config,
   backend: Backend,
-  { client, watcher, signedInWith }: Watching,
+  { client, watcher, signedInWith, log }: Watching,
   { deadline, clock, signal, random, onSnapshot }: Timing
 ): Promise<Outcome> {
-  const log = new ProgressLog(
-    { info: core.info, warning: core.warning },
+  const progress = new ProgressLog(
+    { info: log.info, warning: log.warning },
     () => clock.now(),
     config.watch.subject,
     backend.title
@@ -214,14 +231,14 @@ async function gate(
     ready: config.waitFor.kind === 'ready' ? config.waitFor.rule : '',
     step: config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : ''
   }[config.waitFor.kind]
-  core.info(
+  log.info(
     `Watching ${config.watch.description} until ${waitFor}; ${config.mode === 'check' ? 'checking once' : `timeout ${formatDuration(config.timeoutMs)}, polling every ${formatDuration(config.pollIntervalMs)}`}; signed in with ${signedInWith}.`
   )
   if (
     process.env.RUNNER_ENVIRONMENT === 'github-hosted' &&
     config.timeoutMs > HOSTED_JOB_LIMIT_MS
   ) {
-    core.warning(
+    log.warning(
       `timeout is ${formatDuration(config.timeoutMs)}, but GitHub-hosted jobs are stopped after 6h: the job will end before the gate does. Use a self-hosted runner, or wait in several runs.`
     )
   }
@@ -242,12 +259,12 @@ async function gate(
       signal,
       requests: () => client.requests,
       onSnapshot: (snapshot) => {
-        log.onSnapshot(snapshot)
+        progress.onSnapshot(snapshot)
         onSnapshot(snapshot)
       },
       onRetry: (reason, failures, delayMs) =>
-        log.onRetry(reason, failures, config.maxConsecutiveErrors, delayMs),
-      warn: core.warning
+        progress.onRetry(reason, failures, config.maxConsecutiveErrors, delayMs),
+      warn: log.warning
     }
   )
 }
@@ -259,6 +276,7 @@ async function gate(
 async function openCheckRun(
   config: Config,
   backend: Backend,
+  log: Log,
   clock: Clock,
   signal: AbortSignal,
   ms: number
@@ -281,8 +299,9 @@ async function openCheckRun(
       apiTitle: backend.title,
       clock,
       signal,
-      warn: core.warning,
-      info: core.info
+      warn: log.warning,
+      info: log.info,
+      redact: log.redact
     },
     ms
   )

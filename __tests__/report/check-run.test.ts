@@ -71,6 +71,7 @@ function settings(overrides: Partial<CheckRunSettings> = {}): CheckRunSettings {
     sha: SHA,
     reuse: false,
     apiTitle: 'the CPP API',
+    redact: (text) => text,
     clock: { now: () => clock, wall: () => clock, sleep: () => Promise.resolve() },
     signal: new AbortController().signal,
     warn: (line) => warnings.push(line),

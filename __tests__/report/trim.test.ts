@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { messageText, type Message, type Snapshot } from '../../src/model/snapshot.js'
-import { bytes, clip, fitByLeavingOutOldest, latest, withoutOldest } from '../../src/report/trim.js'
+import { clip } from '../../src/model/describe.js'
+import { bytes, fitByLeavingOutOldest, latest, withoutOldest } from '../../src/report/trim.js'
 import { message, snapshot, step } from '../fixtures/report.js'
 
 /** Texts of every message left in the snapshot, operation messages first, then step by step. */

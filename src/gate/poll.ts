@@ -13,6 +13,7 @@ import { lastSeen } from '../model/describe.js'
 import type { FetchResult, Outcome, Result } from '../model/outcome.js'
 import type { Snapshot } from '../model/snapshot.js'
 import { budget, type Budget } from '../net/budget.js'
+import { reasonOf } from '../net/http.js'
 import type { Clock } from './clock.js'
 import { verdict, type ReadyRules, type WaitFor } from './verdict.js'
 
@@ -70,6 +71,9 @@ export async function poll(settings: PollSettings, deps: PollDeps): Promise<Outc
     let fetched: FetchResult<Snapshot> | undefined
     try {
       fetched = await untilAborted(deps.fetch(given), deps.signal)
+    } catch (error) {
+      // A fault of the gate's own, not of the API: stop, with the counts as they are.
+      return end('error', `The gate could not read the answer: ${reasonOf(error)}`)
     } finally {
       given.release()
     }

@@ -1,8 +1,16 @@
 // How the gate words a status, a step and its reasons: shared by the verdict, the poll loop's
 // timeout and interruption messages, and every reporter, so they read alike.
 
-import { isErrorLevel, messageText, type Message, type Snapshot, type Step } from './snapshot.js'
+import {
+  isErrorLevel,
+  messageText,
+  type Message,
+  type Snapshot,
+  type Step,
+  type Unread
+} from './snapshot.js'
 import type { Status } from './status.js'
+import { MAX_MESSAGES_PER_LIST, MAX_STEPS_READ } from '../constants.js'
 
 /** `blocked`, `not started`, or `"Foo"` for a spelling we do not know. */
 export function describeStatus(status: Status, rawStatus: string): string {
@@ -44,4 +52,22 @@ export function lastSeen(snapshot: Snapshot | undefined): string {
   if (current === undefined) return `${status}.`
   const progress = current.progress === undefined ? '' : ` at ${current.progress}%`
   return `${status}; step ${current.name} ${describeStatus(current.status, current.rawStatus)}${progress}.`
+}
+
+/** What the API sent beyond what the gate reads, counted. */
+export function unreadNote(unread: Unread): string {
+  const parts = [
+    unread.steps === 0 ? '' : `${count(unread.steps, 'more step')}`,
+    unread.messages === 0 ? '' : `${count(unread.messages, 'more message')}`
+  ].filter(Boolean)
+  return `The API sent ${parts.join(' and ')} than the gate reads (at most ${MAX_STEPS_READ} steps and ${MAX_MESSAGES_PER_LIST} messages a list): those were not read.`
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/** Cuts text to `max` characters, marking the cut. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }

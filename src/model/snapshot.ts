@@ -34,6 +34,14 @@ export interface Snapshot {
   messages: Message[]
   previewLinks: string[]
   liveLinks: string[]
+  /** What the answer held beyond what normalization reads (MAX_STEPS_READ, MAX_MESSAGES_PER_LIST). */
+  unread?: Unread
+}
+
+/** Steps and messages an answer held that were not read. */
+export interface Unread {
+  steps: number
+  messages: number
 }
 
 export function messageText(message: Message): string {

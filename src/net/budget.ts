@@ -25,6 +25,8 @@ export function budget(parent: AbortSignal, ms: number): HeldBudget {
     () => controller.abort(new DOMException('The budget ran out.', 'TimeoutError')),
     bounded
   )
+  // The work it bounds keeps the process alive (a socket, a sleep), not the budget itself.
+  timer.unref()
   const release = (): void => {
     clearTimeout(timer)
     parent.removeEventListener('abort', onParent)

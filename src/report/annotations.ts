@@ -4,7 +4,7 @@ import { MAX_MESSAGE_CHARS, MAX_STEP_ANNOTATIONS } from '../constants.js'
 import { messageText, type Snapshot } from '../model/snapshot.js'
 import { describeStatus, reasons } from '../model/describe.js'
 import { isFailingStepStatus } from '../model/status.js'
-import { clip } from './trim.js'
+import { clip } from '../model/describe.js'
 
 export interface Annotation {
   title: string

@@ -30,6 +30,8 @@ export interface CheckRunSettings {
   signal: AbortSignal
   warn: (line: string) => void
   info: (line: string) => void
+  /** Every secret of the run hidden from what is sent to GitHub. */
+  redact: (text: string) => string
 }
 
 const CONCLUSION: Record<
@@ -43,6 +45,25 @@ const CONCLUSION: Record<
   'timed-out': 'timed_out',
   canceled: 'cancelled',
   interrupted: 'cancelled'
+}
+
+/** What an update of the check run sends. */
+interface CheckRunUpdate {
+  status: 'in_progress' | 'completed'
+  conclusion?: 'success' | 'failure' | 'timed_out' | 'cancelled'
+  completed_at?: string
+  output: {
+    title: string
+    summary: string
+    annotations?: Array<{
+      path: string
+      start_line: number
+      end_line: number
+      annotation_level: 'failure'
+      title: string
+      message: string
+    }>
+  }
 }
 
 export class CheckRun {
@@ -213,18 +234,28 @@ export class CheckRun {
     return { id: data.id, url: data.html_url ?? '' }
   }
 
-  private async update(
-    fields: Omit<
-      Parameters<Octokit['rest']['checks']['update']>[0],
-      'owner' | 'repo' | 'check_run_id' | 'request'
-    >,
-    signal: AbortSignal
-  ): Promise<void> {
+  private async update(fields: CheckRunUpdate, signal: AbortSignal): Promise<void> {
     if (!this.ref) return
+    const { redact } = this.settings
+    // Every text GitHub is sent: no secret of the run, in any form.
+    const { output } = fields
     await this.octokit.rest.checks.update({
       ...this.repo,
       check_run_id: this.ref.id,
       ...fields,
+      output: {
+        title: redact(output.title),
+        summary: redact(output.summary),
+        ...(output.annotations === undefined
+          ? {}
+          : {
+              annotations: output.annotations.map((annotation) => ({
+                ...annotation,
+                title: redact(annotation.title),
+                message: redact(annotation.message)
+              }))
+            })
+      },
       request: { signal }
     })
   }

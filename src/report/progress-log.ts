@@ -2,9 +2,9 @@
 // running step's percentage), a heartbeat when nothing has for a while, one warning per unknown
 // spelling.
 
-import { HEARTBEAT_MS } from '../constants.js'
+import { HEARTBEAT_MS, MAX_LOG_LINES_PER_POLL, MAX_WARNINGS } from '../constants.js'
 import type { Snapshot } from '../model/snapshot.js'
-import { describeStatus, lastSeen } from '../model/describe.js'
+import { describeStatus, lastSeen, unreadNote } from '../model/describe.js'
 import { formatDuration } from '../duration.js'
 
 export interface LogSink {
@@ -14,8 +14,11 @@ export interface LogSink {
 
 export class ProgressLog {
   private operation: string | undefined
-  private readonly steps = new Map<string, string>()
+  /** Each step's last state, for the steps of the last answer only: it never outgrows one answer. */
+  private steps = new Map<string, string>()
   private readonly unknownSpellings = new Set<string>()
+  /** The last note on what an answer held beyond what is read, said once until it changes. */
+  private unread: string | undefined
   private lastLineAt: number
   private readonly sink: LogSink
   private readonly now: () => number
@@ -43,6 +46,7 @@ export class ProgressLog {
       )
       this.operation = operation
     }
+    const seen = new Map<string, string>()
     snapshot.steps.forEach((step, index) => {
       const key = `${index}:${step.id}`
       const progress =
@@ -56,12 +60,20 @@ export class ProgressLog {
             : ''
         lines.push(`Step ${step.name}: ${before === undefined ? '' : `${before} → `}${state}${eta}`)
       }
-      this.steps.set(key, state)
+      seen.set(key, state)
     })
+    this.steps = seen
+    if (snapshot.unread !== undefined) {
+      const note = unreadNote(snapshot.unread)
+      if (note !== this.unread) lines.push(note)
+      this.unread = note
+    }
     for (const raw of [snapshot, ...snapshot.steps]
       .filter((item) => item.status === 'unknown')
       .map((item) => item.rawStatus)) {
-      if (!this.unknownSpellings.has(raw)) {
+      // Remembered up to the run's warning limit: a server inventing a spelling a poll costs no
+      // memory beyond it (the Log writes no more warnings anyway).
+      if (!this.unknownSpellings.has(raw) && this.unknownSpellings.size <= MAX_WARNINGS) {
         this.unknownSpellings.add(raw)
         this.sink.warning(
           raw === ''
@@ -69,6 +81,14 @@ export class ProgressLog {
             : `Unknown status "${raw}" from ${this.apiTitle}: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`
         )
       }
+    }
+    if (lines.length > MAX_LOG_LINES_PER_POLL) {
+      const more = lines.length - (MAX_LOG_LINES_PER_POLL - 1)
+      lines.splice(
+        MAX_LOG_LINES_PER_POLL - 1,
+        more,
+        `… and ${more} more changes in this answer (the steps output and the summary have them all).`
+      )
     }
     if (lines.length > 0) this.say(lines)
     else if (this.now() - this.lastLineAt >= HEARTBEAT_MS)

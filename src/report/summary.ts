@@ -2,13 +2,20 @@
 // from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
 
 import { MAX_MESSAGE_CHARS, SUMMARY_MAX_BYTES } from '../constants.js'
-import { messageText, type Message, type Snapshot, type Step } from '../model/snapshot.js'
-import { describeStatus } from '../model/describe.js'
+import {
+  messageText,
+  type Message,
+  type Snapshot,
+  type Step,
+  type Unread
+} from '../model/snapshot.js'
+import { describeStatus, unreadNote } from '../model/describe.js'
 import { formatDuration } from '../duration.js'
 import type { Result } from '../model/outcome.js'
 import type { Status } from '../model/status.js'
 import type { Report } from './report.js'
-import { capSteps, clip, fitByLeavingOutOldest, latest } from './trim.js'
+import { clip } from '../model/describe.js'
+import { capSteps, fitByLeavingOutOldest, latest } from './trim.js'
 
 const RESULT_ICON: Record<Result, string> = {
   succeeded: '✅',
@@ -60,7 +67,7 @@ function render(
     snapshot ? stepsTable(snapshot) : '',
     snapshot ? operationMessages(snapshot) : '',
     snapshot ? snapshot.steps.map(stepMessages).join('') : '',
-    leftOutNotice(leftOut, hiddenSteps),
+    leftOutNotice(leftOut, hiddenSteps, snapshot?.unread),
     footer(report, snapshot)
   ].join('')
 }
@@ -118,8 +125,9 @@ function messageLine(message: Message): string {
   return `<strong>${meta.join(' · ')}</strong>: ${text}`
 }
 
-function leftOutNotice(leftOut: number, hiddenSteps: number): string {
+function leftOutNotice(leftOut: number, hiddenSteps: number, unread: Unread | undefined): string {
   const notes = [
+    unread === undefined ? '' : unreadNote(unread),
     leftOut === 0
       ? ''
       : `${leftOut} older message${leftOut === 1 ? ' was' : 's were'} left out to keep this summary under GitHub's 1 MiB limit; the newest are shown.`,
@@ -163,11 +171,18 @@ function statusCell(status: Status, rawStatus: string): string {
   return `${STATUS_ICON[status]} ${escape(describeStatus(status, rawStatus))}`
 }
 
-/** Message text keeps its line breaks. */
+/** Message text keeps its line breaks, as <br>. */
 function escapeText(text: string): string {
-  return escape(text).replace(/\n/g, '<br>')
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(escape)
+    .join('<br>')
 }
 
+/**
+ * Text as HTML: nothing in it is markup, and no line break survives raw, so that no text can end
+ * the summary's HTML block (a blank line would) and have what follows read as Markdown.
+ */
 export function escape(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -175,4 +190,6 @@ export function escape(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
 }

@@ -75,11 +75,6 @@ export function fitByLeavingOutOldest(
   return { text: attempt(high), leftOut: high, fits: true }
 }
 
-/** Cuts text to `max` characters, marking the cut. */
-export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text
-}
-
 export function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8')
 }

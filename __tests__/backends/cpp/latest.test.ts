@@ -2,6 +2,11 @@ import { describe, expect, it } from '@jest/globals'
 import type { FetchResult } from '../../../src/model/outcome.js'
 import { findLatestOperation, pickLatest } from '../../../src/backends/cpp/latest.js'
 import { within } from '../../fixtures/budget.js'
+import { isOperationIdOf } from '../../../src/backends/cpp/location.js'
+import { MAX_LIST_ITEMS } from '../../../src/constants.js'
+
+/** These tests are about choosing; which ids count is tested below with the offer's own rule. */
+const anyId = (): boolean => true
 
 const op = (id: string, fields: Record<string, unknown>) => ({
   id,
@@ -20,7 +25,7 @@ describe('pickLatest', () => {
       op('old', { status: 'succeeded', changedTime: '2026-03-01T00:00:00Z' }),
       op('run', fields)
     ]
-    expect(pickLatest(body, false)).toEqual({
+    expect(pickLatest(body, false, anyId)).toEqual({
       id: 'run',
       why: expect.stringContaining("it is the offer's running operation") as unknown
     })
@@ -32,7 +37,7 @@ describe('pickLatest', () => {
       op('b', { submissionState: 'running', lastActionDateTime: '2026-01-03T00:00:00Z' }),
       op('c', { status: 'running', changedTime: '2026-01-02T00:00:00Z' })
     ]
-    expect(pickLatest(body, false)).toEqual({
+    expect(pickLatest(body, false, anyId)).toEqual({
       id: 'b',
       why: 'it is the most recently changed of 3 running operations (changed 2026-01-03T00:00:00Z)'
     })
@@ -40,7 +45,7 @@ describe('pickLatest', () => {
 
   it('filters the list itself, whatever the server did with the status filter', () => {
     const body = [op('done', { status: 'succeeded', changedTime: '2026-05-01T00:00:00Z' })]
-    expect(pickLatest(body, true)).toBeUndefined()
+    expect(pickLatest(body, true, anyId)).toBeUndefined()
   })
 
   it('falls back to the most recently changed operation when none runs', () => {
@@ -49,7 +54,7 @@ describe('pickLatest', () => {
       op('newer', { submissionState: 'canceled', changedTime: '2026-02-01T00:00:00Z' }),
       op('undated', { status: 'succeeded' })
     ]
-    expect(pickLatest(body, false)).toEqual({
+    expect(pickLatest(body, false, anyId)).toEqual({
       id: 'newer',
       why: 'no operation is running, and it is the most recently changed one (canceled, changed 2026-02-01T00:00:00Z)'
     })
@@ -58,12 +63,50 @@ describe('pickLatest', () => {
   it.each([[[]], [{ value: [] }], [null], ['text'], [[{ status: 'running' }]], [[42, null]]])(
     'finds nothing in %j',
     (body) => {
-      expect(pickLatest(body, false)).toBeUndefined()
+      expect(pickLatest(body, false, anyId)).toBeUndefined()
     }
   )
 
   it('reads the list from a {value: [...]} envelope too', () => {
-    expect(pickLatest({ value: [op('x', { status: 'running' })] }, true)?.id).toBe('x')
+    expect(pickLatest({ value: [op('x', { status: 'running' })] }, true, anyId)?.id).toBe('x')
+  })
+})
+
+describe('pickLatest, with the ids of this offer only', () => {
+  const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
+  const ofOffer = (id: string): boolean => isOperationIdOf(id, 'contoso', 'contoso-offer')
+
+  it.each([
+    ['a GUID', GUID, true],
+    ['the $ form naming this offer', 'contoso$contoso-offer$2$preview', true],
+    ['the $ form in another case', 'Contoso$Contoso-Offer$2$Preview', true],
+    ["another offer's $ form", 'contoso$other-offer$2$preview', false],
+    ['a made-up id', 'op-1', false],
+    ['an id with blank lines', `${GUID}\n\n![x](https://evil.example/x.png)`, false],
+    ['an id with markup', '<img src=x onerror=alert(1)>', false],
+    ['a lone surrogate', `contoso$contoso-offer$2$p\ud800`, false]
+  ])('%s: %s counts %s', (_name, id, counts) => {
+    expect(pickLatest([op(id, { status: 'running' })], true, ofOffer)?.id).toBe(
+      counts ? id : undefined
+    )
+  })
+
+  it('skips what is not an operation id and takes the running operation that is', () => {
+    const body = [
+      op('::error::injected', { status: 'running', changedTime: '2026-09-01T00:00:00Z' }),
+      op(GUID, { status: 'running', changedTime: '2026-01-01T00:00:00Z' })
+    ]
+    expect(pickLatest(body, true, ofOffer)?.id).toBe(GUID)
+  })
+
+  it(`reads at most ${MAX_LIST_ITEMS} items of a list, however long`, () => {
+    const body = [
+      ...Array.from({ length: MAX_LIST_ITEMS }, (_, i) =>
+        op(`not-an-id-${i}`, { status: 'running' })
+      ),
+      op(GUID, { status: 'running' })
+    ]
+    expect(pickLatest(body, true, ofOffer)).toBeUndefined()
   })
 })
 
@@ -83,7 +126,7 @@ describe('findLatestOperation', () => {
     const { asked, getJson } = answers({
       [`${LIST}&status=running`]: { kind: 'ok', value: [op('g-1', { status: 'running' })] }
     })
-    expect(await findLatestOperation(getJson, LIST, within(1000))).toEqual({
+    expect(await findLatestOperation(getJson, LIST, within(1000), anyId)).toEqual({
       kind: 'ok',
       value: {
         id: 'g-1',
@@ -99,7 +142,7 @@ describe('findLatestOperation', () => {
       [`${LIST}&status=running`]: { kind: 'ok', value: [] },
       [LIST]: { kind: 'ok', value: [op('done', { status: 'succeeded' })] }
     })
-    expect(await findLatestOperation(getJson, LIST, within(1000))).toMatchObject({
+    expect(await findLatestOperation(getJson, LIST, within(1000), anyId)).toMatchObject({
       kind: 'ok',
       value: { id: 'done' }
     })
@@ -111,7 +154,7 @@ describe('findLatestOperation', () => {
       [`${LIST}&status=running`]: { kind: 'ok', value: [] },
       [LIST]: { kind: 'ok', value: [] }
     })
-    expect(await findLatestOperation(getJson, LIST, within(1000))).toEqual({
+    expect(await findLatestOperation(getJson, LIST, within(1000), anyId)).toEqual({
       kind: 'fatal',
       message:
         'operation-id is "latest", but the offer has no operation: publish it first, or check publisher-id and offer-id.'
@@ -123,6 +166,6 @@ describe('findLatestOperation', () => {
     { kind: 'fatal', message: 'HTTP 404' }
   ])('passes a failed list request on as it is: %o', async (failure) => {
     const { getJson } = answers({ [`${LIST}&status=running`]: failure })
-    expect(await findLatestOperation(getJson, LIST, within(1000))).toEqual(failure)
+    expect(await findLatestOperation(getJson, LIST, within(1000), anyId)).toEqual(failure)
   })
 })

@@ -95,6 +95,23 @@ describe('resolveTarget with an operation id', () => {
   })
 })
 
+describe('resolveTarget: an operation of another offer, bare or as a path', () => {
+  it.each([
+    ['bare', 'fabrikam$other-offer$2$preview'],
+    ['as a path', '/api/operations/fabrikam$other-offer$2$preview?api-version=2017-10-31'],
+    ['bare, same publisher', 'contoso$other-offer$2$preview'],
+    ['as a path, same publisher', '/api/operations/contoso$other-offer$2$preview']
+  ])('refuses it %s: %s', (_form, id) => {
+    const parsed = resolve(id)
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok) {
+      expect(parsed.expected).toMatch(
+        /^an operation of publisher-id "contoso" and offer-id "contoso-offer", not of "(fabrikam|contoso)" \/ "other-offer"$/
+      )
+    }
+  })
+})
+
 describe('resolveTarget with a Location or Operation-Location value', () => {
   it.each([
     [

@@ -4,7 +4,7 @@ import { describeStatus } from '../../model/describe.js'
 import type { Snapshot } from '../../model/snapshot.js'
 import { findStep } from '../../gate/verdict.js'
 import type { Backend, ReadInput, ReportProblem, CommonSettings, Watch } from '../backend.js'
-import { resolveTarget } from './location.js'
+import { isOperationIdOf, resolveTarget } from './location.js'
 import { CppWatcher } from './watcher.js'
 import { cppWording, CPP_FRESH_TOKEN_REFUSED } from './wording.js'
 
@@ -48,7 +48,8 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
     }[target.kind],
     subject: target.kind === 'offer' ? 'Offer' : 'Operation',
     operationId: target.operationId,
-    watcher: (deps) => new CppWatcher(target, deps)
+    watcher: (deps) =>
+      new CppWatcher(target, deps, (id) => isOperationIdOf(id, publisherId, offerId))
   }
 }
 

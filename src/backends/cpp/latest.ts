@@ -4,6 +4,8 @@
 
 import type { FetchResult } from '../../model/outcome.js'
 import type { Budget } from '../../net/budget.js'
+import { MAX_FIELD_CHARS, MAX_LIST_ITEMS } from '../../constants.js'
+import { clip } from '../../model/describe.js'
 import { operationUrl } from './location.js'
 import { cppStatus } from './spellings.js'
 
@@ -21,10 +23,23 @@ interface Item {
   changedText: string
 }
 
-/** The running operation (the newest, if several), else the most recently changed one. */
-export function pickLatest(body: unknown, onlyRunning: boolean): Chosen | undefined {
+/** Whether an id from the list is an operation id of the offer (see location.ts). */
+export type IsOperationId = (id: string) => boolean
+
+/**
+ * The running operation (the newest, if several), else the most recently changed one. Only items
+ * whose id is an operation id of this offer count: anything else in the list is not an operation
+ * to watch, and its id never reaches a URL, an output or the summary.
+ */
+export function pickLatest(
+  body: unknown,
+  onlyRunning: boolean,
+  isId: IsOperationId
+): Chosen | undefined {
   const items = list(body)
+    .slice(0, MAX_LIST_ITEMS)
     .flatMap(item)
+    .filter((entry) => isId(entry.id))
     .sort((a, b) => b.changed - a.changed)
   const running = items.filter((entry) => isInProgress(entry.state))
   if (running.length > 0) {
@@ -69,12 +84,13 @@ function item(value: unknown): Item[] {
     (field): field is string => typeof field === 'string'
   )
   const changed = changedText === undefined ? Number.NaN : Date.parse(changedText)
+  // Quoted in the log's "why": short, whatever the server sent.
   return [
     {
       id,
-      state: state ?? '',
+      state: clip(state ?? '', MAX_FIELD_CHARS),
       changed: Number.isNaN(changed) ? Number.NEGATIVE_INFINITY : changed,
-      changedText: changedText ?? ''
+      changedText: clip(changedText ?? '', MAX_FIELD_CHARS)
     }
   ]
 }
@@ -89,15 +105,16 @@ type GetJson = (url: string, budget: Budget) => Promise<FetchResult<unknown>>
 export async function findLatestOperation(
   getJson: GetJson,
   listUrl: string,
-  budget: Budget
+  budget: Budget,
+  isId: IsOperationId
 ): Promise<FetchResult<Chosen & { url: string }>> {
   const running = await getJson(`${listUrl}&status=running`, budget)
   if (running.kind !== 'ok') return running
-  let found = pickLatest(running.value, true)
+  let found = pickLatest(running.value, true, isId)
   if (found === undefined) {
     const all = await getJson(listUrl, budget)
     if (all.kind !== 'ok') return all
-    found = pickLatest(all.value, false)
+    found = pickLatest(all.value, false, isId)
   }
   if (found === undefined) {
     return {

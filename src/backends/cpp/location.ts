@@ -42,6 +42,14 @@ export function resolveTarget(
     return ok('operation', `${origin}${offerPath}/operations/${operation}?${query}`, operation)
   }
   if (DOLLAR_ID.test(operation)) {
+    // Gating on another offer's operation would pass or fail the wrong release.
+    const [publisher, offer] = operation.split('$')
+    if (!namesOffer(publisher, offer, publisherId, offerId)) {
+      return {
+        ok: false,
+        expected: `an operation of publisher-id "${publisherId}" and offer-id "${offerId}", not of "${publisher}" / "${offer}"`
+      }
+    }
     const path = operation.split('$').map(encodeURIComponent).join('$')
     return ok('operation', `${origin}/api/operations/${path}?${query}`, operation)
   }
@@ -84,7 +92,7 @@ function fromLocation(
   }
   // Gating on another offer's operation would pass or fail the wrong release.
   const named = namedOffer(url.pathname)
-  if (named && (!sameId(named[0], publisherId) || !sameId(named[1], offerId))) {
+  if (named && !namesOffer(named[0], named[1], publisherId, offerId)) {
     return {
       ok: false,
       expected: `an operation of publisher-id "${publisherId}" and offer-id "${offerId}", not of "${named[0]}" / "${named[1]}"`
@@ -107,6 +115,31 @@ function namedOffer(pathname: string): [string, string] | undefined {
 
 function sameId(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase()
+}
+
+/**
+ * Whether an id from the API looks like an operation id of this offer (a GUID, or the
+ * publisher$offer$version$slot form naming it): what else an answer holds never reaches a URL, an
+ * output or the summary.
+ */
+export function isOperationIdOf(id: string, publisherId: string, offerId: string): boolean {
+  if (GUID.test(id)) return true
+  if (!DOLLAR_ID.test(id) || !id.isWellFormed()) return false
+  const [publisher, offer] = id.split('$')
+  return namesOffer(publisher, offer, publisherId, offerId)
+}
+
+/**
+ * Whether a $-form id or an operation path names this publisher and offer. The 2018 form puts the
+ * offer's GUID where the offer id goes; the gate cannot tell whose GUID it is, so it accepts one.
+ */
+function namesOffer(
+  publisher: string,
+  offer: string,
+  publisherId: string,
+  offerId: string
+): boolean {
+  return sameId(publisher, publisherId) && (sameId(offer, offerId) || GUID.test(offer))
 }
 
 /** The URL of one operation of the offer, by id. */

@@ -5,9 +5,11 @@ import {
   MAX_FIELD_CHARS,
   MAX_LINK_CHARS,
   MAX_LINKS,
-  MAX_MESSAGE_TEXT_CHARS
+  MAX_MESSAGE_TEXT_CHARS,
+  MAX_MESSAGES_PER_LIST,
+  MAX_STEPS_READ
 } from '../../constants.js'
-import type { Message, MessagePart, Snapshot, Step } from '../../model/snapshot.js'
+import type { Message, MessagePart, Snapshot, Step, Unread } from '../../model/snapshot.js'
 import { htmlToParts, isWebLink } from '../../net/html-text.js'
 import { cppStatus } from './spellings.js'
 
@@ -27,23 +29,29 @@ export async function normalize(body: unknown): Promise<Snapshot> {
   }
   const rawStatus = text(operation.status) ?? text(operation.submissionState) ?? ''
   const submissionType = text(operation.submissionType)
+  // Bounded work whatever the answer holds: what is left unread is counted and shown.
+  const unread = { steps: 0, messages: 0 }
+  const allSteps = list(operation.steps)
+  unread.steps = Math.max(0, allSteps.length - MAX_STEPS_READ)
   const steps: Step[] = []
-  for (const [index, value] of list(operation.steps).entries()) {
-    const found = await step(value, index)
+  for (const [index, value] of allSteps.slice(0, MAX_STEPS_READ).entries()) {
+    const found = await step(value, index, unread)
     if (found !== undefined) steps.push(found)
   }
+  const operationMessages = await messages(operation.messages, unread)
   return {
     status: cppStatus(rawStatus),
     rawStatus,
     ...(submissionType === undefined ? {} : { submissionType }),
     steps,
-    messages: await messages(operation.messages),
+    messages: operationMessages,
     previewLinks: links(operation.previewLinks),
-    liveLinks: links(operation.liveLinks)
+    liveLinks: links(operation.liveLinks),
+    ...(unread.steps + unread.messages === 0 ? {} : { unread })
   }
 }
 
-async function step(value: unknown, index: number): Promise<Step | undefined> {
+async function step(value: unknown, index: number, unread: Unread): Promise<Step | undefined> {
   if (!isObject(value)) return undefined
   const id = text(value.id) ?? ''
   const rawStatus = text(value.status) ?? ''
@@ -56,14 +64,16 @@ async function step(value: unknown, index: number): Promise<Step | undefined> {
     rawStatus,
     ...(progress === undefined ? {} : { progress }),
     ...(estimatedTimeFrame === undefined ? {} : { estimatedTimeFrame }),
-    messages: await messages(value.messages)
+    messages: await messages(value.messages, unread)
   }
 }
 
 /** Message items are `{messageHtml, level, timestamp}`; one doc table calls them strings. */
-async function messages(value: unknown): Promise<Message[]> {
+async function messages(value: unknown, unread: Unread): Promise<Message[]> {
   const found: Message[] = []
-  for (const item of list(value)) {
+  const items = list(value)
+  unread.messages += Math.max(0, items.length - MAX_MESSAGES_PER_LIST)
+  for (const item of items.slice(0, MAX_MESSAGES_PER_LIST)) {
     const each =
       typeof item === 'string'
         ? await message(item, undefined, undefined)

@@ -5,19 +5,21 @@ import type { FetchResult } from '../../model/outcome.js'
 import type { Snapshot } from '../../model/snapshot.js'
 import type { Budget } from '../../net/budget.js'
 import type { Watcher, WatcherDeps } from '../backend.js'
-import { findLatestOperation } from './latest.js'
+import { findLatestOperation, type IsOperationId } from './latest.js'
 import type { Target } from './location.js'
 import { normalize, UnexpectedBodyError } from './normalize.js'
 
 export class CppWatcher implements Watcher {
   private readonly target: Target
   private readonly deps: WatcherDeps
+  private readonly isId: IsOperationId
   private url: string
   private id: string
 
-  constructor(target: Target, deps: WatcherDeps) {
+  constructor(target: Target, deps: WatcherDeps, isId: IsOperationId) {
     this.target = target
     this.deps = deps
+    this.isId = isId
     this.url = target.kind === 'latest' ? '' : target.url
     this.id = target.operationId
   }
@@ -33,7 +35,8 @@ export class CppWatcher implements Watcher {
       const found = await findLatestOperation(
         (url, within) => client.getJson(url, within),
         this.target.url,
-        budget
+        budget,
+        this.isId
       )
       if (found.kind !== 'ok') return found
       this.url = found.value.url

@@ -1,0 +1,248 @@
+// The one redactor: every secret of the run (the token input, the client secret, the GitHub token,
+// each OIDC ID token and each access token issued) replaced by *** wherever it shows, in every
+// form a server echoing it could use: as is, JSON-escaped (\uXXXX, \/, \"), as HTML entities,
+// percent- or form-encoded, and base64 of the secret and of "Bearer <secret>". It runs on text
+// after decoding (a secret split by markup is whole again by then) and on what each sink writes.
+
+import { MIN_SECRET_CHARS } from '../constants.js'
+import {
+  messageText,
+  type Message,
+  type MessagePart,
+  type Snapshot,
+  type Step
+} from '../model/snapshot.js'
+import type { Report } from './report.js'
+
+const MASK = '***'
+
+/** One decoded character and the span of the original text it came from. */
+interface Unit {
+  char: string
+  start: number
+  end: number
+}
+
+export class Secrets {
+  private readonly values = new Set<string>()
+  /** Literal forms searched in the original text: base64 of each secret. */
+  private literals: string[] = []
+
+  /** Adds a secret; too short a value would hide ordinary words, so it is only masked by the runner. */
+  add(secret: string): void {
+    if (secret.length < MIN_SECRET_CHARS || this.values.has(secret)) return
+    this.values.add(secret)
+    for (const value of [secret, `Bearer ${secret}`]) {
+      for (const encoded of [
+        Buffer.from(value).toString('base64'),
+        Buffer.from(value).toString('base64url')
+      ]) {
+        this.literals.push(encoded, encoded.replace(/=+$/, ''))
+      }
+    }
+    // Longest first, so that a longer form is hidden whole before a shorter one inside it.
+    this.literals = [...new Set(this.literals)].sort((a, b) => b.length - a.length)
+  }
+
+  get size(): number {
+    return this.values.size
+  }
+
+  /** The text with every secret, in any of the forms above, replaced by ***. */
+  redact(text: string): string {
+    if (this.values.size === 0 || text.length === 0) return text
+    let out = text
+    for (const literal of this.literals) {
+      if (out.includes(literal)) out = out.split(literal).join(MASK)
+    }
+    return this.hideDecoded(out)
+  }
+
+  /**
+   * Finds each secret in the decoded view of the text (escapes, entities and percent-encoding
+   * undone) and replaces the original span it came from.
+   */
+  private hideDecoded(text: string): string {
+    const units = decodeUnits(text)
+    const decoded = units.map((unit) => unit.char).join('')
+    const spans: Array<[number, number]> = []
+    for (const secret of this.values) {
+      // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
+      for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
+        for (let at = decoded.indexOf(form); at !== -1; at = decoded.indexOf(form, at + 1)) {
+          spans.push([units[at].start, units[at + form.length - 1].end])
+        }
+      }
+    }
+    if (spans.length === 0) return text
+    spans.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+    let out = ''
+    let cursor = 0
+    for (const [start, end] of spans) {
+      // An overlapping match is hidden by the mask already written: it only extends it.
+      if (start < cursor) {
+        cursor = Math.max(cursor, end)
+        continue
+      }
+      out += text.slice(cursor, start) + MASK
+      cursor = end
+    }
+    return out + text.slice(cursor)
+  }
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  sol: '/',
+  plus: '+',
+  equals: '=',
+  percnt: '%',
+  bsol: '\\'
+}
+const JSON_SHORT: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/' }
+
+/**
+ * The text as a sequence of characters with the spans they came from: one JSON escape, HTML
+ * entity or percent-encoded UTF-8 character becomes one unit. Anything that is not a well-formed
+ * encoding stays as it is.
+ */
+export function decodeUnits(text: string): Unit[] {
+  const units: Unit[] = []
+  let i = 0
+  while (i < text.length) {
+    const found = decodeAt(text, i)
+    if (found === undefined) {
+      units.push({ char: text[i], start: i, end: i + 1 })
+      i++
+    } else {
+      for (const char of found.chars) units.push({ char, start: i, end: found.end })
+      i = found.end
+    }
+  }
+  return units
+}
+
+/** The characters one encoding at `i` stands for (UTF-16 code units), and where it ends. */
+function decodeAt(text: string, i: number): { chars: string[]; end: number } | undefined {
+  const head = text[i]
+  if (head === '\\') {
+    const unicode = /^\\u([0-9a-fA-F]{4})/.exec(text.slice(i, i + 6))
+    if (unicode) return { chars: [String.fromCharCode(parseInt(unicode[1], 16))], end: i + 6 }
+    const short = text[i + 1]
+    if (short !== undefined && Object.hasOwn(JSON_SHORT, short)) {
+      return { chars: [JSON_SHORT[short]], end: i + 2 }
+    }
+    return undefined
+  }
+  if (head === '&') {
+    const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/.exec(
+      text.slice(i, i + 12)
+    )
+    if (!entity) return undefined
+    const end = i + entity[0].length
+    if (entity[3] !== undefined) {
+      const name = entity[3].toLowerCase()
+      return Object.hasOwn(NAMED_ENTITIES, name)
+        ? { chars: [NAMED_ENTITIES[name]], end }
+        : undefined
+    }
+    const code = entity[1] !== undefined ? Number(entity[1]) : parseInt(entity[2], 16)
+    if (code > 0x10ffff) return undefined
+    return { chars: [...String.fromCodePoint(code)].flatMap(codeUnits), end }
+  }
+  if (head === '%') return decodePercent(text, i)
+  return undefined
+}
+
+/** One UTF-8 character written as %HH bytes. */
+function decodePercent(text: string, i: number): { chars: string[]; end: number } | undefined {
+  const byte = (at: number): number | undefined => {
+    const match = /^%([0-9a-fA-F]{2})/.exec(text.slice(at, at + 3))
+    return match ? parseInt(match[1], 16) : undefined
+  }
+  const lead = byte(i)
+  if (lead === undefined) return undefined
+  const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0
+  if (length === 0) return undefined
+  const bytes = [lead]
+  for (let k = 1; k < length; k++) {
+    const next = byte(i + 3 * k)
+    if (next === undefined || (next & 0xc0) !== 0x80) return undefined
+    bytes.push(next)
+  }
+  const char = Buffer.from(bytes).toString('utf8')
+  if (char.includes('\uFFFD')) return undefined
+  return { chars: codeUnits(char), end: i + 3 * length }
+}
+
+function codeUnits(char: string): string[] {
+  return char.split('')
+}
+
+/**
+ * The report with every secret hidden from its text, before any reporter sees it. A message whose
+ * text as a whole holds a secret (split across links or markup) becomes one plain part.
+ */
+export function redactReport(report: Report, secrets: Secrets): Report {
+  if (secrets.size === 0) return report
+  const hide = (text: string): string => secrets.redact(text)
+  const optional = (text: string | undefined): string | undefined =>
+    text === undefined ? undefined : hide(text)
+  const messages = (list: Message[]): Message[] =>
+    list.map((message) => {
+      const whole = messageText(message)
+      const hidden = hide(whole)
+      const parts: MessagePart[] =
+        hidden === whole
+          ? message.parts.map((part) =>
+              part.href === undefined ? part : { text: part.text, href: hide(part.href) }
+            )
+          : [{ text: hidden }]
+      return {
+        ...message,
+        level: hide(message.level),
+        parts,
+        ...(message.timestamp === undefined ? {} : { timestamp: hide(message.timestamp) })
+      }
+    })
+  const step = (each: Step): Step => ({
+    ...each,
+    id: hide(each.id),
+    name: hide(each.name),
+    rawStatus: hide(each.rawStatus),
+    ...(each.estimatedTimeFrame === undefined
+      ? {}
+      : { estimatedTimeFrame: hide(each.estimatedTimeFrame) }),
+    messages: messages(each.messages)
+  })
+  const { outcome } = report
+  const snapshot: Snapshot | undefined =
+    outcome.snapshot === undefined
+      ? undefined
+      : {
+          ...outcome.snapshot,
+          rawStatus: hide(outcome.snapshot.rawStatus),
+          ...(outcome.snapshot.submissionType === undefined
+            ? {}
+            : { submissionType: optional(outcome.snapshot.submissionType) }),
+          steps: outcome.snapshot.steps.map(step),
+          messages: messages(outcome.snapshot.messages),
+          previewLinks: outcome.snapshot.previewLinks.map(hide),
+          liveLinks: outcome.snapshot.liveLinks.map(hide)
+        }
+  return {
+    ...report,
+    offerLabel: hide(report.offerLabel),
+    operationId: hide(report.operationId),
+    outcome: {
+      ...outcome,
+      message: hide(outcome.message),
+      ...(snapshot === undefined ? {} : { snapshot }),
+      ...(outcome.failedStep === undefined ? {} : { failedStep: step(outcome.failedStep) })
+    }
+  }
+}
