@@ -3,13 +3,14 @@
 // bundle size and the lazy load of @actions/github. Writes bench/RESULTS.md; exits non-zero when a
 // target is missed.
 
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startFakeGitHub } from '../__tests__/fixtures/fake-github.ts'
 import type { Clock } from '../src/gate/clock.ts'
 import { run } from '../src/main.ts'
+import { SHAPES } from './hostile-body.ts'
 import { API_VERSION, DEFAULT_TOKEN, startSimulator, type Simulator } from '../simulator/server.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -380,6 +381,34 @@ if (ONLY === '' || ONLY === 'bundle') {
     'Start to verdict without check-name / with check-name (median)',
     `${median(plain.map((s) => s.ms)).toFixed(0)} ms / ${median(checked.map((s) => s.ms)).toFixed(0)} ms`
   )
+}
+
+// 4. Hostile answers: a 10 MB body of any shape ---------------------------------------------------
+if (ONLY === '' || ONLY === 'hostile') {
+  console.log('Hostile answers of 10 MB, each in a process of its own…')
+  for (const shape of SHAPES) {
+    const { stdout, stderr } = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        join(ROOT, 'bench/ts-resolve.mjs'),
+        '--import',
+        join(ROOT, 'bench/max-rss.mjs'),
+        join(ROOT, 'bench/hostile-body.ts'),
+        shape
+      ],
+      { encoding: 'utf8', maxBuffer: 1024 * 1024 }
+    )
+    const rss = /BENCH_MAX_RSS_KB (\d+)/.exec(stderr)
+    const result = JSON.parse(stdout) as { cpuMs: number; kind: string }
+    const rssMb = Number(rss?.[1] ?? Number.NaN) / 1024
+    row(
+      `10 MB body of ${shape}: CPU to parse, normalize, summarize / peak RSS (whole process)`,
+      `${result.cpuMs.toFixed(0)} ms / ${rssMb.toFixed(0)} MB`,
+      '< 2 s / < 300 MB',
+      result.cpuMs < 2_000 && rssMb < 300
+    )
+  }
 }
 
 // Report --------------------------------------------------------------------------------------

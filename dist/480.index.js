@@ -442,9 +442,12 @@ async function findLatestOperation(getJson, listUrl, budget, isId) {
 
 // EXTERNAL MODULE: ./src/net/html-text.ts
 var html_text = __webpack_require__(408);
+// EXTERNAL MODULE: ./src/net/json.ts
+var json = __webpack_require__(4457);
 ;// CONCATENATED MODULE: ./src/backends/cpp/normalize.ts
 // The one boundary where CPP JSON becomes a typed Snapshot: object or one-element array, missing
 // fields tolerated, every spelling normalized, HTML turned into text.
+
 
 
 
@@ -463,7 +466,7 @@ async function normalize(body) {
     // Bounded work whatever the answer holds: what is left unread is counted and shown.
     const unread = { steps: 0, messages: 0 };
     const allSteps = normalize_list(operation.steps);
-    unread.steps = Math.max(0, allSteps.length - constants/* MAX_STEPS_READ */.Eq);
+    unread.steps = Math.max(0, (0,json/* itemsSent */.x)(allSteps) - constants/* MAX_STEPS_READ */.Eq);
     const steps = [];
     for (const [index, value] of allSteps.slice(0, constants/* MAX_STEPS_READ */.Eq).entries()) {
         const found = await step(value, index, unread);
@@ -503,7 +506,7 @@ async function step(value, index, unread) {
 async function messages(value, unread) {
     const found = [];
     const items = normalize_list(value);
-    unread.messages += Math.max(0, items.length - constants/* MAX_MESSAGES_PER_LIST */.j_);
+    unread.messages += Math.max(0, (0,json/* itemsSent */.x)(items) - constants/* MAX_MESSAGES_PER_LIST */.j_);
     for (const item of items.slice(0, constants/* MAX_MESSAGES_PER_LIST */.j_)) {
         const each = typeof item === 'string'
             ? await message(item, undefined, undefined)
@@ -1154,6 +1157,7 @@ function untilAborted(promise, signal) {
 
 
 
+
 class ApiClient {
     tokens;
     wording;
@@ -1244,7 +1248,7 @@ class ApiClient {
                     kind: 'ok',
                     value: {
                         // A POST that starts an operation may answer 202 with its address in a header only.
-                        body: method === 'POST' && body.trim() === '' ? undefined : JSON.parse(body),
+                        body: method === 'POST' && body.trim() === '' ? undefined : (0,json/* parseJson */.q)(body),
                         status,
                         ...(response.location === undefined ? {} : { location: response.location }),
                         ...(response.operationLocation === undefined
@@ -2450,6 +2454,247 @@ function readBody(message) {
 
 /***/ }),
 
+/***/ 4457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ parseJson),
+/* harmony export */   x: () => (/* binding */ itemsSent)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
+// JSON from the network, read with bounded work. JSON.parse builds every value of a body, so a
+// 10 MB answer of a million empty objects (or arrays nested five million deep) costs half a
+// gigabyte and seconds of CPU before any cap can apply. This reader builds at most MAX_JSON_ITEMS
+// items of an array or object, MAX_JSON_VALUES values in all and MAX_JSON_DEPTH levels; the rest
+// is scanned (so the body must still be JSON) but not built, and an array records how many items
+// it left out (itemsSent). Everything else reads as JSON.parse would.
+
+const LEFT_OUT = Symbol('items left out');
+/** How many items the API sent in an array read by parseJson: what was built and what was not. */
+function itemsSent(list) {
+    const leftOut = list[LEFT_OUT];
+    return list.length + (leftOut ?? 0);
+}
+const LIMITS = { depth: _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_JSON_DEPTH */ .KX, items: _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_JSON_ITEMS */ .jW, values: _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_JSON_VALUES */ .H6 };
+/** Parses `text` as JSON; throws a SyntaxError as JSON.parse does when it is not. */
+function parseJson(text, limits = LIMITS) {
+    const reader = new Reader(text, limits);
+    const value = reader.value(0);
+    reader.end();
+    return value;
+}
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
+class Reader {
+    i = 0;
+    built = 0;
+    text;
+    limits;
+    constructor(text, limits) {
+        this.text = text;
+        this.limits = limits;
+    }
+    value(depth) {
+        this.space();
+        if (depth > this.limits.depth || this.built >= this.limits.values) {
+            this.skip();
+            return undefined;
+        }
+        this.built++;
+        const char = this.text[this.i];
+        if (char === '{')
+            return this.object(depth);
+        if (char === '[')
+            return this.array(depth);
+        if (char === '"')
+            return this.string();
+        return this.scalar();
+    }
+    end() {
+        this.space();
+        if (this.i < this.text.length)
+            this.fail();
+    }
+    array(depth) {
+        this.i++;
+        const items = [];
+        let leftOut = 0;
+        this.space();
+        if (this.text[this.i] === ']') {
+            this.i++;
+            return items;
+        }
+        for (;;) {
+            if (items.length < this.limits.items)
+                items.push(this.value(depth + 1));
+            else {
+                this.skip();
+                leftOut++;
+            }
+            this.space();
+            const next = this.text[this.i++];
+            if (next === ']')
+                break;
+            if (next !== ',')
+                this.fail(-1);
+        }
+        if (leftOut > 0)
+            Object.defineProperty(items, LEFT_OUT, { value: leftOut });
+        return items;
+    }
+    object(depth) {
+        this.i++;
+        const object = {};
+        let keys = 0;
+        this.space();
+        if (this.text[this.i] === '}') {
+            this.i++;
+            return object;
+        }
+        for (;;) {
+            this.space();
+            if (this.text[this.i] !== '"')
+                this.fail();
+            const key = this.string();
+            this.space();
+            if (this.text[this.i++] !== ':')
+                this.fail(-1);
+            if (keys < this.limits.items) {
+                // As JSON.parse does: an own property, even for "__proto__"; the last of a repeated key wins.
+                Object.defineProperty(object, key, {
+                    value: this.value(depth + 1),
+                    enumerable: true,
+                    writable: true,
+                    configurable: true
+                });
+                keys++;
+            }
+            else
+                this.skip();
+            this.space();
+            const next = this.text[this.i++];
+            if (next === '}')
+                break;
+            if (next !== ',')
+                this.fail(-1);
+        }
+        return object;
+    }
+    string() {
+        const { text } = this;
+        let out = '';
+        let start = ++this.i;
+        for (;;) {
+            const code = text.charCodeAt(this.i);
+            if (Number.isNaN(code))
+                this.fail();
+            if (code === 0x22)
+                break;
+            if (code < 0x20)
+                this.fail();
+            if (code !== 0x5c) {
+                this.i++;
+                continue;
+            }
+            out += text.slice(start, this.i);
+            const escape = text[this.i + 1];
+            if (escape === 'u') {
+                const hex = text.slice(this.i + 2, this.i + 6);
+                if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                    this.fail();
+                out += String.fromCharCode(parseInt(hex, 16));
+                this.i += 6;
+            }
+            else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
+                out += ESCAPES[escape];
+                this.i += 2;
+            }
+            else
+                this.fail();
+            start = this.i;
+        }
+        out += text.slice(start, this.i);
+        this.i++;
+        return out;
+    }
+    scalar() {
+        const { text } = this;
+        for (const [word, value] of [
+            ['true', true],
+            ['false', false],
+            ['null', null]
+        ]) {
+            if (text.startsWith(word, this.i)) {
+                this.i += word.length;
+                return value;
+            }
+        }
+        NUMBER.lastIndex = this.i;
+        const number = NUMBER.exec(text);
+        if (number === null)
+            this.fail();
+        this.i += number[0].length;
+        return Number(number[0]);
+    }
+    /** Passes over one value without building it, iteratively, whatever its depth. */
+    skip() {
+        const { text } = this;
+        this.space();
+        const first = text[this.i];
+        if (first === '"') {
+            this.string();
+            return;
+        }
+        if (first !== '[' && first !== '{') {
+            this.scalar();
+            return;
+        }
+        let open = 0;
+        do {
+            const char = text[this.i];
+            if (char === undefined)
+                this.fail();
+            if (char === '"') {
+                this.string();
+                continue;
+            }
+            if (char === '[' || char === '{')
+                open++;
+            else if (char === ']' || char === '}')
+                open--;
+            this.i++;
+        } while (open > 0);
+    }
+    space() {
+        const { text } = this;
+        for (;;) {
+            const code = text.charCodeAt(this.i);
+            if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09)
+                this.i++;
+            else
+                return;
+        }
+    }
+    fail(offset = 0) {
+        const at = this.i + offset;
+        throw new SyntaxError(at >= this.text.length
+            ? 'Unexpected end of JSON input'
+            : `Unexpected token in JSON at position ${at}`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 6543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2463,9 +2708,11 @@ function readBody(message) {
 /* unused harmony export errorDetail */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
 /* harmony import */ var _html_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(408);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4457);
 // The shared half of what the user reads when an API says no: the API's own words, excerpted, and
 // the correlation id for a support case. Each backend words its HTTP answers itself
 // (src/backends/<api>/wording.ts) from an HttpFailure.
+
 
 
 async function httpFailure(response) {
@@ -2494,7 +2741,7 @@ async function errorDetail(response) {
         return '';
     let parsed;
     try {
-        parsed = JSON.parse(body);
+        parsed = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .q)(body);
     }
     catch {
         const isHtml = /html/i.test(response.contentType) || /^<(!doctype|html)/i.test(body);

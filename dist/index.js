@@ -23,6 +23,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   FD: () => (/* binding */ HOSTED_JOB_LIMIT_MS),
   YK: () => (/* binding */ MAX_BODY_BYTES),
   AP: () => (/* binding */ MAX_FIELD_CHARS),
+  KX: () => (/* binding */ MAX_JSON_DEPTH),
+  jW: () => (/* binding */ MAX_JSON_ITEMS),
+  H6: () => (/* binding */ MAX_JSON_VALUES),
   ir: () => (/* binding */ MAX_LABEL_CHARS),
   vk: () => (/* binding */ MAX_LINKS),
   mm: () => (/* binding */ MAX_LINK_CHARS),
@@ -125,6 +128,14 @@ const MAX_FIELD_CHARS = 200;
 const MAX_MESSAGE_TEXT_CHARS = 20_000;
 /** Error bodies are quoted in messages up to this length. */
 const ERROR_EXCERPT_CHARS = 300;
+/**
+ * JSON from the network is built only this far (src/net/json.ts): items of one array or object,
+ * values in all, and levels of nesting. A real answer has a few hundred values a few levels deep;
+ * with these, a 10 MB body of any shape costs a fraction of a second and a few tens of MB.
+ */
+const MAX_JSON_ITEMS = 1_000;
+const MAX_JSON_VALUES = 100_000;
+const MAX_JSON_DEPTH = 32;
 /** A body larger than this is not an operation; reading stops there. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** GitHub-hosted jobs are stopped after 6 hours. */

@@ -85,6 +85,14 @@ export const MAX_FIELD_CHARS = 200
 export const MAX_MESSAGE_TEXT_CHARS = 20_000
 /** Error bodies are quoted in messages up to this length. */
 export const ERROR_EXCERPT_CHARS = 300
+/**
+ * JSON from the network is built only this far (src/net/json.ts): items of one array or object,
+ * values in all, and levels of nesting. A real answer has a few hundred values a few levels deep;
+ * with these, a 10 MB body of any shape costs a fraction of a second and a few tens of MB.
+ */
+export const MAX_JSON_ITEMS = 1_000
+export const MAX_JSON_VALUES = 100_000
+export const MAX_JSON_DEPTH = 32
 /** A body larger than this is not an operation; reading stops there. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024
 

@@ -12,6 +12,7 @@ import {
   send,
   type RawResponse
 } from '../net/http.js'
+import { parseJson } from '../net/json.js'
 import { excerpt } from '../net/wording.js'
 import { AuthError, type TokenSource } from './token-source.js'
 
@@ -178,7 +179,7 @@ type Json = Record<string, unknown>
 
 function parse(text: string): Json {
   try {
-    const value: unknown = JSON.parse(text)
+    const value: unknown = parseJson(text)
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Json)
       : {}

@@ -3,6 +3,7 @@
 
 import type { Budget } from '../net/budget.js'
 import { reasonOf, send } from '../net/http.js'
+import { parseJson } from '../net/json.js'
 import { excerpt } from '../net/wording.js'
 import { AuthError } from './token-source.js'
 
@@ -47,7 +48,7 @@ export async function githubIdToken(
   body = body.split(endpoint.requestToken).join('***')
   let value: unknown
   try {
-    value = (JSON.parse(body) as { value?: unknown } | null)?.value
+    value = (parseJson(body) as { value?: unknown } | null)?.value
   } catch {
     value = undefined
   }

@@ -5,6 +5,7 @@
 import { AuthError, type TokenSource } from '../auth/token-source.js'
 import type { FetchResult } from '../model/outcome.js'
 import type { Budget } from './budget.js'
+import { parseJson } from './json.js'
 import { hide, isTransientStatus, reasonOf, retryAfterMs, send, type RawResponse } from './http.js'
 import { httpFailure, transientHttpReason, withCorrelation, type HttpWording } from './wording.js'
 
@@ -131,8 +132,7 @@ export class ApiClient {
           kind: 'ok',
           value: {
             // A POST that starts an operation may answer 202 with its address in a header only.
-            body:
-              method === 'POST' && body.trim() === '' ? undefined : (JSON.parse(body) as unknown),
+            body: method === 'POST' && body.trim() === '' ? undefined : parseJson(body),
             status,
             ...(response.location === undefined ? {} : { location: response.location }),
             ...(response.operationLocation === undefined

@@ -5,6 +5,7 @@
 import { ERROR_EXCERPT_CHARS } from '../constants.js'
 import { htmlToParts } from './html-text.js'
 import type { RawResponse } from './http.js'
+import { parseJson } from './json.js'
 
 /** What a backend's wording gets of a response that failed. */
 export interface HttpFailure {
@@ -55,7 +56,7 @@ export async function errorDetail(
   if (body === '') return ''
   let parsed: unknown
   try {
-    parsed = JSON.parse(body)
+    parsed = parseJson(body)
   } catch {
     const isHtml = /html/i.test(response.contentType) || /^<(!doctype|html)/i.test(body)
     if (!isHtml) return excerpt(body)

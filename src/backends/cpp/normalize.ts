@@ -11,6 +11,7 @@ import {
 } from '../../constants.js'
 import type { Message, MessagePart, Snapshot, Step, Unread } from '../../model/snapshot.js'
 import { htmlToParts, isWebLink } from '../../net/html-text.js'
+import { itemsSent } from '../../net/json.js'
 import { cppStatus } from './spellings.js'
 
 type Json = Record<string, unknown>
@@ -32,7 +33,7 @@ export async function normalize(body: unknown): Promise<Snapshot> {
   // Bounded work whatever the answer holds: what is left unread is counted and shown.
   const unread = { steps: 0, messages: 0 }
   const allSteps = list(operation.steps)
-  unread.steps = Math.max(0, allSteps.length - MAX_STEPS_READ)
+  unread.steps = Math.max(0, itemsSent(allSteps) - MAX_STEPS_READ)
   const steps: Step[] = []
   for (const [index, value] of allSteps.slice(0, MAX_STEPS_READ).entries()) {
     const found = await step(value, index, unread)
@@ -72,7 +73,7 @@ async function step(value: unknown, index: number, unread: Unread): Promise<Step
 async function messages(value: unknown, unread: Unread): Promise<Message[]> {
   const found: Message[] = []
   const items = list(value)
-  unread.messages += Math.max(0, items.length - MAX_MESSAGES_PER_LIST)
+  unread.messages += Math.max(0, itemsSent(items) - MAX_MESSAGES_PER_LIST)
   for (const item of items.slice(0, MAX_MESSAGES_PER_LIST)) {
     const each =
       typeof item === 'string'

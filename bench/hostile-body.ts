@@ -1,0 +1,94 @@
+// One hostile answer, the size of the largest body the gate reads (10 MB), put through what a poll
+// does with it: JSON.parse, the CPP backend's normalize, then the summary and the outputs. Run by
+// bench/run.ts in a process of its own per shape, so that its CPU time and peak RSS are its own.
+// Usage: node --import ./bench/ts-resolve.mjs bench/hostile-body.ts <shape>
+
+import { cppBackend } from '../src/backends/cpp/index.ts'
+import { snapshotOf } from '../src/backends/cpp/watcher.ts'
+import { MAX_BODY_BYTES } from '../src/constants.ts'
+import { parseJson } from '../src/net/json.ts'
+import { buildOutputs } from '../src/report/outputs.ts'
+import { renderSummary } from '../src/report/summary.ts'
+
+export const SHAPES = [
+  'one-letter messages',
+  'status-less steps',
+  'unknown spellings',
+  'one huge message of markup',
+  'deeply nested arrays'
+] as const
+
+/** A body of about MAX_BODY_BYTES in the given shape, built as text (what arrives). */
+function body(shape: (typeof SHAPES)[number]): string {
+  const times = (unit: string): number => Math.floor((MAX_BODY_BYTES - 100) / unit.length)
+  const list = (head: string, unit: string, last: string, tail: string): string =>
+    `${head}${unit.repeat(times(unit))}${last}${tail}`
+  switch (shape) {
+    case 'one-letter messages':
+      return list('{"status":"running","messages":[', '"a",', '"a"', ']}')
+    case 'status-less steps':
+      return list('{"status":"running","steps":[', '{},', '{}', ']}')
+    case 'unknown spellings': {
+      const unit = '{"status":"x0000000"},'
+      const count = times(unit)
+      const steps = Array.from(
+        { length: count },
+        (_, i) => `{"status":"x${String(i).padStart(7, '0')}"}`
+      )
+      return `{"status":"running","steps":[${steps.join(',')}]}`
+    }
+    case 'one huge message of markup':
+      return list(
+        '{"status":"failed","messages":[{"level":"error","messageHtml":"',
+        '<b>x</b>&amp;',
+        '',
+        '"}]}'
+      )
+    case 'deeply nested arrays':
+      return `{"status":"running","steps":${'['.repeat(times('[]'))}${']'.repeat(times('[]'))}}`
+  }
+}
+
+const shape = process.argv[2] as (typeof SHAPES)[number]
+// Imported by bench/run.ts for SHAPES only: the work runs when started with a shape.
+if (shape !== undefined) await measure(shape)
+
+async function measure(shape: (typeof SHAPES)[number]): Promise<void> {
+  if (!SHAPES.includes(shape)) throw new Error(`shape must be one of ${SHAPES.join(', ')}`)
+  const text = body(shape)
+  const before = process.cpuUsage()
+  let parsed: unknown
+  try {
+    // As the API client reads every 2xx body.
+    parsed = parseJson(text)
+  } catch {
+    // What the API client does with a body that is not JSON: a transient failure, nothing more.
+    parsed = undefined
+  }
+  const fetched = await snapshotOf(
+    parsed === undefined ? { kind: 'transient', reason: 'not JSON' } : { kind: 'ok', value: parsed }
+  )
+  const report = {
+    offerLabel: 'contoso / offer',
+    operationId: '',
+    outcome: {
+      result: 'failed' as const,
+      message: 'x',
+      polls: 1,
+      requests: 1,
+      ...(fetched.kind === 'ok' ? { snapshot: fetched.value } : {})
+    },
+    elapsedMs: 0
+  }
+  renderSummary(report)
+  buildOutputs(report)
+  void cppBackend
+  const cpu = process.cpuUsage(before)
+  process.stdout.write(
+    JSON.stringify({
+      bytes: text.length,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      kind: fetched.kind
+    })
+  )
+}

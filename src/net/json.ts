@@ -1,0 +1,227 @@
+// JSON from the network, read with bounded work. JSON.parse builds every value of a body, so a
+// 10 MB answer of a million empty objects (or arrays nested five million deep) costs half a
+// gigabyte and seconds of CPU before any cap can apply. This reader builds at most MAX_JSON_ITEMS
+// items of an array or object, MAX_JSON_VALUES values in all and MAX_JSON_DEPTH levels; the rest
+// is scanned (so the body must still be JSON) but not built, and an array records how many items
+// it left out (itemsSent). Everything else reads as JSON.parse would.
+
+import { MAX_JSON_DEPTH, MAX_JSON_ITEMS, MAX_JSON_VALUES } from '../constants.js'
+
+const LEFT_OUT = Symbol('items left out')
+
+/** How many items the API sent in an array read by parseJson: what was built and what was not. */
+export function itemsSent(list: readonly unknown[]): number {
+  const leftOut = (list as { [LEFT_OUT]?: number })[LEFT_OUT]
+  return list.length + (leftOut ?? 0)
+}
+
+export interface JsonLimits {
+  depth: number
+  items: number
+  values: number
+}
+
+const LIMITS: JsonLimits = { depth: MAX_JSON_DEPTH, items: MAX_JSON_ITEMS, values: MAX_JSON_VALUES }
+
+/** Parses `text` as JSON; throws a SyntaxError as JSON.parse does when it is not. */
+export function parseJson(text: string, limits: JsonLimits = LIMITS): unknown {
+  const reader = new Reader(text, limits)
+  const value = reader.value(0)
+  reader.end()
+  return value
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t'
+}
+
+class Reader {
+  private i = 0
+  private built = 0
+  private readonly text: string
+  private readonly limits: JsonLimits
+
+  constructor(text: string, limits: JsonLimits) {
+    this.text = text
+    this.limits = limits
+  }
+
+  value(depth: number): unknown {
+    this.space()
+    if (depth > this.limits.depth || this.built >= this.limits.values) {
+      this.skip()
+      return undefined
+    }
+    this.built++
+    const char = this.text[this.i]
+    if (char === '{') return this.object(depth)
+    if (char === '[') return this.array(depth)
+    if (char === '"') return this.string()
+    return this.scalar()
+  }
+
+  end(): void {
+    this.space()
+    if (this.i < this.text.length) this.fail()
+  }
+
+  private array(depth: number): unknown[] {
+    this.i++
+    const items: unknown[] = []
+    let leftOut = 0
+    this.space()
+    if (this.text[this.i] === ']') {
+      this.i++
+      return items
+    }
+    for (;;) {
+      if (items.length < this.limits.items) items.push(this.value(depth + 1))
+      else {
+        this.skip()
+        leftOut++
+      }
+      this.space()
+      const next = this.text[this.i++]
+      if (next === ']') break
+      if (next !== ',') this.fail(-1)
+    }
+    if (leftOut > 0) Object.defineProperty(items, LEFT_OUT, { value: leftOut })
+    return items
+  }
+
+  private object(depth: number): Record<string, unknown> {
+    this.i++
+    const object: Record<string, unknown> = {}
+    let keys = 0
+    this.space()
+    if (this.text[this.i] === '}') {
+      this.i++
+      return object
+    }
+    for (;;) {
+      this.space()
+      if (this.text[this.i] !== '"') this.fail()
+      const key = this.string()
+      this.space()
+      if (this.text[this.i++] !== ':') this.fail(-1)
+      if (keys < this.limits.items) {
+        // As JSON.parse does: an own property, even for "__proto__"; the last of a repeated key wins.
+        Object.defineProperty(object, key, {
+          value: this.value(depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true
+        })
+        keys++
+      } else this.skip()
+      this.space()
+      const next = this.text[this.i++]
+      if (next === '}') break
+      if (next !== ',') this.fail(-1)
+    }
+    return object
+  }
+
+  private string(): string {
+    const { text } = this
+    let out = ''
+    let start = ++this.i
+    for (;;) {
+      const code = text.charCodeAt(this.i)
+      if (Number.isNaN(code)) this.fail()
+      if (code === 0x22) break
+      if (code < 0x20) this.fail()
+      if (code !== 0x5c) {
+        this.i++
+        continue
+      }
+      out += text.slice(start, this.i)
+      const escape = text[this.i + 1]
+      if (escape === 'u') {
+        const hex = text.slice(this.i + 2, this.i + 6)
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail()
+        out += String.fromCharCode(parseInt(hex, 16))
+        this.i += 6
+      } else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
+        out += ESCAPES[escape]
+        this.i += 2
+      } else this.fail()
+      start = this.i
+    }
+    out += text.slice(start, this.i)
+    this.i++
+    return out
+  }
+
+  private scalar(): unknown {
+    const { text } = this
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null]
+    ] as const) {
+      if (text.startsWith(word, this.i)) {
+        this.i += word.length
+        return value
+      }
+    }
+    NUMBER.lastIndex = this.i
+    const number = NUMBER.exec(text)
+    if (number === null) this.fail()
+    this.i += number[0].length
+    return Number(number[0])
+  }
+
+  /** Passes over one value without building it, iteratively, whatever its depth. */
+  private skip(): void {
+    const { text } = this
+    this.space()
+    const first = text[this.i]
+    if (first === '"') {
+      this.string()
+      return
+    }
+    if (first !== '[' && first !== '{') {
+      this.scalar()
+      return
+    }
+    let open = 0
+    do {
+      const char = text[this.i]
+      if (char === undefined) this.fail()
+      if (char === '"') {
+        this.string()
+        continue
+      }
+      if (char === '[' || char === '{') open++
+      else if (char === ']' || char === '}') open--
+      this.i++
+    } while (open > 0)
+  }
+
+  private space(): void {
+    const { text } = this
+    for (;;) {
+      const code = text.charCodeAt(this.i)
+      if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) this.i++
+      else return
+    }
+  }
+
+  private fail(offset = 0): never {
+    const at = this.i + offset
+    throw new SyntaxError(
+      at >= this.text.length
+        ? 'Unexpected end of JSON input'
+        : `Unexpected token in JSON at position ${at}`
+    )
+  }
+}
