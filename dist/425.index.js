@@ -460,6 +460,7 @@ const cppBackend = {
     api: 'cpp',
     title: 'the CPP API',
     defaults: { baseUrl: RESOURCE, apiVersion: '2017-10-31' },
+    baseUrlPath: false,
     scope: `${RESOURCE}/.default`,
     resource: RESOURCE,
     freshTokenRefused: CPP_FRESH_TOKEN_REFUSED,

@@ -132,7 +132,7 @@ function failure(snapshot) {
             kind: 'fail',
             result,
             failedStep,
-            message: (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .failureSentence */ .Qz)(failedStep.name, failedStep.status, failedStep.messages)
+            message: (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .stepFailureSentence */ .yl)(failedStep)
         };
     }
     return {
@@ -204,7 +204,8 @@ var token_source = __webpack_require__(145);
 // Nothing shared imports from a backend; main.ts reaches one only through this file.
 /** Each backend is loaded only when `api` names it: every one is a chunk of its own in dist/. */
 const REGISTRY = {
-    cpp: async () => (await __webpack_require__.e(/* import() */ 425).then(__webpack_require__.bind(__webpack_require__, 1425))).cppBackend
+    cpp: async () => (await __webpack_require__.e(/* import() */ 425).then(__webpack_require__.bind(__webpack_require__, 1425))).cppBackend,
+    'product-ingestion': async () => (await __webpack_require__.e(/* import() */ 446).then(__webpack_require__.bind(__webpack_require__, 7446))).productIngestionBackend
 };
 const APIS = Object.keys(REGISTRY);
 function isApi(name) {
@@ -247,8 +248,9 @@ const INPUT_DEFAULTS = {
     timeout: '60m',
     'poll-interval': '60s',
     'max-consecutive-errors': '5',
-    'api-version': '2017-10-31',
-    'base-url': 'https://cloudpartner.azure.com',
+    // Empty in action.yml: the default depends on `api` (the backend's defaults).
+    'api-version': '',
+    'base-url': '',
     summary: 'true',
     'tenant-id': '',
     'client-id': '',
@@ -305,8 +307,8 @@ function readConfig(read, backend, options = {}) {
         problem('api-version', apiVersion, `a date such as ${backend.defaults.apiVersion}`);
     }
     const baseUrl = read('base-url') || backend.defaults.baseUrl;
-    const origin = readOrigin(baseUrl, backend.defaults.baseUrl, (expected) => problem('base-url', baseUrl, expected));
-    const authorityHost = readOrigin(input('authority-host'), INPUT_DEFAULTS['authority-host'], (expected) => problem('authority-host', input('authority-host'), expected));
+    const base = readBase(baseUrl, backend.defaults.baseUrl, backend.baseUrlPath, (expected) => problem('base-url', baseUrl, expected));
+    const authorityHost = readBase(input('authority-host'), INPUT_DEFAULTS['authority-host'], false, (expected) => problem('authority-host', input('authority-host'), expected))?.origin;
     const summaryText = input('summary');
     const summary = /^(true|false)$/i.test(summaryText) ? summaryText.toLowerCase() === 'true' : true;
     if (!/^(true|false)$/i.test(summaryText))
@@ -319,8 +321,11 @@ function readConfig(read, backend, options = {}) {
     }
     // The backend's own inputs are checked even when shared ones are wrong, so that one run reports
     // them all: against base-url's default when base-url itself is wrong.
+    const fallback = new URL(backend.defaults.baseUrl);
     const watch = backend.readWatch(input, problem, {
-        origin: origin ?? backend.defaults.baseUrl,
+        origin: base?.origin ?? fallback.origin,
+        baseUrl: base?.url ?? backend.defaults.baseUrl,
+        loopback: isLoopback((base?.origin === undefined ? fallback : new URL(base.origin)).hostname),
         apiVersion: API_VERSION.test(apiVersion) ? apiVersion : backend.defaults.apiVersion,
         pollIntervalMs
     });
@@ -403,9 +408,13 @@ function readWaitFor(value, backend) {
     const rule = Object.keys(backend.readyRules).find((name) => name.toLowerCase() === value.toLowerCase());
     return rule === undefined ? { kind: 'step', stepId: value } : { kind: 'ready', rule };
 }
-/** https anywhere; http only for loopback hosts, where nothing leaves the machine. */
-function readOrigin(value, example, fail) {
-    const expected = `an https:// origin such as ${example} (http:// only for 127.0.0.0/8, localhost or [::1])`;
+/**
+ * https anywhere; http only for loopback hosts, where nothing leaves the machine. An origin, or
+ * with `path` an origin and a path (Graph serves an API under one): `url` is then both, without
+ * a trailing slash.
+ */
+function readBase(value, example, path, fail) {
+    const expected = `an https:// ${path ? 'URL' : 'origin'} such as ${example} (http:// only for 127.0.0.0/8, localhost or [::1])`;
     let url;
     try {
         url = new URL(value);
@@ -418,15 +427,17 @@ function readOrigin(value, example, fail) {
         fail(expected);
         return undefined;
     }
-    if (url.username !== '' ||
-        url.password !== '' ||
-        url.pathname !== '/' ||
-        url.search !== '' ||
-        url.hash !== '') {
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+        fail(path
+            ? 'a URL without credentials, query or fragment'
+            : 'an origin only (scheme, host and port), without credentials, path or query');
+        return undefined;
+    }
+    if (!path && url.pathname !== '/') {
         fail('an origin only (scheme, host and port), without credentials, path or query');
         return undefined;
     }
-    return url.origin;
+    return { origin: url.origin, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 /** Whether a URL's hostname is on this machine. */
 function isLoopback(hostname) {
@@ -665,9 +676,9 @@ class ApiClient {
         }
         const { status, correlationId } = response;
         this.debug(`${method} ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`);
-        return { status, result: await this.classify(response, method) };
+        return { status, result: await this.classify(response, method, url) };
     }
-    async classify(response, method) {
+    async classify(response, method, url) {
         const { status, body } = response;
         if (status >= 200 && status < 300) {
             try {
@@ -692,7 +703,7 @@ class ApiClient {
                 };
             }
         }
-        const failure = await (0,wording/* httpFailure */.tG)(response);
+        const failure = { ...(await (0,wording/* httpFailure */.tG)(response)), url };
         if ((0,http/* isTransientStatus */.Dm)(status)) {
             const delay = (0,http/* retryAfterMs */.Vs)(response.retryAfter, this.now());
             return {
@@ -842,7 +853,10 @@ function buildOutputs(report) {
         polls: String(outcome.polls),
         requests: String(outcome.requests),
         'check-run-id': report.checkRun ? String(report.checkRun.id) : '',
-        'check-run-url': report.checkRun?.url ?? ''
+        'check-run-url': report.checkRun?.url ?? '',
+        ...factOutputs(snapshot),
+        // Empty when the API has no error tree (CPP), `[]` when it has one without errors.
+        errors: snapshot?.errors === undefined ? '' : JSON.stringify(snapshot.errors.map(errorJson))
     };
     if (outcome.snapshot === undefined)
         return { ...fixed, steps: '[]' };
@@ -858,6 +872,21 @@ function buildOutputs(report) {
     // Unreachable with normalize's caps; the per-step outputs still carry every status then.
     return { ...fixed, steps: fitted.fits ? fitted.text : '[]', ...perStep };
 }
+/** Facts named like an output set it (see OUTPUT_FACTS); each is empty when the API gave none. */
+function factOutputs(snapshot) {
+    return Object.fromEntries(model_snapshot/* OUTPUT_FACTS */.YX.map((name) => [
+        name,
+        snapshot?.facts?.find((fact) => fact.name === name)?.value ?? ''
+    ]));
+}
+function errorJson(node) {
+    return {
+        code: node.code,
+        message: node.message,
+        resourceId: node.resourceId ?? null,
+        details: node.details.map(errorJson)
+    };
+}
 /** The `steps` output: one object per step, messages as plain text. */
 function stepsJson(snapshot) {
     return JSON.stringify(snapshot.steps.map((step) => ({
@@ -867,9 +896,10 @@ function stepsJson(snapshot) {
         rawStatus: step.rawStatus,
         progress: step.progress ?? null,
         estimatedTimeFrame: step.estimatedTimeFrame ?? null,
+        ...(step.reference === undefined ? {} : { reference: step.reference }),
         messages: step.messages.map((message) => ({
             level: message.level,
-            text: (0,model_snapshot/* messageText */.L)(message),
+            text: (0,model_snapshot/* messageText */.Lo)(message),
             timestamp: message.timestamp ?? null
         }))
     })));
@@ -1105,7 +1135,8 @@ async function openCheckRun(config, backend, clock, signal, ms) {
 /* harmony export */   Qz: () => (/* binding */ failureSentence),
 /* harmony export */   Wn: () => (/* binding */ describeStatus),
 /* harmony export */   YO: () => (/* binding */ lastSeen),
-/* harmony export */   vO: () => (/* binding */ stepLabel)
+/* harmony export */   vO: () => (/* binding */ stepLabel),
+/* harmony export */   yl: () => (/* binding */ stepFailureSentence)
 /* harmony export */ });
 /* unused harmony export failurePhrase */
 /* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(709);
@@ -1128,13 +1159,22 @@ function failurePhrase(status) {
 }
 /** A step's error-level messages, or all of them when none is an error. */
 function reasons(messages) {
-    const errors = messages.filter(_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .isErrorLevel */ .p);
+    const errors = messages.filter(_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .isErrorLevel */ .pc);
     return errors.length > 0 ? errors : messages;
 }
 /** "Certification is blocked: No image…" */
 function failureSentence(subject, status, messages) {
     const chosen = reasons(messages);
-    return `${subject} ${failurePhrase(status)}${chosen.length === 0 ? '.' : `: ${chosen.map(_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .messageText */ .L).join(' ')}`}`;
+    return `${subject} ${failurePhrase(status)}${chosen.length === 0 ? '.' : `: ${chosen.map(_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .messageText */ .Lo).join(' ')}`}`;
+}
+/**
+ * Why a failing step fails the gate: its cause when the backend found one ("Certification failed:
+ * …"), else its name and reasons.
+ */
+function stepFailureSentence(step) {
+    return step.cause
+        ? `${step.cause.subject} ${failurePhrase(step.status)}: ${step.cause.text}`
+        : failureSentence(step.name, step.status, step.messages);
 }
 /** `displaycertify (Certification)`, or the name alone when the id adds nothing. */
 function stepLabel(step) {
@@ -1160,11 +1200,14 @@ function lastSeen(snapshot) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ messageText),
-/* harmony export */   p: () => (/* binding */ isErrorLevel)
+/* harmony export */   Lo: () => (/* binding */ messageText),
+/* harmony export */   YX: () => (/* binding */ OUTPUT_FACTS),
+/* harmony export */   pc: () => (/* binding */ isErrorLevel)
 /* harmony export */ });
 // The normalized operation: what every module after a backend's `normalize` works with, whatever
 // the API. Text is plain (markup already turned into parts); statuses are the shared vocabulary.
+/** The facts that are outputs of the action as well, under the same name; empty when absent. */
+const OUTPUT_FACTS = ['product-id', 'submission-id'];
 function messageText(message) {
     return message.parts.map((part) => part.text).join('');
 }
@@ -1598,7 +1641,7 @@ function stepAnnotations(snapshot) {
             title: `${step.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStatus */ .Wn)(step.status, step.rawStatus)}`,
             message: chosen.length === 0
                 ? `${step.name} is ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStatus */ .Wn)(step.status, step.rawStatus)}; the API gave no message.`
-                : (0,_trim_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(chosen.map(_model_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .messageText */ .L).join('\n'), _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MESSAGE_CHARS */ .hP)
+                : (0,_trim_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(chosen.map(_model_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .messageText */ .Lo).join('\n'), _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MESSAGE_CHARS */ .hP)
         };
     });
 }
@@ -1662,7 +1705,9 @@ function render(report, snapshot, leftOut, hiddenSteps) {
     return [
         heading(report),
         verdictLine(report),
+        snapshot ? notes(snapshot) : '',
         snapshot ? stepsTable(snapshot) : '',
+        snapshot ? errorTree(snapshot) : '',
         snapshot ? operationMessages(snapshot) : '',
         snapshot ? snapshot.steps.map(stepMessages).join('') : '',
         leftOutNotice(leftOut, hiddenSteps),
@@ -1676,6 +1721,10 @@ function heading(report) {
 function verdictLine(report) {
     return `<p>${escapeText((0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(report.outcome.message, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_MESSAGE_CHARS */ .hP))}</p>\n`;
 }
+/** What the backend wants the reader to know that no status says. */
+function notes(snapshot) {
+    return (snapshot.notes ?? []).map((note) => `<p>ℹ️ ${escapeText(note)}</p>\n`).join('');
+}
 function stepsTable(snapshot) {
     if (snapshot.steps.length === 0) {
         return `<p>Status: ${statusCell(snapshot.status, snapshot.rawStatus)}. The API listed no steps.</p>\n`;
@@ -1686,9 +1735,26 @@ function stepsTable(snapshot) {
         return (`<tr><td>${stepCell(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
             `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
             `<td>${escape(step.estimatedTimeFrame ?? '')}</td>` +
-            `<td>${newest ? escape((0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_model_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .messageText */ .L)(newest), CELL_CHARS)) : ''}</td></tr>`);
+            `<td>${newest ? escape((0,_trim_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_model_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .messageText */ .Lo)(newest), CELL_CHARS)) : ''}</td></tr>`);
     });
     return `<p>Operation status: ${statusCell(snapshot.status, snapshot.rawStatus)}</p>\n<table>${header}${rows.join('')}</table>\n`;
+}
+/** The API's error tree as a nested list: each error's code, message and resource id. */
+function errorTree(snapshot) {
+    const errors = snapshot.errors ?? [];
+    if (errors.length === 0)
+        return '';
+    return `<p><strong>Errors</strong></p>\n${errorList(errors)}\n`;
+}
+function errorList(nodes) {
+    const items = nodes.map((node) => {
+        const code = node.code === '' ? '' : `<code>${escape(node.code)}</code>`;
+        const message = node.message === '' ? '' : escapeText(node.message);
+        const resource = node.resourceId === undefined ? '' : ` (<code>${escape(node.resourceId)}</code>)`;
+        const under = node.details.length === 0 ? '' : errorList(node.details);
+        return `<li>${[code, message].filter(Boolean).join(': ')}${resource}${under}</li>`;
+    });
+    return `<ul>${items.join('')}</ul>`;
 }
 function operationMessages(snapshot) {
     return snapshot.messages.length === 0 ? '' : details('Operation messages', snapshot.messages);
@@ -1728,6 +1794,10 @@ function footer(report, snapshot) {
             report.operationId === '' ? 'offer status' : `<code>${escape(report.operationId)}</code>`
         ],
         ['Submission type', escape(snapshot?.submissionType ?? '')],
+        ...(snapshot?.facts ?? []).map((fact) => [
+            escape(fact.label),
+            `<code>${escape(fact.value)}</code>`
+        ]),
         ['Preview links', linkList(snapshot?.previewLinks ?? [])],
         ['Live links', linkList(snapshot?.liveLinks ?? [])],
         ['Elapsed', (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(report.elapsedMs)],
@@ -1742,10 +1812,11 @@ function footer(report, snapshot) {
 function linkList(links) {
     return links.map((href) => `<a href="${escape(href)}">${escape(href)}</a>`).join('<br>');
 }
-/** The step's name, with its id below it when that differs. */
+/** The step's name, with its id below it when that differs, and what it stands for. */
 function stepCell(step) {
     const id = step.id !== '' && step.id !== step.name ? `<br><code>${escape(step.id)}</code>` : '';
-    return `${escape(step.name)}${id}`;
+    const reference = step.reference === undefined ? '' : `<br><code>${escape(step.reference)}</code>`;
+    return `${escape(step.name)}${id}${reference}`;
 }
 function statusCell(status, rawStatus) {
     return `${STATUS_ICON[status]} ${escape((0,_model_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStatus */ .Wn)(status, rawStatus))}`;

@@ -9,6 +9,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /* harmony export */   AP: () => (/* binding */ MAX_FIELD_CHARS),
 /* harmony export */   FD: () => (/* binding */ HOSTED_JOB_LIMIT_MS),
 /* harmony export */   Hw: () => (/* binding */ CHECK_RUN_FINAL_MS),
+/* harmony export */   IQ: () => (/* binding */ MAX_ERROR_MESSAGE_CHARS),
 /* harmony export */   NA: () => (/* binding */ BACKOFF_CAP_MS),
 /* harmony export */   NE: () => (/* binding */ MAX_STEP_ANNOTATIONS),
 /* harmony export */   Pq: () => (/* binding */ DRAIN_MIN_MS),
@@ -20,8 +21,11 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /* harmony export */   _i: () => (/* binding */ CHECK_RUN_UPDATE_MS),
 /* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
 /* harmony export */   c4: () => (/* binding */ BACKOFF_JITTER),
+/* harmony export */   d5: () => (/* binding */ PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS),
 /* harmony export */   eR: () => (/* binding */ SUMMARY_MAX_BYTES),
+/* harmony export */   ez: () => (/* binding */ MAX_ERROR_NODES),
 /* harmony export */   hP: () => (/* binding */ MAX_MESSAGE_CHARS),
+/* harmony export */   iV: () => (/* binding */ MAX_ERROR_DEPTH),
 /* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
 /* harmony export */   jM: () => (/* binding */ MAX_MESSAGE_TEXT_CHARS),
 /* harmony export */   lw: () => (/* binding */ ERROR_EXCERPT_CHARS),
@@ -48,6 +52,11 @@ const REQUEST_TIMEOUT_MS = 60_000;
 const FINAL_REQUEST_MIN_MS = 2_000;
 /** Polling faster than once a second only burns API quota. */
 const MIN_POLL_INTERVAL_MS = 1_000;
+/**
+ * The Product Ingestion API asks clients not to poll a job more than once a minute (its
+ * private-offer pages, "Poll for job status"); only a loopback base-url (a simulator) may go faster.
+ */
+const PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS = 60_000;
 /**
  * Retries back off from the poll interval, doubling per consecutive failure, up to this cap (or
  * the interval itself when that is longer): a gate that waits hours gains nothing by retrying an
@@ -89,6 +98,14 @@ const MAX_LINK_CHARS = 2_000;
 const MAX_FIELD_CHARS = 200;
 /** One message's text; CPP messages are a sentence or two. */
 const MAX_MESSAGE_TEXT_CHARS = 20_000;
+/**
+ * An API's error tree (a configure job's `errors`) is kept to this many errors, this deep, each
+ * message this long: real trees are three levels of one error each, and the tree is repeated in
+ * the `errors` output, the summary and the job step's messages, all within their size limits.
+ */
+const MAX_ERROR_NODES = 100;
+const MAX_ERROR_DEPTH = 10;
+const MAX_ERROR_MESSAGE_CHARS = 2_000;
 /** Error bodies are quoted in messages up to this length. */
 const ERROR_EXCERPT_CHARS = 300;
 /** A body larger than this is not an operation; reading stops there. */

@@ -343,7 +343,7 @@ describe('CheckRun.progress', () => {
     ['a running step', 'Certification 40%', running(40)],
     [
       'a running step without progress',
-      'Certification 0%',
+      'Certification: running',
       snapshot('running', [step('displaycertify', 'running', { name: 'Certification' })])
     ],
     [
