@@ -56,7 +56,7 @@ class CheckRun {
      */
     static async open(github, settings, ms) {
         let run;
-        const signal = AbortSignal.any([settings.signal, AbortSignal.timeout(Math.max(0, ms))]);
+        const signal = AbortSignal.any([settings.signal, AbortSignal.timeout(whole(ms))]);
         try {
             run = new CheckRun(github, settings);
             const found = settings.reuse ? await run.findExisting(signal) : undefined;
@@ -95,7 +95,7 @@ class CheckRun {
     async finish(report, ms) {
         if (this.closed)
             return;
-        const signal = AbortSignal.timeout(Math.max(0, ms));
+        const signal = AbortSignal.timeout(whole(ms));
         const { result } = report.outcome;
         const summary = (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .B)(report, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RUN_MAX_BYTES */ .u8);
         const title = result === 'pending' && report.outcome.snapshot
@@ -208,6 +208,13 @@ function warnFailure(settings, what, error, signal, ms) {
     settings.warn(status === 403 || status === 404
         ? `Could not ${what} "${settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
         : `Could not ${what} "${settings.name}": ${reason} (the gate's own verdict stands).`);
+}
+/**
+ * A time for AbortSignal.timeout, which throws on anything but a whole number: the time left
+ * before the deadline is measured with performance.now() and has a fraction.
+ */
+function whole(ms) {
+    return Math.max(0, Math.floor(ms));
 }
 function isTimeout(reason) {
     return (typeof reason === 'object' &&

@@ -670,6 +670,8 @@ var wording = __webpack_require__(6543);
 // retried by the shared client: real clients saw 5xx on the status call often.)
 
 const GRAPH = 'https://graph.microsoft.com';
+/** The schema version every maintained client sends (and the gate's default). */
+const DEFAULT_VERSION = '2022-07-01';
 const TITLE = 'The Product Ingestion API';
 const productIngestionWording = {
     fatal(failure) {
@@ -679,7 +681,10 @@ const productIngestionWording = {
         let message;
         if (status === 400 && /deprecated|could not be accessed/i.test(failure.detail)) {
             const version = versionOf(failure.url);
-            message = `${TITLE} no longer serves the schema version the gate asked for (HTTP 400${version === undefined ? '' : `, $version=${version}`}).${said} Set api-version to a current version: 2022-07-01 is the one current clients use (leave api-version empty for it).`;
+            const advice = version === DEFAULT_VERSION
+                ? `The gate's default ${DEFAULT_VERSION} is refused too: set api-version to a newer version the API serves.`
+                : `Set api-version to a version the API serves: ${DEFAULT_VERSION}, the one current clients use, is the default (leave api-version empty for it).`;
+            message = `${TITLE} refused the schema version the gate asked for (HTTP 400${version === undefined ? '' : `, $version=${version}`}).${said} ${advice}`;
         }
         else if (status === 400) {
             message = `${TITLE} rejected the request (HTTP 400).${said} Check offer-id, operation-id and api-version.`;
@@ -730,7 +735,7 @@ function versionOf(url) {
 const productIngestionBackend = {
     api: 'product-ingestion',
     title: 'the Product Ingestion API',
-    defaults: { baseUrl: `${GRAPH}/rp/product-ingestion`, apiVersion: '2022-07-01' },
+    defaults: { baseUrl: `${GRAPH}/rp/product-ingestion`, apiVersion: DEFAULT_VERSION },
     baseUrlPath: true,
     // Microsoft Graph's audience, as every Product Ingestion client uses (not the legacy
     // api.partner.microsoft.com that one onboarding page names).

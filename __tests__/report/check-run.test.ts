@@ -517,3 +517,20 @@ describe('CheckRun.finish', () => {
     expect(bodies[1]).toMatchObject({ conclusion: 'failure', output: { title: 'Error' } })
   })
 })
+
+describe('CheckRun with the time left before a deadline', () => {
+  // main.ts passes what is left of the deadline, measured with performance.now(): it has a
+  // fraction, which AbortSignal.timeout refuses with a RangeError.
+  it('opens and completes the run with a budget of a fractional number of milliseconds', async () => {
+    const scope = nockCreate()
+    const run = await CheckRun.open(github, settings(), 29_995.178572999997)
+    scope.done()
+    expect(run?.reference).toEqual({ id: RUN_ID, url: RUN_URL })
+    const bodies: CheckRunBody[] = []
+    const updates = nockUpdates(bodies)
+    await run?.finish(report('succeeded', snapshot('succeeded')), 1_234.5678)
+    updates.done()
+    expect(bodies[0]).toMatchObject({ status: 'completed', conclusion: 'success' })
+    expect(warnings).toEqual([])
+  })
+})

@@ -73,7 +73,7 @@ export class CheckRun {
     ms: number
   ): Promise<CheckRun | undefined> {
     let run: CheckRun | undefined
-    const signal = AbortSignal.any([settings.signal, AbortSignal.timeout(Math.max(0, ms))])
+    const signal = AbortSignal.any([settings.signal, AbortSignal.timeout(whole(ms))])
     try {
       run = new CheckRun(github, settings)
       const found = settings.reuse ? await run.findExisting(signal) : undefined
@@ -115,7 +115,7 @@ export class CheckRun {
    */
   async finish(report: Report, ms: number): Promise<void> {
     if (this.closed) return
-    const signal = AbortSignal.timeout(Math.max(0, ms))
+    const signal = AbortSignal.timeout(whole(ms))
     const { result } = report.outcome
     const summary = renderSummary(report, CHECK_RUN_MAX_BYTES)
     const title =
@@ -260,6 +260,14 @@ function warnFailure(
       ? `Could not ${what} "${settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
       : `Could not ${what} "${settings.name}": ${reason} (the gate's own verdict stands).`
   )
+}
+
+/**
+ * A time for AbortSignal.timeout, which throws on anything but a whole number: the time left
+ * before the deadline is measured with performance.now() and has a fraction.
+ */
+function whole(ms: number): number {
+  return Math.max(0, Math.floor(ms))
 }
 
 function isTimeout(reason: unknown): boolean {

@@ -54,7 +54,7 @@ function setup(
       origin: GRAPH,
       baseUrl: `${GRAPH}${PREFIX}`,
       loopback: false,
-      apiVersion: '2022-07-01',
+      apiVersion: all['api-version'] ?? '2022-07-01',
       pollIntervalMs: 60_000
     }
   )
@@ -302,10 +302,24 @@ describe('each HTTP answer', () => {
       'Schema https://product-ingestion.azureedge.net/schema/configure/2022-03-01-preview2 could not be accessed'
     ]
   ])('stops on a 400 for %s, naming api-version', async (_name, said) => {
-    const { watcher } = setup({ 'offer-id': PRODUCT })
-    const scope = status().reply(400, { error: { code: 'badRequest', message: said } })
+    const { watcher } = setup({ 'offer-id': PRODUCT, 'api-version': '2022-03-01-preview3' })
+    const scope = graph()
+      .get(`${PREFIX}/configure/${JOB_ID}/status`)
+      .query({ $version: '2022-03-01-preview3' })
+      .reply(400, { error: { code: 'badRequest', message: said } })
     expect(fatal(await poll(watcher)).message).toBe(
-      `The Product Ingestion API no longer serves the schema version the gate asked for (HTTP 400, $version=2022-07-01). The API said: badRequest: ${said}. Set api-version to a current version: 2022-07-01 is the one current clients use (leave api-version empty for it).`
+      `The Product Ingestion API refused the schema version the gate asked for (HTTP 400, $version=2022-03-01-preview3). The API said: badRequest: ${said}. Set api-version to a version the API serves: 2022-07-01, the one current clients use, is the default (leave api-version empty for it).`
+    )
+    scope.done()
+  })
+
+  it('says so when the default version itself is refused', async () => {
+    const { watcher } = setup({ 'offer-id': PRODUCT })
+    const scope = status().reply(400, {
+      error: { code: 'badRequest', message: '"2022-07-01 is a deprecated schema"' }
+    })
+    expect(fatal(await poll(watcher)).message).toBe(
+      'The Product Ingestion API refused the schema version the gate asked for (HTTP 400, $version=2022-07-01). The API said: badRequest: "2022-07-01 is a deprecated schema". The gate\'s default 2022-07-01 is refused too: set api-version to a newer version the API serves.'
     )
     scope.done()
   })

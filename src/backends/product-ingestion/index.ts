@@ -8,12 +8,17 @@ import type { Backend, CommonSettings, ReadInput, ReportProblem, Watch } from '.
 import { readOffer, readTarget, type Target } from './location.js'
 import { productIngestionReadyRules } from './ready.js'
 import { ProductIngestionWatcher } from './watcher.js'
-import { GRAPH, PRODUCT_INGESTION_FRESH_TOKEN_REFUSED, productIngestionWording } from './wording.js'
+import {
+  DEFAULT_VERSION,
+  GRAPH,
+  PRODUCT_INGESTION_FRESH_TOKEN_REFUSED,
+  productIngestionWording
+} from './wording.js'
 
 export const productIngestionBackend: Backend = {
   api: 'product-ingestion',
   title: 'the Product Ingestion API',
-  defaults: { baseUrl: `${GRAPH}/rp/product-ingestion`, apiVersion: '2022-07-01' },
+  defaults: { baseUrl: `${GRAPH}/rp/product-ingestion`, apiVersion: DEFAULT_VERSION },
   baseUrlPath: true,
   // Microsoft Graph's audience, as every Product Ingestion client uses (not the legacy
   // api.partner.microsoft.com that one onboarding page names).

@@ -10,6 +10,8 @@ import {
 } from '../../net/wording.js'
 
 export const GRAPH = 'https://graph.microsoft.com'
+/** The schema version every maintained client sends (and the gate's default). */
+export const DEFAULT_VERSION = '2022-07-01'
 const TITLE = 'The Product Ingestion API'
 
 export const productIngestionWording: HttpWording = {
@@ -20,7 +22,11 @@ export const productIngestionWording: HttpWording = {
     let message: string
     if (status === 400 && /deprecated|could not be accessed/i.test(failure.detail)) {
       const version = versionOf(failure.url)
-      message = `${TITLE} no longer serves the schema version the gate asked for (HTTP 400${version === undefined ? '' : `, $version=${version}`}).${said} Set api-version to a current version: 2022-07-01 is the one current clients use (leave api-version empty for it).`
+      const advice =
+        version === DEFAULT_VERSION
+          ? `The gate's default ${DEFAULT_VERSION} is refused too: set api-version to a newer version the API serves.`
+          : `Set api-version to a version the API serves: ${DEFAULT_VERSION}, the one current clients use, is the default (leave api-version empty for it).`
+      message = `${TITLE} refused the schema version the gate asked for (HTTP 400${version === undefined ? '' : `, $version=${version}`}).${said} ${advice}`
     } else if (status === 400) {
       message = `${TITLE} rejected the request (HTTP 400).${said} Check offer-id, operation-id and api-version.`
     } else if (status === 401) {
