@@ -109,21 +109,27 @@ var verdict = __webpack_require__(5950);
 // With a job watched, nothing is ready before the job succeeded: submissions read earlier may be
 // an earlier publish's.
 
-/** The preview submission is completed/succeeded: ready for go-live (or live already). */
-const preview = (snapshot) => {
+/**
+ * The preview submission is completed/succeeded: ready for go-live (or live already: after a
+ * go-live job only the live step is the job's, and it stands for the preview too).
+ */
+function preview(snapshot) {
     const found = succeeded(snapshot, 'preview');
-    if (found === undefined)
-        return undefined;
-    const live = (0,verdict/* findStep */.M)(snapshot, 'live');
-    return live?.reference === found.reference
+    const liveStep = (0,verdict/* findStep */.M)(snapshot, 'live');
+    if (found === undefined) {
+        return live(snapshot) === undefined
+            ? undefined
+            : `The preview submission ${liveStep?.reference ?? ''} is live already.`;
+    }
+    return liveStep?.reference === found.reference
         ? `The preview submission ${found.reference} is live already.`
         : `The preview is ready for go-live: submission ${found.reference} is completed (succeeded).`;
-};
+}
 /**
  * The live submission is completed/succeeded and is the preview's (after a go-live one submission
  * stands for both): a newer preview that is not live yet keeps the gate waiting.
  */
-const live = (snapshot) => {
+function live(snapshot) {
     const found = succeeded(snapshot, 'live');
     if (found === undefined)
         return undefined;
@@ -131,7 +137,7 @@ const live = (snapshot) => {
     if (newer !== undefined && newer !== found.reference)
         return undefined;
     return `The offer is live: submission ${found.reference} is completed (succeeded) on live.`;
-};
+}
 const productIngestionReadyRules = { preview, live };
 /** The target's step when its own submission succeeded, and any job watched succeeded too. */
 function succeeded(snapshot, target) {
@@ -370,7 +376,7 @@ function snapshotOf(view) {
             notes.push(`The job's error tree is larger than the gate keeps (${constants/* MAX_ERROR_NODES */.ez} errors, ${constants/* MAX_ERROR_DEPTH */.iV} levels): the errors output and the list below hold the first ones.`);
         }
     }
-    const targets = TARGETS.map(({ target, name }) => targetStep(target, name, pick(view.submissions, target), job));
+    const targets = TARGETS.map(({ target, name }) => targetStep(target, name, pick(view.submissions, target), job, view.firstSeen ?? []));
     steps.push(...targets);
     if (!notes.includes(CERTIFICATION_NOTE) && targets.some((step) => isFailing(step.status))) {
         notes.push(SUBMISSION_FAILED_NOTE);
@@ -411,18 +417,23 @@ function pick(submissions, target) {
 }
 /**
  * A target's step. With a job watched, a submission that is already over while the job is not,
- * or that failed while the job succeeded, is an earlier publish's: it neither passes nor fails
- * this gate, and shows as not started with a message saying whose it is.
+ * that failed while the job succeeded, or that the job left as it found it, is an earlier
+ * publish's: it neither passes nor fails this gate, and shows as not started with a message
+ * saying whose it is.
  */
-function targetStep(target, name, submission, job) {
+function targetStep(target, name, submission, job, firstSeen) {
     if (submission === undefined) {
         return { id: target, name, status: 'notStarted', rawStatus: '', messages: [] };
     }
     const { status, rawStatus } = submission.state;
     const jobOver = job !== undefined && isOver(job.state.status);
+    const untouched = firstSeen.some((seen) => seen.id === submission.id &&
+        seen.target === submission.target &&
+        seen.state.rawStatus === rawStatus &&
+        isOver(seen.state.status));
     const earlier = job !== undefined &&
         isOver(status) &&
-        (!jobOver || (isFailing(status) && job.state.status === 'succeeded'));
+        (!jobOver || untouched || (isFailing(status) && job.state.status === 'succeeded'));
     if (earlier) {
         return {
             id: target,
@@ -545,6 +556,8 @@ class ProductIngestionWatcher {
     externalId;
     job;
     submissions = [];
+    /** The submissions when the job was first seen, if it was not over then. */
+    firstSeen = [];
     /** The submissions were read while the job was watched (on first sight). */
     seen = false;
     /** The job is over and its submissions were read after that: the job is not asked again. */
@@ -577,8 +590,11 @@ class ProductIngestionWatcher {
                 const read = await this.readSubmissions(productId, budget);
                 if (read.kind !== 'ok')
                     return read;
-                if (!this.seen)
+                if (!this.seen) {
                     this.describeFirstSight(productId);
+                    if (!over)
+                        this.firstSeen = this.submissions;
+                }
                 this.seen = true;
                 this.jobOver = over;
             }
@@ -593,6 +609,7 @@ class ProductIngestionWatcher {
             value: snapshotOf({
                 productId,
                 submissions: this.submissions,
+                firstSeen: this.firstSeen,
                 ...(this.job === undefined ? {} : { job: this.job })
             })
         };

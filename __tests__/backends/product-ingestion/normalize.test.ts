@@ -493,6 +493,45 @@ describe('snapshotOf', () => {
       expect(verdict(shown, { kind: 'completion' }, {})).toMatchObject({ kind: 'pass' })
     })
 
+    it('shows a submission the job left as it was when first seen as not started, once the job is over', () => {
+      const seen = [preview('completed', 'succeeded', SUBMISSION_1), live('completed', 'succeeded')]
+      // A preview publish: a new preview, the live one untouched.
+      const published = snapshotOf({
+        productId: PRODUCT,
+        job: parseJob(rawJob('completed', 'succeeded')),
+        submissions: [preview('completed', 'succeeded'), live('completed', 'succeeded')],
+        firstSeen: seen
+      })
+      expect(published.steps.map((each) => [each.id, each.status, each.reference])).toEqual([
+        ['job', 'succeeded', undefined],
+        ['preview', 'succeeded', SUBMISSION_2],
+        ['live', 'notStarted', undefined]
+      ])
+      // A go-live: the preview untouched, the live target now carries it.
+      const wentLive = snapshotOf({
+        productId: PRODUCT,
+        job: parseJob(rawJob('completed', 'succeeded')),
+        submissions: [
+          preview('completed', 'succeeded', SUBMISSION_2),
+          live('completed', 'succeeded', SUBMISSION_2)
+        ],
+        firstSeen: [preview('completed', 'succeeded', SUBMISSION_2), live('completed', 'succeeded')]
+      })
+      expect(wentLive.steps.map((each) => [each.id, each.status, each.reference])).toEqual([
+        ['job', 'succeeded', undefined],
+        ['preview', 'notStarted', undefined],
+        ['live', 'succeeded', SUBMISSION_2]
+      ])
+      // A submission listed the same but in another state was changed by the job.
+      const changed = snapshotOf({
+        productId: PRODUCT,
+        job: parseJob(rawJob('completed', 'succeeded')),
+        submissions: [preview('completed', 'succeeded')],
+        firstSeen: [preview('running', 'pending')]
+      })
+      expect(step(changed, 'preview')?.status).toBe('succeeded')
+    })
+
     it('shows the submissions as they are once the job failed', () => {
       const shown = snapshotFor(jobWith(certificationTree()), [preview('completed', 'failed')])
       expect(step(shown, 'preview')).toMatchObject({

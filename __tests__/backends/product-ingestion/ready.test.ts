@@ -172,10 +172,17 @@ describe('wait-for: preview', () => {
 
   it.each([
     ['the preview runs', undefined, RUNNING],
-    ['there is no preview', undefined, undefined],
+    ['there is no submission at all', undefined, undefined],
     ['the job runs, even with a preview that succeeded earlier', RUNNING, SUCCEEDED]
   ])('keeps waiting while %s', (_name, job, preview) => {
-    expect(decide(shown(job, preview, SUCCEEDED), 'preview')).toEqual({ kind: 'wait' })
+    expect(decide(shown(job, preview, preview && SUCCEEDED), 'preview')).toEqual({ kind: 'wait' })
+  })
+
+  it('passes when the offer is live and lists no newer preview', () => {
+    expect(decide(shown(undefined, undefined, SUCCEEDED), 'preview')).toEqual({
+      kind: 'pass',
+      message: `The preview submission ${SUBMISSION_1} is live already.`
+    })
   })
 
   it('passes with a job once the job and the preview succeeded', () => {

@@ -99,14 +99,22 @@ describe('the request budget', () => {
       .reply(200, rawJob('notStarted', 'pending'))
       .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
       .query(VERSION)
-      .reply(200, list('completed', 'succeeded'))
+      // An earlier release: one submission is both preview and live.
+      .reply(
+        200,
+        rawList(
+          rawDraft,
+          rawSubmission('preview', SUBMISSION_1, 'completed', 'succeeded'),
+          rawSubmission('live', SUBMISSION_1, 'completed', 'succeeded')
+        )
+      )
     const shown = ok(await poll(watcher))
     first.done()
     expect(client.requests).toBe(3)
     expect(shown.status).toBe('notStarted')
     expect(info).toEqual([
       `Offer contoso-saas is ${PRODUCT}.`,
-      `The submissions of ${PRODUCT} when the job was first seen: preview ${SUBMISSION_2} (completed/succeeded); live ${SUBMISSION_1} (completed/succeeded).`
+      `The submissions of ${PRODUCT} when the job was first seen: preview ${SUBMISSION_1} (completed/succeeded); live ${SUBMISSION_1} (completed/succeeded).`
     ])
 
     // While the job runs: one request a poll.
@@ -132,10 +140,11 @@ describe('the request budget', () => {
     const done = ok(await poll(watcher))
     over.done()
     expect(client.requests).toBe(8)
-    expect(done.steps.map((step) => [step.id, step.status])).toEqual([
-      ['job', 'succeeded'],
-      ['preview', 'succeeded'],
-      ['live', 'succeeded']
+    // The live submission is the one listed when the job was first seen: not this job's.
+    expect(done.steps.map((step) => [step.id, step.status, step.reference])).toEqual([
+      ['job', 'succeeded', undefined],
+      ['preview', 'succeeded', SUBMISSION_2],
+      ['live', 'notStarted', undefined]
     ])
 
     // Still polled (wait-for live): the job is not asked again, the submissions are.

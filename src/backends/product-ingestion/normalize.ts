@@ -197,6 +197,11 @@ export interface View {
   job?: Job
   /** The product's submissions as last read. */
   submissions: Submission[]
+  /**
+   * The submissions as listed when the job was first seen still running: one that is over and
+   * still listed the same when the job is over was not the job's doing.
+   */
+  firstSeen?: Submission[]
 }
 
 const TARGETS = [
@@ -234,7 +239,7 @@ export function snapshotOf(view: View): Snapshot {
     }
   }
   const targets = TARGETS.map(({ target, name }) =>
-    targetStep(target, name, pick(view.submissions, target), job)
+    targetStep(target, name, pick(view.submissions, target), job, view.firstSeen ?? [])
   )
   steps.push(...targets)
   if (!notes.includes(CERTIFICATION_NOTE) && targets.some((step) => isFailing(step.status))) {
@@ -281,24 +286,33 @@ function pick(submissions: Submission[], target: string): Submission | undefined
 
 /**
  * A target's step. With a job watched, a submission that is already over while the job is not,
- * or that failed while the job succeeded, is an earlier publish's: it neither passes nor fails
- * this gate, and shows as not started with a message saying whose it is.
+ * that failed while the job succeeded, or that the job left as it found it, is an earlier
+ * publish's: it neither passes nor fails this gate, and shows as not started with a message
+ * saying whose it is.
  */
 function targetStep(
   target: string,
   name: string,
   submission: Submission | undefined,
-  job: Job | undefined
+  job: Job | undefined,
+  firstSeen: Submission[]
 ): Step {
   if (submission === undefined) {
     return { id: target, name, status: 'notStarted', rawStatus: '', messages: [] }
   }
   const { status, rawStatus } = submission.state
   const jobOver = job !== undefined && isOver(job.state.status)
+  const untouched = firstSeen.some(
+    (seen) =>
+      seen.id === submission.id &&
+      seen.target === submission.target &&
+      seen.state.rawStatus === rawStatus &&
+      isOver(seen.state.status)
+  )
   const earlier =
     job !== undefined &&
     isOver(status) &&
-    (!jobOver || (isFailing(status) && job.state.status === 'succeeded'))
+    (!jobOver || untouched || (isFailing(status) && job.state.status === 'succeeded'))
   if (earlier) {
     return {
       id: target,

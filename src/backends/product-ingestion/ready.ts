@@ -3,16 +3,23 @@
 // With a job watched, nothing is ready before the job succeeded: submissions read earlier may be
 // an earlier publish's.
 
-import type { ReadyRule, ReadyRules } from '../../gate/verdict.js'
+import type { ReadyRules } from '../../gate/verdict.js'
 import { findStep } from '../../gate/verdict.js'
 import type { Snapshot, Step } from '../../model/snapshot.js'
 
-/** The preview submission is completed/succeeded: ready for go-live (or live already). */
-const preview: ReadyRule = (snapshot) => {
+/**
+ * The preview submission is completed/succeeded: ready for go-live (or live already: after a
+ * go-live job only the live step is the job's, and it stands for the preview too).
+ */
+function preview(snapshot: Snapshot): string | undefined {
   const found = succeeded(snapshot, 'preview')
-  if (found === undefined) return undefined
-  const live = findStep(snapshot, 'live')
-  return live?.reference === found.reference
+  const liveStep = findStep(snapshot, 'live')
+  if (found === undefined) {
+    return live(snapshot) === undefined
+      ? undefined
+      : `The preview submission ${liveStep?.reference ?? ''} is live already.`
+  }
+  return liveStep?.reference === found.reference
     ? `The preview submission ${found.reference} is live already.`
     : `The preview is ready for go-live: submission ${found.reference} is completed (succeeded).`
 }
@@ -21,7 +28,7 @@ const preview: ReadyRule = (snapshot) => {
  * The live submission is completed/succeeded and is the preview's (after a go-live one submission
  * stands for both): a newer preview that is not live yet keeps the gate waiting.
  */
-const live: ReadyRule = (snapshot) => {
+function live(snapshot: Snapshot): string | undefined {
   const found = succeeded(snapshot, 'live')
   if (found === undefined) return undefined
   const newer = findStep(snapshot, 'preview')?.reference

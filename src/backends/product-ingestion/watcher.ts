@@ -41,6 +41,8 @@ export class ProductIngestionWatcher implements Watcher {
   private readonly externalId: string
   private job: Job | undefined
   private submissions: Submission[] = []
+  /** The submissions when the job was first seen, if it was not over then. */
+  private firstSeen: Submission[] = []
   /** The submissions were read while the job was watched (on first sight). */
   private seen = false
   /** The job is over and its submissions were read after that: the job is not asked again. */
@@ -77,7 +79,10 @@ export class ProductIngestionWatcher implements Watcher {
       if (!this.seen || over) {
         const read = await this.readSubmissions(productId, budget)
         if (read.kind !== 'ok') return read
-        if (!this.seen) this.describeFirstSight(productId)
+        if (!this.seen) {
+          this.describeFirstSight(productId)
+          if (!over) this.firstSeen = this.submissions
+        }
         this.seen = true
         this.jobOver = over
       }
@@ -90,6 +95,7 @@ export class ProductIngestionWatcher implements Watcher {
       value: snapshotOf({
         productId,
         submissions: this.submissions,
+        firstSeen: this.firstSeen,
         ...(this.job === undefined ? {} : { job: this.job })
       })
     }
