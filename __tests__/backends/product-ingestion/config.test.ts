@@ -9,6 +9,10 @@ import {
   submissionsUrl
 } from '../../../src/backends/product-ingestion/location.js'
 import { InputError, readApi, readConfig, type Config } from '../../../src/config.js'
+import nock from 'nock'
+import { staticToken } from '../../../src/auth/token-source.js'
+import { ApiClient } from '../../../src/net/api-client.js'
+import { within } from '../../fixtures/budget.js'
 import { JOB_ID, PRODUCT, PRODUCT_GUID } from '../../fixtures/product-ingestion.js'
 
 const TOKEN = 'eyJ0eXAi.graph-token.sig'
@@ -212,6 +216,27 @@ describe('api: product-ingestion', () => {
 })
 
 describe('the addresses asked', () => {
+  it.each([BASE, `${BASE}/`, `${BASE}//`])(
+    'are under base-url %s, with one slash between the parts',
+    async (baseUrl) => {
+      const { watch } = config({ 'base-url': baseUrl, 'offer-id': PRODUCT, 'operation-id': JOB_ID })
+      const client = new ApiClient({
+        tokens: staticToken(TOKEN, productIngestionBackend.resource),
+        wording: productIngestionBackend.wording
+      })
+      const scope = nock('https://graph.microsoft.com')
+        .get(`/rp/product-ingestion/configure/${JOB_ID}/status`)
+        .query({ $version: '2022-07-01' })
+        .reply(200, { jobStatus: 'running', jobResult: 'pending' })
+        .get(`/rp/product-ingestion/submission/${PRODUCT_GUID}`)
+        .query({ $version: '2022-07-01' })
+        .reply(200, { value: [] })
+      const result = await watch.watcher({ client, info: () => undefined }).poll(within())
+      expect(result.kind).toBe('ok')
+      scope.done()
+    }
+  )
+
   it('sends $version, the external id encoded, and the bare product GUID', () => {
     expect(jobStatusUrl(BASE, JOB_ID, '2022-07-01')).toBe(
       `${BASE}/configure/${JOB_ID}/status?$version=2022-07-01`

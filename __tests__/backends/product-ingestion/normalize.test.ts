@@ -563,6 +563,12 @@ describe('snapshotOf', () => {
         'running/pending'
       ],
       [
+        'the live submission, the most advanced, even when it has not started',
+        [preview('running', 'pending'), live('notStarted', 'pending', SUBMISSION_1)],
+        'notStarted',
+        'notStarted/pending'
+      ],
+      [
         'a not-started submission before a failed one',
         [preview('notStarted', 'pending'), live('completed', 'failed')],
         'notStarted',

@@ -11,6 +11,8 @@ import {
 import { readConfig } from '../../../src/config.js'
 import { verdict, type Verdict, type WaitFor } from '../../../src/gate/verdict.js'
 import type { Snapshot } from '../../../src/model/snapshot.js'
+import type { Status } from '../../../src/model/status.js'
+import { snapshot, step } from '../../fixtures/report.js'
 import {
   certificationTree,
   PRODUCT,
@@ -229,6 +231,35 @@ describe('wait-for: live', () => {
 
   it('keeps waiting after a preview job succeeded, until the preview goes live', () => {
     expect(decide(shown(SUCCEEDED, SUCCEEDED, SUCCEEDED), 'live')).toEqual({ kind: 'wait' })
+  })
+})
+
+describe('the rules themselves, on any snapshot', () => {
+  // Normalization already shows an earlier publish's submissions as not started while a job
+  // runs; the rules do not rely on it.
+  const ready = (job: Status) =>
+    snapshot('running', [
+      step('job', job, { name: 'Configure job' }),
+      step('preview', 'succeeded', { name: 'Preview', reference: SUBMISSION_2 }),
+      step('live', 'succeeded', { name: 'Live', reference: SUBMISSION_2 })
+    ])
+
+  it.each<Status>(['notStarted', 'running', 'unknown'])(
+    'hold nothing ready while the job is %s',
+    (job) => {
+      for (const rule of ['preview', 'live']) {
+        expect(productIngestionBackend.readyRules[rule](ready(job))).toBeUndefined()
+      }
+    }
+  )
+
+  it('hold both once the job succeeded', () => {
+    expect(productIngestionBackend.readyRules.preview(ready('succeeded'))).toBe(
+      `The preview submission ${SUBMISSION_2} is live already.`
+    )
+    expect(productIngestionBackend.readyRules.live(ready('succeeded'))).toBe(
+      `The offer is live: submission ${SUBMISSION_2} is completed (succeeded) on live.`
+    )
   })
 })
 

@@ -215,6 +215,28 @@ describe('the request budget', () => {
     scope.done()
     expect(client.requests).toBe(2)
     expect(shown.steps[0].cause?.subject).toBe('Certification')
+    // Nothing was seen before the job was over: the submissions are shown as they are.
+    expect(shown.steps[1]).toMatchObject({
+      id: 'preview',
+      status: 'failed',
+      reference: SUBMISSION_2
+    })
+  })
+
+  it('shows the submissions as they are for a job that succeeded before the gate first saw it', async () => {
+    const { watcher } = setup({ 'offer-id': PRODUCT })
+    const scope = status()
+      .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, list('completed', 'succeeded'))
+    const shown = ok(await poll(watcher))
+    scope.done()
+    expect(shown.steps.map((step) => [step.id, step.status])).toEqual([
+      ['job', 'succeeded'],
+      ['preview', 'succeeded'],
+      ['live', 'succeeded']
+    ])
   })
 })
 
