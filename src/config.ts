@@ -151,11 +151,14 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
 
   // The backend's own inputs are checked even when shared ones are wrong, so that one run reports
   // them all: against base-url's default when base-url itself is wrong.
-  const fallback = new URL(backend.defaults.baseUrl)
+  const checked = base ?? {
+    origin: new URL(backend.defaults.baseUrl).origin,
+    url: backend.defaults.baseUrl
+  }
   const watch = backend.readWatch(input, problem, {
-    origin: base?.origin ?? fallback.origin,
-    baseUrl: base?.url ?? backend.defaults.baseUrl,
-    loopback: isLoopback((base?.origin === undefined ? fallback : new URL(base.origin)).hostname),
+    origin: checked.origin,
+    baseUrl: checked.url,
+    loopback: isLoopback(new URL(checked.origin).hostname),
     apiVersion: API_VERSION.test(apiVersion) ? apiVersion : backend.defaults.apiVersion,
     pollIntervalMs
   })
