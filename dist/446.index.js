@@ -556,8 +556,14 @@ class ProductIngestionWatcher {
     externalId;
     job;
     submissions = [];
-    /** The submissions when the job was first seen, if it was not over then. */
+    /** The submissions when the job was first seen, once known to be from before its end. */
     firstSeen = [];
+    /**
+     * The submissions read on first sight, until a later status still shows the job running: the
+     * job may end between its status call and the submissions call, and a list read after its end
+     * is no starting point.
+     */
+    unconfirmed;
     /** The submissions were read while the job was watched (on first sight). */
     seen = false;
     /** The job is over and its submissions were read after that: the job is not asked again. */
@@ -586,6 +592,9 @@ class ProductIngestionWatcher {
             this.job = job.value;
             this.checkProduct(job.value, productId);
             const over = watcher_isOver(job.value);
+            if (this.unconfirmed !== undefined && !over)
+                this.firstSeen = this.unconfirmed;
+            this.unconfirmed = undefined;
             if (!this.seen || over) {
                 const read = await this.readSubmissions(productId, budget);
                 if (read.kind !== 'ok')
@@ -593,7 +602,7 @@ class ProductIngestionWatcher {
                 if (!this.seen) {
                     this.describeFirstSight(productId);
                     if (!over)
-                        this.firstSeen = this.submissions;
+                        this.unconfirmed = this.submissions;
                 }
                 this.seen = true;
                 this.jobOver = over;

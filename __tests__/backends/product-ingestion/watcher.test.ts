@@ -223,6 +223,31 @@ describe('the request budget', () => {
     })
   })
 
+  it('takes no starting point from a first read the job may have ended before', async () => {
+    // The job ends between the status call and the submissions call of the first poll: the
+    // preview listed then is already this job's, and must not pass for an earlier publish's.
+    const { watcher } = setup({ 'offer-id': PRODUCT })
+    const scope = status()
+      .reply(200, rawJob('running', 'pending'))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, list('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}/status`)
+      .query(VERSION)
+      .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, list('completed', 'succeeded'))
+    ok(await poll(watcher))
+    const done = ok(await poll(watcher))
+    scope.done()
+    expect(done.steps.map((step) => [step.id, step.status])).toEqual([
+      ['job', 'succeeded'],
+      ['preview', 'succeeded'],
+      ['live', 'succeeded']
+    ])
+  })
+
   it('shows the submissions as they are for a job that succeeded before the gate first saw it', async () => {
     const { watcher } = setup({ 'offer-id': PRODUCT })
     const scope = status()

@@ -41,8 +41,14 @@ export class ProductIngestionWatcher implements Watcher {
   private readonly externalId: string
   private job: Job | undefined
   private submissions: Submission[] = []
-  /** The submissions when the job was first seen, if it was not over then. */
+  /** The submissions when the job was first seen, once known to be from before its end. */
   private firstSeen: Submission[] = []
+  /**
+   * The submissions read on first sight, until a later status still shows the job running: the
+   * job may end between its status call and the submissions call, and a list read after its end
+   * is no starting point.
+   */
+  private unconfirmed: Submission[] | undefined
   /** The submissions were read while the job was watched (on first sight). */
   private seen = false
   /** The job is over and its submissions were read after that: the job is not asked again. */
@@ -76,12 +82,14 @@ export class ProductIngestionWatcher implements Watcher {
       this.job = job.value
       this.checkProduct(job.value, productId)
       const over = isOver(job.value)
+      if (this.unconfirmed !== undefined && !over) this.firstSeen = this.unconfirmed
+      this.unconfirmed = undefined
       if (!this.seen || over) {
         const read = await this.readSubmissions(productId, budget)
         if (read.kind !== 'ok') return read
         if (!this.seen) {
           this.describeFirstSight(productId)
-          if (!over) this.firstSeen = this.submissions
+          if (!over) this.unconfirmed = this.submissions
         }
         this.seen = true
         this.jobOver = over
