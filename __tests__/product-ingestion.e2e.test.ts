@@ -197,7 +197,8 @@ describe('the gate against the Product Ingestion simulator', () => {
   }, 30_000)
 
   it('flaky: reaches the verdict through 500s, 503 pages and dropped connections on the status call', async () => {
-    const api = await start(SPEED, { faultRate: 0.9 })
+    // 10.9 s of publish: room for all three faults however late a loaded machine starts the bundle.
+    const api = await start(1_000, { faultRate: 0.9 })
     const { jobId } = await publishOn(api.url, 'flaky', 'preview')
     const run = await gate(api, 'flaky', { 'operation-id': jobId })
     expect(run.code).toBe(0)
@@ -300,7 +301,11 @@ describe('the gate against the Product Ingestion simulator', () => {
     expect(github.runs).toHaveLength(1)
     expect(github.runs[0]).toMatchObject({
       status: 'in_progress',
-      output: { title: 'Operation not started', summary: expect.stringContaining('Configure job') }
+      output: {
+        // Not started for 6 s; a machine slow enough to start the bundle later sees it running.
+        title: expect.stringMatching(/^(Operation not started|Configure job: running)$/),
+        summary: expect.stringContaining('Configure job')
+      }
     })
   }, 30_000)
 })
