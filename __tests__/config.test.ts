@@ -347,7 +347,7 @@ describe('readConfig', () => {
 
   it('rejects an unknown api, listing the APIs there are', () => {
     expect(() => readApi(read({ api: 'partner-center' }))).toThrow(
-      /^Invalid input: api is "partner-center": expected cpp\.$/
+      /^Invalid input: api is "partner-center": expected cpp or product-ingestion\.$/
     )
   })
 

@@ -245,13 +245,19 @@ function isTimeout(reason) {
         reason !== null &&
         reason.name === 'TimeoutError');
 }
-/** "Certification 40%", or the operation's status when no step runs. */
+/**
+ * "Certification 40%" ("Configure job: running" when the API gives no percentage: a title that
+ * said 0% for days would be wrong), or the operation's status when no step runs.
+ */
 function progressTitle(snapshot) {
     const step = snapshot.steps.find((each) => each.status === 'running') ??
         snapshot.steps.find((each) => each.status === 'waiting');
     if (!step)
         return `Operation ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStatus */ .Wn)(snapshot.status, snapshot.rawStatus)}`;
-    return step.status === 'waiting' ? `${step.name}: waiting` : `${step.name} ${step.progress ?? 0}%`;
+    if (step.status === 'waiting' || step.progress === undefined) {
+        return `${step.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStatus */ .Wn)(step.status, step.rawStatus)}`;
+    }
+    return `${step.name} ${step.progress}%`;
 }
 function finalTitle(report) {
     const { result, failedStep } = report.outcome;

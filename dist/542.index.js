@@ -11273,7 +11273,7 @@ const MockPool = __webpack_require__(9973)
 const { matchValue, buildMockOptions } = __webpack_require__(5802)
 const { InvalidArgumentError, UndiciError } = __webpack_require__(968)
 const Dispatcher = __webpack_require__(7515)
-const Pluralizer = __webpack_require__(5950)
+const Pluralizer = __webpack_require__(3569)
 const PendingInterceptorsFormatter = __webpack_require__(1917)
 
 class MockAgent extends Dispatcher {
@@ -12252,7 +12252,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 5950:
+/***/ 3569:
 /***/ ((module) => {
 
 

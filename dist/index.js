@@ -22,6 +22,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ HEARTBEAT_MS),
   FD: () => (/* binding */ HOSTED_JOB_LIMIT_MS),
   YK: () => (/* binding */ MAX_BODY_BYTES),
+  iV: () => (/* binding */ MAX_ERROR_DEPTH),
+  IQ: () => (/* binding */ MAX_ERROR_MESSAGE_CHARS),
+  ez: () => (/* binding */ MAX_ERROR_NODES),
   AP: () => (/* binding */ MAX_FIELD_CHARS),
   KX: () => (/* binding */ MAX_JSON_DEPTH),
   jW: () => (/* binding */ MAX_JSON_ITEMS),
@@ -43,6 +46,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   oD: () => (/* binding */ MIN_RETRY_AFTER_MS),
   Sn: () => (/* binding */ MIN_SECRET_CHARS),
   A3: () => (/* binding */ OUTPUTS_MAX_BYTES),
+  d5: () => (/* binding */ PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS),
   rc: () => (/* binding */ RENEW_BEFORE_EXPIRY_MS),
   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
   eR: () => (/* binding */ SUMMARY_MAX_BYTES)
@@ -69,6 +73,11 @@ const FINAL_REQUEST_MIN_MS = 2_000;
 const MAX_LABEL_CHARS = 100;
 /** Polling faster than once a second only burns API quota. */
 const MIN_POLL_INTERVAL_MS = 1_000;
+/**
+ * The Product Ingestion API asks clients not to poll a job more than once a minute (its
+ * private-offer pages, "Poll for job status"); only a loopback base-url (a simulator) may go faster.
+ */
+const PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS = 60_000;
 /**
  * Retries back off from the poll interval, doubling per consecutive failure, up to this cap (or
  * the interval itself when that is longer): a gate that waits hours gains nothing by retrying an
@@ -126,6 +135,14 @@ const MAX_LINK_CHARS = 2_000;
 const MAX_FIELD_CHARS = 200;
 /** One message's text; CPP messages are a sentence or two. */
 const MAX_MESSAGE_TEXT_CHARS = 20_000;
+/**
+ * An API's error tree (a configure job's `errors`) is kept to this many errors, this deep, each
+ * message this long: real trees are three levels of one error each, and the tree is repeated in
+ * the `errors` output, the summary and the job step's messages, all within their size limits.
+ */
+const MAX_ERROR_NODES = 100;
+const MAX_ERROR_DEPTH = 10;
+const MAX_ERROR_MESSAGE_CHARS = 2_000;
 /** Error bodies are quoted in messages up to this length. */
 const ERROR_EXCERPT_CHARS = 300;
 /**
@@ -196,7 +213,7 @@ const onSignal = () => {
 };
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3480));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(43)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4043));
 await run({ signal: stop.signal });
 // What was written must reach the runner: process.exit() drops output still queued for a slow
 // pipe. The wait is bounded, so a wedged reader cannot hold the job; after a signal it fits in

@@ -1,13 +1,16 @@
-// `npm run demo`: the gate against the CPP simulator, run exactly as a GitHub runner runs it.
-// Starts the simulator, publishes an offer, runs `node dist/index.js` with INPUT_* variables and
-// the GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_STATE files, streams its log, then shows the
-// outputs and the job summary, and exits with the action's exit code.
+// `npm run demo`: the gate against the simulator, run exactly as a GitHub runner runs it. Starts
+// the simulator, publishes an offer (with the CPP API, or with `--api product-ingestion` through
+// POST /configure), runs `node dist/index.js` with INPUT_* variables and the GITHUB_OUTPUT,
+// GITHUB_STEP_SUMMARY and GITHUB_STATE files, streams its log, then shows the outputs and the job
+// summary, and exits with the action's exit code.
 
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { DEFAULT_GRAPH_TOKEN, PI_PREFIX, publishOn } from '../simulator/product-ingestion.ts'
+import { isPiScenario, PI_SCENARIOS } from '../simulator/product-ingestion-scenarios.ts'
 import { isScenario, SCENARIOS } from '../simulator/scenarios.ts'
 import {
   API_VERSION,
@@ -20,8 +23,9 @@ import { summaryPage, summaryToText } from './summary-text.ts'
 
 const { values } = parseArgs({
   options: {
-    scenario: { type: 'string', default: 'publish-success' },
-    'wait-for': { type: 'string', default: 'preview' },
+    api: { type: 'string', default: 'cpp' },
+    scenario: { type: 'string' },
+    'wait-for': { type: 'string' },
     speed: { type: 'string', default: '1000' },
     // Unset: what the scenario needs at this speed (demo-timeout.ts), at least 2m.
     timeout: { type: 'string' },
@@ -30,11 +34,23 @@ const { values } = parseArgs({
     help: { type: 'boolean', default: false }
   }
 })
-if (values.help || !isScenario(values.scenario)) {
-  if (!values.help) console.error(`Unknown scenario "${values.scenario}".`)
-  console.log(`Usage: npm run demo -- [--scenario NAME] [--wait-for preview|completion|STEP] [--speed 1000] [--timeout DURATION] [--html FILE] [--operation-id latest]
-Scenarios: ${SCENARIOS.join(', ')}
---timeout defaults to what the scenario needs to reach publisher sign-off at that speed, at least 2m.`)
+const productIngestion = values.api === 'product-ingestion'
+const scenario = values.scenario ?? (productIngestion ? 'preview-success' : 'publish-success')
+const known = productIngestion ? isPiScenario(scenario) : isScenario(scenario)
+if (values.help || !known || (values.api !== 'cpp' && !productIngestion)) {
+  if (!values.help) {
+    console.error(
+      known
+        ? `Unknown api "${values.api}".`
+        : `Unknown scenario "${scenario}" for api ${values.api}.`
+    )
+  }
+  console.log(`Usage: npm run demo -- [--api cpp|product-ingestion] [--scenario NAME]
+       [--wait-for completion|preview|live|STEP] [--speed 1000] [--timeout DURATION] [--html FILE]
+       [--operation-id latest]
+CPP scenarios: ${SCENARIOS.join(', ')}
+Product Ingestion scenarios: ${PI_SCENARIOS.join(', ')}
+--timeout defaults to what a CPP scenario needs to reach publisher sign-off at that speed, at least 2m.`)
   process.exit(values.help ? 0 : 2)
 }
 
@@ -50,20 +66,72 @@ const simulator = await startSimulator({
   speed: Number(values.speed),
   log: (line) => simulatorLog.push(line)
 })
-const offer = values.scenario
-const publish = await fetch(
-  `${simulator.url}/api/publishers/${DEFAULT_PUBLISHER}/offers/${offer}/publish?api-version=${API_VERSION}`,
-  {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${DEFAULT_TOKEN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ metadata: { 'notification-emails': 'release@contoso.com' } })
+const offer = scenario
+const inputs: Record<string, string> = productIngestion
+  ? await publishProductIngestion()
+  : await publishCpp()
+Object.assign(inputs, {
+  timeout:
+    values.timeout ??
+    (productIngestion || !isScenario(scenario)
+      ? '2m'
+      : demoTimeout(scenario, Number(values.speed))),
+  'poll-interval': '1s'
+})
+
+/** CPP: publish, and gate on the Location of the answer (or find it with `latest`). */
+async function publishCpp(): Promise<Record<string, string>> {
+  const publish = await fetch(
+    `${simulator.url}/api/publishers/${DEFAULT_PUBLISHER}/offers/${offer}/publish?api-version=${API_VERSION}`,
+    {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEFAULT_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ metadata: { 'notification-emails': 'release@contoso.com' } })
+    }
+  )
+  const location = publish.headers.get('location') ?? ''
+  heading(
+    `Published ${DEFAULT_PUBLISHER}/${offer} on the simulator (${simulator.url}, ${values.speed}x speed)`
+  )
+  console.log(`POST …/offers/${offer}/publish → ${publish.status}, Location: ${location}`)
+  return {
+    'publisher-id': DEFAULT_PUBLISHER,
+    'offer-id': offer,
+    // Empty: the Location of the publish above; `latest` lets the gate find that publish itself.
+    'operation-id': values['operation-id'] || location,
+    token: DEFAULT_TOKEN,
+    'wait-for': values['wait-for'] ?? 'preview',
+    'base-url': simulator.url
   }
-)
-const location = publish.headers.get('location') ?? ''
-heading(
-  `Published ${DEFAULT_PUBLISHER}/${offer} on the simulator (${simulator.url}, ${values.speed}x speed)`
-)
-console.log(`POST …/offers/${offer}/publish → ${publish.status}, Location: ${location}`)
+}
+
+/**
+ * Product Ingestion: resolve the offer id, POST /configure with a preview submission (live-success:
+ * take its ready preview live), and gate on the jobId of the answer (or, with `latest`, on the
+ * product's submissions).
+ */
+async function publishProductIngestion(): Promise<Record<string, string>> {
+  const target = offer === 'live-success' ? 'live' : 'preview'
+  const published = await publishOn(simulator.url, offer, target)
+  heading(
+    `Published ${offer} to ${target} on the Product Ingestion simulator (${simulator.url}${PI_PREFIX}, ${values.speed}x speed)`
+  )
+  if (published.productId === '') {
+    console.log(`GET /product?externalId=${offer} → an empty list: there is nothing to publish.`)
+  } else {
+    console.log(
+      `GET /product?externalId=${offer} → ${published.productId}\nPOST /configure (${target} submission) → ${published.status}, jobId: ${published.jobId}`
+    )
+  }
+  return {
+    api: 'product-ingestion',
+    'offer-id': offer,
+    'operation-id': values['operation-id'] || published.jobId,
+    token: DEFAULT_GRAPH_TOKEN,
+    'wait-for': values['wait-for'] ?? (target === 'live' ? 'live' : 'completion'),
+    'base-url': `${simulator.url}${PI_PREFIX}`
+  }
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'gate-demo-'))
 // The runner files go when the demo does. Ctrl-C reaches the gate too (same process group): the
@@ -76,17 +144,6 @@ const files = {
   GITHUB_STATE: join(dir, 'state')
 }
 for (const file of Object.values(files)) writeFileSync(file, '')
-const inputs: Record<string, string> = {
-  'publisher-id': DEFAULT_PUBLISHER,
-  'offer-id': offer,
-  // Empty: the Location of the publish above; `latest` lets the gate find that publish itself.
-  'operation-id': values['operation-id'] || location,
-  token: DEFAULT_TOKEN,
-  'wait-for': values['wait-for'],
-  timeout: values.timeout ?? demoTimeout(values.scenario, Number(values.speed)),
-  'poll-interval': '1s',
-  'base-url': simulator.url
-}
 heading(
   `node dist/index.js   (wait-for: ${inputs['wait-for']}, poll-interval: 1s, timeout: ${inputs.timeout})`
 )
@@ -128,7 +185,13 @@ const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
 heading('Job summary')
 console.log(summaryToText(summary, tty).replace(/^/gm, '  '))
 const page = resolve(values.html)
-writeFileSync(page, summaryPage(summary, `Publish gate: ${DEFAULT_PUBLISHER}/${offer}`))
+writeFileSync(
+  page,
+  summaryPage(
+    summary,
+    `Publish gate: ${productIngestion ? offer : `${DEFAULT_PUBLISHER}/${offer}`}`
+  )
+)
 console.log(`\n${dim(`The summary as the run page shows it: ${page}`)}`)
 console.log(
   dim(`Simulator: ${simulatorLog.length} requests; the action exited with ${code ?? 'a signal'}.`)

@@ -1,5 +1,6 @@
 // The simulator's Azure AD and GitHub OIDC: a token endpoint that issues short-lived tokens for
-// client credentials (secret or federated assertion), and a fake GitHub OIDC issuer.
+// client credentials (secret or federated assertion), each for one audience (the CPP API or
+// Microsoft Graph, by the scope asked for), and a fake GitHub OIDC issuer.
 
 import { randomUUID } from 'node:crypto'
 
@@ -10,7 +11,12 @@ export const DEFAULT_OIDC_REQUEST_TOKEN = 'sim-oidc-request-token'
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 export const DEFAULT_SUBJECT = 'repo:contoso/marketplace-offer:ref:refs/heads/main'
 const EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange'
-const SCOPE = 'https://cloudpartner.azure.com/.default'
+/** The APIs a token can be issued for, by the scope that asks for it. */
+export type Audience = 'cpp' | 'graph'
+const SCOPES: Readonly<Record<string, Audience>> = {
+  'https://cloudpartner.azure.com/.default': 'cpp',
+  'https://graph.microsoft.com/.default': 'graph'
+}
 
 export interface Client {
   secret?: string
@@ -36,18 +42,22 @@ export interface Answer {
 
 export class AzureAd {
   private readonly options: AzureAdOptions
-  private readonly issued = new Map<string, { publishers: string[]; expiresAt: number }>()
+  private readonly issued = new Map<
+    string,
+    { audience: Audience; publishers: string[]; expiresAt: number }
+  >()
   tokensIssued = 0
 
   constructor(options: AzureAdOptions) {
     this.options = options
   }
 
-  /** The publishers an issued token may act for; 'expired' once it has lapsed. */
-  check(token: string): string[] | 'expired' | undefined {
+  /** Whom an issued token is for and the publishers it may act for; 'expired' once it lapsed. */
+  check(token: string): { audience: Audience; publishers: string[] } | 'expired' | undefined {
     const issued = this.issued.get(token)
     if (!issued) return undefined
-    return this.options.now() >= issued.expiresAt ? 'expired' : issued.publishers
+    if (this.options.now() >= issued.expiresAt) return 'expired'
+    return { audience: issued.audience, publishers: issued.publishers }
   }
 
   /** POST /{tenant}/oauth2/v2.0/token with a form body. */
@@ -79,7 +89,9 @@ export class AzureAd {
         `Application with identifier '${clientId}' was not found in the directory '${tenant}'.`
       )
     }
-    if (form.get('scope') !== SCOPE) {
+    const scope = form.get('scope') ?? ''
+    const audience = Object.hasOwn(SCOPES, scope) ? SCOPES[scope] : undefined
+    if (audience === undefined) {
       return aadError(
         400,
         'invalid_scope',
@@ -127,6 +139,7 @@ export class AzureAd {
     }
     const accessToken = `sim-at-${randomUUID()}`
     this.issued.set(accessToken, {
+      audience,
       publishers: client.publishers,
       expiresAt: options.now() + options.tokenLifetimeSec * 1000
     })

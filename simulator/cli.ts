@@ -1,5 +1,6 @@
-// `npm run simulator -- --port 8080 --speed 60 --scenario publish-success`: the simulator on its
-// own, logging one line per request, until Ctrl-C.
+// `npm run simulator -- --port 8080 --speed 60 --scenario publish-success`: the simulator (the CPP
+// API, and the Product Ingestion API under /rp/product-ingestion) on its own, logging one line per
+// request, until Ctrl-C.
 
 import { parseArgs } from 'node:util'
 import {
@@ -9,6 +10,8 @@ import {
   DEFAULT_SUBJECT,
   DEFAULT_TENANT
 } from './azure-ad.ts'
+import { DEFAULT_GRAPH_TOKEN, PI_PREFIX, PI_VERSION } from './product-ingestion.ts'
+import { isPiScenario, PI_SCENARIOS } from './product-ingestion-scenarios.ts'
 import { isScenario, SCENARIOS } from './scenarios.ts'
 import { DEFAULT_PUBLISHER, DEFAULT_TOKEN, startSimulator } from './server.ts'
 
@@ -18,6 +21,8 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     speed: { type: 'string', default: '60' },
     scenario: { type: 'string', default: 'publish-success' },
+    'pi-scenario': { type: 'string', default: 'preview-success' },
+    'graph-token': { type: 'string', default: DEFAULT_GRAPH_TOKEN },
     token: { type: 'string', default: DEFAULT_TOKEN },
     publisher: { type: 'string', default: DEFAULT_PUBLISHER },
     'fault-rate': { type: 'string', default: '0.3' },
@@ -28,8 +33,11 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(`Usage: npm run simulator -- [--port 8080] [--speed 60] [--scenario NAME] [--token T]
-       [--publisher P] [--fault-rate 0.3] [--token-lifetime 3600]
+       [--publisher P] [--fault-rate 0.3] [--token-lifetime 3600] [--pi-scenario NAME]
+       [--graph-token T]
 Scenarios: ${SCENARIOS.join(', ')}. An offer whose id is a scenario name always gets that scenario.
+Product Ingestion scenarios (--pi-scenario): ${PI_SCENARIOS.join(', ')}; an offer id that is one
+of them always gets it.
 --speed: simulated seconds per real second (a publish reaches sign-off after about 3.7 simulated hours).
 --token-lifetime: seconds an Azure AD token issued by POST /{tenant}/oauth2/v2.0/token lives.`)
   process.exit(0)
@@ -51,9 +59,12 @@ const problems = [
     : `--token-lifetime must be a positive number of seconds, not "${values['token-lifetime']}"`,
   isScenario(values.scenario)
     ? ''
-    : `--scenario must be one of ${SCENARIOS.join(', ')}, not "${values.scenario}"`
+    : `--scenario must be one of ${SCENARIOS.join(', ')}, not "${values.scenario}"`,
+  isPiScenario(values['pi-scenario'])
+    ? ''
+    : `--pi-scenario must be one of ${PI_SCENARIOS.join(', ')}, not "${values['pi-scenario']}"`
 ].filter(Boolean)
-if (problems.length > 0 || !isScenario(values.scenario)) {
+if (problems.length > 0 || !isScenario(values.scenario) || !isPiScenario(values['pi-scenario'])) {
   console.error(problems.join('\n'))
   process.exit(2)
 }
@@ -64,6 +75,8 @@ const simulator = await startSimulator({
   speed,
   scenario: values.scenario,
   tokens: { [values.token]: [values.publisher] },
+  graphTokens: { [values['graph-token']]: 'member' },
+  piScenario: values['pi-scenario'],
   faultRate,
   tokenLifetimeSec,
   clients: {
@@ -82,7 +95,10 @@ console.log(`CPP simulator on ${url}: scenario ${values.scenario}, speed ${speed
                  client-secret "${DEFAULT_CLIENT_SECRET}"; tokens live ${tokenLifetimeSec} s.
   GitHub OIDC:   ACTIONS_ID_TOKEN_REQUEST_URL=${url}/oidc/token?api-version=2.0
                  ACTIONS_ID_TOKEN_REQUEST_TOKEN=${DEFAULT_OIDC_REQUEST_TOKEN} (subject ${DEFAULT_SUBJECT})
-Publish: curl -si -X POST -H "Authorization: Bearer ${values.token}" "${url}/api/publishers/${values.publisher}/offers/${values.scenario}/publish?api-version=2017-10-31"`)
+Publish: curl -si -X POST -H "Authorization: Bearer ${values.token}" "${url}/api/publishers/${values.publisher}/offers/${values.scenario}/publish?api-version=2017-10-31"
+Product Ingestion on ${url}${PI_PREFIX} (scenario ${values['pi-scenario']}): static token "${values['graph-token']}",
+  or Azure AD tokens for scope https://graph.microsoft.com/.default (a CPP token gets 401).
+  curl -s -H "Authorization: Bearer ${values['graph-token']}" '${url}${PI_PREFIX}/product?externalId=${values['pi-scenario']}&$version=${PI_VERSION}'`)
 const stop = (): void => {
   void simulator.close().then(() => process.exit(0))
 }

@@ -15,6 +15,8 @@ import {
   type Client
 } from './azure-ad.ts'
 import { inProgress, operationState, type Operation, type OperationKind } from './operations.ts'
+import { DEFAULT_GRAPH_TOKEN, PI_PREFIX, ProductIngestionApi } from './product-ingestion.ts'
+import type { PiScenarioName } from './product-ingestion-scenarios.ts'
 import { isScenario, scenario, type ScenarioName } from './scenarios.ts'
 
 export const API_VERSION = '2017-10-31'
@@ -28,6 +30,10 @@ export interface SimulatorOptions {
   scenario?: ScenarioName
   /** Bearer token → publishers it may act for. */
   tokens?: Record<string, string[]>
+  /** Product Ingestion: static Graph tokens, of an application added to the account or not. */
+  graphTokens?: Record<string, 'member' | 'outsider'>
+  /** Product Ingestion: for products whose offer id is not a scenario name. */
+  piScenario?: PiScenarioName
   /** Share of GET requests that fail in the `flaky` scenario. */
   faultRate?: number
   /** Seed for the flaky scenario's faults, so a run can be repeated. */
@@ -62,7 +68,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const tokens = options.tokens ?? { [DEFAULT_TOKEN]: [DEFAULT_PUBLISHER] }
   const now = options.now ?? Date.now
   const log = options.log ?? (() => undefined)
-  const faults = faultSchedule(options.faultRate ?? 0.3, options.seed ?? 42)
+  const faults = faultSchedule(options.faultRate ?? 0.3, options.seed ?? 42, [
+    '429',
+    '503',
+    'drop'
+  ] as const)
   const operations: Operation[] = []
   let requests = 0
   const azureAd = new AzureAd({
@@ -78,6 +88,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     oidcRequestToken: options.oidcRequestToken ?? DEFAULT_OIDC_REQUEST_TOKEN,
     oidcSubject: options.oidcSubject ?? DEFAULT_SUBJECT,
     now
+  })
+  const productIngestion = new ProductIngestionApi({
+    speed,
+    now,
+    azureAd,
+    graphTokens: options.graphTokens ?? { [DEFAULT_GRAPH_TOKEN]: 'member' },
+    scenario: options.piScenario ?? 'preview-success',
+    fault: faultSchedule(options.faultRate ?? 0.3, options.seed ?? 42, ['500', '503', 'drop'])
   })
 
   const scenarioOf = (offer: string) =>
@@ -104,6 +122,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         azureAd.idToken(req.headers.authorization, url.searchParams.get('audience') ?? '')
       )
     }
+    // Product Ingestion, under its own prefix, takes $version and Graph's tokens.
+    if (path === PI_PREFIX || path.startsWith(`${PI_PREFIX}/`)) {
+      return productIngestion.handle(req, res, url, path)
+    }
     if (url.searchParams.get('api-version') !== API_VERSION) {
       return error(
         res,
@@ -117,7 +139,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (issued === 'expired') {
       return error(res, 401, 'ExpiredAuthenticationToken', 'The access token has expired.')
     }
-    const owned = auth && Object.hasOwn(tokens, auth[1]) ? tokens[auth[1]] : issued
+    if (issued?.audience === 'graph') {
+      return error(
+        res,
+        401,
+        'Unauthorized',
+        'Authentication failed: the access token is not issued for https://cloudpartner.azure.com.'
+      )
+    }
+    const owned = auth && Object.hasOwn(tokens, auth[1]) ? tokens[auth[1]] : issued?.publishers
     if (!owned) {
       return error(
         res,
@@ -359,7 +389,11 @@ function submission(operation: Operation, body: Record<string, unknown>): Record
  * Decides, per GET, whether the flaky scenario fails it, and how. A seeded generator makes runs
  * repeatable, and at most two faults come in a row so that good answers come between them.
  */
-function faultSchedule(rate: number, seed: number): () => '429' | '503' | 'drop' | undefined {
+function faultSchedule<Kind extends string>(
+  rate: number,
+  seed: number,
+  kinds: readonly Kind[]
+): () => Kind | undefined {
   let state = seed >>> 0
   let inARow = 0
   let kind = 0
@@ -376,7 +410,7 @@ function faultSchedule(rate: number, seed: number): () => '429' | '503' | 'drop'
       return undefined
     }
     inARow++
-    return (['429', '503', 'drop'] as const)[kind++ % 3]
+    return kinds[kind++ % kinds.length]
   }
 }
 

@@ -54,8 +54,9 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   timeout: '60m',
   'poll-interval': '60s',
   'max-consecutive-errors': '5',
-  'api-version': '2017-10-31',
-  'base-url': 'https://cloudpartner.azure.com',
+  // Empty in action.yml: the default depends on `api` (the backend's defaults).
+  'api-version': '',
+  'base-url': '',
   summary: 'true',
   'tenant-id': '',
   'client-id': '',
@@ -123,14 +124,15 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
   }
 
   const baseUrl = read('base-url') || backend.defaults.baseUrl
-  const origin = readOrigin(baseUrl, backend.defaults.baseUrl, (expected) =>
+  const base = readBase(baseUrl, backend.defaults.baseUrl, backend.baseUrlPath, (expected) =>
     problem('base-url', baseUrl, expected)
   )
-  const authorityHost = readOrigin(
+  const authorityHost = readBase(
     input('authority-host'),
     INPUT_DEFAULTS['authority-host'],
+    false,
     (expected) => problem('authority-host', input('authority-host'), expected)
-  )
+  )?.origin
 
   const summaryText = input('summary')
   const summary = /^(true|false)$/i.test(summaryText) ? summaryText.toLowerCase() === 'true' : true
@@ -155,8 +157,14 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
 
   // The backend's own inputs are checked even when shared ones are wrong, so that one run reports
   // them all: against base-url's default when base-url itself is wrong.
+  const checked = base ?? {
+    origin: new URL(backend.defaults.baseUrl).origin,
+    url: backend.defaults.baseUrl
+  }
   const watch = backend.readWatch(input, problem, {
-    origin: origin ?? backend.defaults.baseUrl,
+    origin: checked.origin,
+    baseUrl: checked.url,
+    loopback: isLoopback(new URL(checked.origin).hostname),
     apiVersion: API_VERSION.test(apiVersion) ? apiVersion : backend.defaults.apiVersion,
     pollIntervalMs
   })
@@ -313,13 +321,18 @@ function readWaitFor(value: string, backend: Backend): WaitFor {
   return rule === undefined ? { kind: 'step', stepId: value } : { kind: 'ready', rule }
 }
 
-/** https anywhere; http only for loopback hosts, where nothing leaves the machine. */
-function readOrigin(
+/**
+ * https anywhere; http only for loopback hosts, where nothing leaves the machine. An origin, or
+ * with `path` an origin and a path (Graph serves an API under one): `url` is then both, without
+ * a trailing slash.
+ */
+function readBase(
   value: string,
   example: string,
+  path: boolean,
   fail: (expected: string) => void
-): string | undefined {
-  const expected = `an https:// origin such as ${example} (http:// only for 127.0.0.0/8, localhost or [::1])`
+): { origin: string; url: string } | undefined {
+  const expected = `an https:// ${path ? 'URL' : 'origin'} such as ${example} (http:// only for 127.0.0.0/8, localhost or [::1])`
   let url: URL
   try {
     url = new URL(value)
@@ -331,17 +344,19 @@ function readOrigin(
     fail(expected)
     return undefined
   }
-  if (
-    url.username !== '' ||
-    url.password !== '' ||
-    url.pathname !== '/' ||
-    url.search !== '' ||
-    url.hash !== ''
-  ) {
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    fail(
+      path
+        ? 'a URL without credentials, query or fragment'
+        : 'an origin only (scheme, host and port), without credentials, path or query'
+    )
+    return undefined
+  }
+  if (!path && url.pathname !== '/') {
     fail('an origin only (scheme, host and port), without credentials, path or query')
     return undefined
   }
-  return url.origin
+  return { origin: url.origin, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
 }
 
 /** Whether a URL's hostname is on this machine. */

@@ -22,6 +22,11 @@ export const MAX_LABEL_CHARS = 100
 /** Polling faster than once a second only burns API quota. */
 export const MIN_POLL_INTERVAL_MS = 1_000
 /**
+ * The Product Ingestion API asks clients not to poll a job more than once a minute (its
+ * private-offer pages, "Poll for job status"); only a loopback base-url (a simulator) may go faster.
+ */
+export const PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS = 60_000
+/**
  * Retries back off from the poll interval, doubling per consecutive failure, up to this cap (or
  * the interval itself when that is longer): a gate that waits hours gains nothing by retrying an
  * unhealthy API faster than it normally polls, and a long outage should not burn the error budget
@@ -83,6 +88,14 @@ export const MAX_LINK_CHARS = 2_000
 export const MAX_FIELD_CHARS = 200
 /** One message's text; CPP messages are a sentence or two. */
 export const MAX_MESSAGE_TEXT_CHARS = 20_000
+/**
+ * An API's error tree (a configure job's `errors`) is kept to this many errors, this deep, each
+ * message this long: real trees are three levels of one error each, and the tree is repeated in
+ * the `errors` output, the summary and the job step's messages, all within their size limits.
+ */
+export const MAX_ERROR_NODES = 100
+export const MAX_ERROR_DEPTH = 10
+export const MAX_ERROR_MESSAGE_CHARS = 2_000
 /** Error bodies are quoted in messages up to this length. */
 export const ERROR_EXCERPT_CHARS = 300
 /**

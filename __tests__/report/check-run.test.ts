@@ -372,7 +372,7 @@ describe('CheckRun.progress', () => {
     ['a running step', 'Certification 40%', running(40)],
     [
       'a running step without progress',
-      'Certification 0%',
+      'Certification: running',
       snapshot('running', [step('displaycertify', 'running', { name: 'Certification' })])
     ],
     [
@@ -544,5 +544,22 @@ describe('CheckRun.finish', () => {
     scope.done()
     expect(bodies.map((body) => body.status)).toEqual(['in_progress', 'completed'])
     expect(bodies[1]).toMatchObject({ conclusion: 'failure', output: { title: 'Error' } })
+  })
+})
+
+describe('CheckRun with the time left before a deadline', () => {
+  // main.ts passes what is left of the deadline, measured with performance.now(): it has a
+  // fraction, which AbortSignal.timeout refuses with a RangeError.
+  it('opens and completes the run with a budget of a fractional number of milliseconds', async () => {
+    const scope = nockCreate()
+    const run = await CheckRun.open(github, settings(), 29_995.178572999997)
+    scope.done()
+    expect(run?.reference).toEqual({ id: RUN_ID, url: RUN_URL })
+    const bodies: CheckRunBody[] = []
+    const updates = nockUpdates(bodies)
+    await run?.finish(report('succeeded', snapshot('succeeded')), 1_234.5678)
+    updates.done()
+    expect(bodies[0]).toMatchObject({ status: 'completed', conclusion: 'success' })
+    expect(warnings).toEqual([])
   })
 })

@@ -21,7 +21,10 @@ const FIXED = [
   'polls',
   'requests',
   'check-run-id',
-  'check-run-url'
+  'check-run-url',
+  'product-id',
+  'submission-id',
+  'errors'
 ]
 
 interface StepOutput {
@@ -79,7 +82,10 @@ describe('buildOutputs', () => {
         polls: '0',
         requests: '0',
         'check-run-id': '',
-        'check-run-url': ''
+        'check-run-url': '',
+        'product-id': '',
+        'submission-id': '',
+        errors: ''
       })
     })
   })
@@ -394,5 +400,89 @@ describe('buildOutputs', () => {
       const outputs = buildOutputs(report({ result: 'timed-out', snapshot: last }))
       expect(totalBytes(outputs)).toBeLessThanOrEqual(OUTPUTS_MAX_BYTES)
     })
+  })
+})
+
+describe('buildOutputs for an API with facts and an error tree', () => {
+  it('sets product-id and submission-id from the facts, and errors as JSON', () => {
+    const outputs = buildOutputs(
+      report({
+        result: 'failed',
+        snapshot: snapshot(
+          'failed',
+          [
+            step('job', 'failed'),
+            step('preview', 'failed', { reference: 'submission/g/1152921515689847471' })
+          ],
+          {
+            facts: [
+              { name: 'product-id', label: 'Product', value: 'product/g' },
+              {
+                name: 'submission-id',
+                label: 'Submission',
+                value: 'submission/g/1152921515689847471'
+              },
+              { name: 'job-start', label: 'Job started', value: '2025-03-01T08:00:00Z' }
+            ],
+            errors: [
+              {
+                code: 'internalServerError',
+                message: 'Operation failed',
+                resourceId: 'submission/g/1152921515689847471',
+                details: [{ code: 'invalidState', message: 'Certification', details: [] }]
+              }
+            ]
+          }
+        )
+      })
+    )
+    expect(outputs).toMatchObject({
+      'product-id': 'product/g',
+      'submission-id': 'submission/g/1152921515689847471',
+      'step-job-status': 'failed',
+      'step-preview-status': 'failed'
+    })
+    // A fact that is not an output's name is the summary's only.
+    expect(outputs).not.toHaveProperty('job-start')
+    expect(JSON.parse(outputs.errors)).toEqual([
+      {
+        code: 'internalServerError',
+        message: 'Operation failed',
+        resourceId: 'submission/g/1152921515689847471',
+        details: [{ code: 'invalidState', message: 'Certification', resourceId: null, details: [] }]
+      }
+    ])
+    expect(stepsOutput(outputs)[1]).toMatchObject({
+      id: 'preview',
+      reference: 'submission/g/1152921515689847471'
+    })
+    expect(stepsOutput(outputs)[0]).not.toHaveProperty('reference')
+  })
+
+  it('writes errors as [] for a tree without errors, and leaves it empty without a tree', () => {
+    expect(buildOutputs(report({ snapshot: snapshot('running', [], { errors: [] }) })).errors).toBe(
+      '[]'
+    )
+    expect(buildOutputs(report({ snapshot: snapshot('running') })).errors).toBe('')
+  })
+
+  it('stays under the limit with the largest error tree and leaves the gate keeps', () => {
+    const errors = Array.from({ length: 100 }, (_, i) => ({
+      code: 'c'.repeat(200),
+      message: `${i}${'"\\'.repeat(1_000)}`,
+      resourceId: 'r'.repeat(200),
+      details: []
+    }))
+    const leaves = errors.map((node) =>
+      message(`${node.code}: ${node.message} (${node.resourceId})`, 'error')
+    )
+    const outputs = buildOutputs(
+      report({
+        result: 'failed',
+        snapshot: snapshot('failed', [step('job', 'failed', { messages: leaves })], { errors })
+      })
+    )
+    expect(totalBytes(outputs)).toBeLessThanOrEqual(OUTPUTS_MAX_BYTES)
+    expect(JSON.parse(outputs.errors)).toHaveLength(100)
   })
 })

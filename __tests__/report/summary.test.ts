@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { Parser } from 'htmlparser2'
 import { SUMMARY_MAX_BYTES } from '../../src/constants.js'
 import { normalize } from '../../src/backends/cpp/normalize.js'
-import type { Message, Snapshot, Step } from '../../src/model/snapshot.js'
+import type { ErrorNode, Message, Snapshot, Step } from '../../src/model/snapshot.js'
 import type { Result } from '../../src/model/outcome.js'
 import type { Report } from '../../src/report/report.js'
 import { renderSummary } from '../../src/report/summary.js'
@@ -536,5 +536,113 @@ describe('renderSummary', () => {
       const html = renderSummary(report({ snapshot: last }))
       expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
     })
+  })
+})
+
+describe('renderSummary for an API with an error tree, facts and notes', () => {
+  const tree: ErrorNode[] = [
+    {
+      code: 'internalServerError',
+      message: 'Operation failed',
+      resourceId: 'submission/9a8b/1152921515689847471',
+      details: [
+        {
+          code: 'invalidState',
+          message: 'Certification',
+          details: [
+            {
+              code: 'invalidState',
+              message: 'Issues found: <script>alert(1)</script>',
+              details: []
+            }
+          ]
+        }
+      ]
+    },
+    { code: '', message: 'A bare message', details: [] }
+  ]
+  const withTree = snapshot(
+    'failed',
+    [
+      step('job', 'failed', { name: 'Configure job' }),
+      step('preview', 'failed', {
+        name: 'Preview',
+        reference: 'submission/9a8b/1152921515689847471'
+      })
+    ],
+    {
+      errors: tree,
+      facts: [
+        { name: 'product-id', label: 'Product', value: 'product/9a8b' },
+        { name: 'job-start', label: 'Job started', value: '2025-03-01T08:00:00Z' }
+      ],
+      notes: ["The certification report is e-mailed to the account's seller contact."]
+    }
+  )
+  const html = renderSummary(report({ result: 'failed', snapshot: withTree }))
+  const root = parse(html)
+
+  it('shows the error tree as a nested list with codes and resource ids', () => {
+    const outer = all(root, 'ul').find((list) => text(list).startsWith('internalServerError'))
+    expect(outer).toBeDefined()
+    const items = (outer?.children ?? []).filter(
+      (child): child is Element => typeof child !== 'string'
+    )
+    expect(items.map((item) => item.name)).toEqual(['li', 'li'])
+    const [first, second] = items
+    expect(all(first, 'code').map(text)).toEqual([
+      'internalServerError',
+      'submission/9a8b/1152921515689847471',
+      'invalidState',
+      'invalidState'
+    ])
+    // Each level is a list inside its parent's item.
+    const nested = all(first, 'ul')
+    expect(nested).toHaveLength(2)
+    expect(text(all(nested[1], 'li')[0])).toBe(
+      'invalidState: Issues found: <script>alert(1)</script>'
+    )
+    expect(text(second)).toBe('A bare message')
+    expectSafe(html)
+  })
+
+  it('lists the facts in the footer and the notes under the verdict', () => {
+    const rows = footer(root)
+    expect(text(rows.get('Product') as Element)).toBe('product/9a8b')
+    expect(text(rows.get('Job started') as Element)).toBe('2025-03-01T08:00:00Z')
+    expect(all(root, 'p').map(text)).toContain(
+      "ℹ️ The certification report is e-mailed to the account's seller contact."
+    )
+  })
+
+  it('shows what a step stands for under its name', () => {
+    const [, previewRow] = all(root, 'tr').filter((row) => all(row, 'td').length === 5)
+    expect(all(all(previewRow, 'td')[0], 'code').map(text)).toEqual([
+      'preview',
+      'submission/9a8b/1152921515689847471'
+    ])
+  })
+
+  it('adds nothing of the kind for a snapshot without them', () => {
+    const plain = renderSummary(report({ snapshot: snapshot('running', [step('a', 'running')]) }))
+    expect(plain).not.toContain('Errors')
+    expect(plain).not.toContain('ℹ️')
+  })
+
+  it('stays under the limits with the largest error tree the gate keeps', () => {
+    const huge: ErrorNode[] = Array.from({ length: 100 }, (_, i) => ({
+      code: `c${i}`,
+      message: '<&>"'.repeat(500),
+      resourceId: `submission/${'9'.repeat(150)}`,
+      details: []
+    }))
+    const big = snapshot('failed', [step('job', 'failed', { name: 'Configure job' })], {
+      errors: huge
+    })
+    for (const limit of [SUMMARY_MAX_BYTES, 60_000]) {
+      const rendered = renderSummary(report({ result: 'failed', snapshot: big }), limit)
+      expect(Buffer.byteLength(rendered)).toBeLessThanOrEqual(limit)
+      expect(rendered).toContain('Publish gate')
+    }
   })
 })

@@ -16,7 +16,9 @@ import { cppBackend } from './cpp/index.js'
  * other one is loaded only when `api` names it, a chunk of its own in dist/.
  */
 const REGISTRY = {
-  cpp: () => Promise.resolve(cppBackend)
+  cpp: () => Promise.resolve(cppBackend),
+  'product-ingestion': async () =>
+    (await import('./product-ingestion/index.js')).productIngestionBackend
 } satisfies Record<string, () => Promise<Backend>>
 
 export type Api = keyof typeof REGISTRY
@@ -39,6 +41,13 @@ export type ReportProblem = (name: string, value: string, expected: string) => v
 export interface CommonSettings {
   /** base-url's origin, or the backend's default when base-url is wrong (to check the rest). */
   origin: string
+  /**
+   * base-url itself, path included (without a trailing slash), or the backend's default; `origin`
+   * when not given (a backend whose base-url is an origin only needs no more).
+   */
+  baseUrl?: string
+  /** Whether base-url is on this machine (a simulator or a test server); false when not given. */
+  loopback?: boolean
   apiVersion: string
   pollIntervalMs: number
 }
@@ -73,6 +82,8 @@ export interface Backend {
   readonly title: string
   /** Defaults of the inputs whose default depends on the API. */
   readonly defaults: { baseUrl: string; apiVersion: string }
+  /** Whether base-url may go on past its origin with a path (Graph serves APIs under /rp/…). */
+  readonly baseUrlPath: boolean
   /** What a token must be issued for: the Azure AD scope, and the resource a static token names. */
   readonly scope: string
   readonly resource: string

@@ -1,7 +1,12 @@
 // The gate's rules as a pure function: given one snapshot and what we wait for, pass, fail or wait.
 // What "ready" means (the preview ready for go-live…) is the backend's, passed in as named rules.
 
-import { describeStatus, failureSentence, stepLabel } from '../model/describe.js'
+import {
+  describeStatus,
+  failureSentence,
+  stepFailureSentence,
+  stepLabel
+} from '../model/describe.js'
 import type { Snapshot, Step } from '../model/snapshot.js'
 import { isFailingStepStatus, spellingKey } from '../model/status.js'
 
@@ -46,7 +51,7 @@ function failure(snapshot: Snapshot): Verdict | undefined {
       kind: 'fail',
       result,
       failedStep,
-      message: failureSentence(failedStep.name, failedStep.status, failedStep.messages)
+      message: stepFailureSentence(failedStep)
     }
   }
   return {

@@ -37,6 +37,16 @@ export function failureSentence(subject: string, status: Status, messages: Messa
   return `${subject} ${failurePhrase(status)}${chosen.length === 0 ? '.' : `: ${chosen.map(messageText).join(' ')}`}`
 }
 
+/**
+ * Why a failing step fails the gate: its cause when the backend found one ("Certification failed:
+ * …"), else its name and reasons.
+ */
+export function stepFailureSentence(step: Step): string {
+  return step.cause
+    ? `${step.cause.subject} ${failurePhrase(step.status)}: ${step.cause.text}`
+    : failureSentence(step.name, step.status, step.messages)
+}
+
 /** `displaycertify (Certification)`, or the name alone when the id adds nothing. */
 export function stepLabel(step: Step): string {
   return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`

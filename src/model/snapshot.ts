@@ -24,7 +24,38 @@ export interface Step {
   progress?: number
   estimatedTimeFrame?: string
   messages: Message[]
+  /** The API's own id of what the step stands for (a submission's durable id), when it has one. */
+  reference?: string
+  /**
+   * What a failure of this step comes down to, when the API says more precisely than the step's
+   * name and messages (a certification failure nested deep in a job's errors): the verdict then
+   * reads "<subject> failed: <text>".
+   */
+  cause?: { subject: string; text: string }
 }
+
+/** An error as APIs nest them: a code, a message, the resource it is about, the errors under it. */
+export interface ErrorNode {
+  code: string
+  message: string
+  resourceId?: string
+  details: ErrorNode[]
+}
+
+/**
+ * An identifier or a date the API gave about what is watched (a durable product id, a submission
+ * id, when a job started). The summary lists every fact; a fact whose name is an output's name
+ * (OUTPUT_FACTS) is also set as that output.
+ */
+export interface Fact {
+  name: string
+  /** As the summary labels it: "Product". */
+  label: string
+  value: string
+}
+
+/** The facts that are outputs of the action as well, under the same name; empty when absent. */
+export const OUTPUT_FACTS = ['product-id', 'submission-id'] as const
 
 export interface Snapshot {
   status: Status
@@ -34,6 +65,12 @@ export interface Snapshot {
   messages: Message[]
   previewLinks: string[]
   liveLinks: string[]
+  /** Identifiers and dates worth keeping (see Fact); none when the API gives none. */
+  facts?: Fact[]
+  /** The error tree the API returned for the operation (a configure job's `errors`). */
+  errors?: ErrorNode[]
+  /** Sentences for the reader that no status says (where a report the API lacks can be found). */
+  notes?: string[]
   /** What the answer held beyond what normalization reads (MAX_STEPS_READ, MAX_MESSAGES_PER_LIST). */
   unread?: Unread
 }

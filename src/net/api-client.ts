@@ -118,12 +118,13 @@ export class ApiClient {
     this.debug(
       `${method} ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`
     )
-    return { status, result: await this.classify(response, method) }
+    return { status, result: await this.classify(response, method, url) }
   }
 
   private async classify(
     response: RawResponse,
-    method: 'GET' | 'POST'
+    method: 'GET' | 'POST',
+    url: string
   ): Promise<FetchResult<JsonAnswer>> {
     const { status, body } = response
     if (status >= 200 && status < 300) {
@@ -151,7 +152,7 @@ export class ApiClient {
         }
       }
     }
-    const failure = await httpFailure(response)
+    const failure = { ...(await httpFailure(response)), url }
     if (isTransientStatus(status)) {
       const delay = retryAfterMs(response.retryAfter, this.now())
       return {

@@ -10,6 +10,8 @@ import { parseJson } from './json.js'
 /** What a backend's wording gets of a response that failed. */
 export interface HttpFailure {
   status: number
+  /** The address asked, so that a backend can word an answer per endpoint; absent when unknown. */
+  url?: string
   /** The API's own words: `code: message` from a JSON error body, else an excerpt of the body. */
   detail: string
   correlationId?: string

@@ -318,13 +318,19 @@ function isTimeout(reason: unknown): boolean {
   )
 }
 
-/** "Certification 40%", or the operation's status when no step runs. */
+/**
+ * "Certification 40%" ("Configure job: running" when the API gives no percentage: a title that
+ * said 0% for days would be wrong), or the operation's status when no step runs.
+ */
 export function progressTitle(snapshot: Snapshot): string {
   const step =
     snapshot.steps.find((each) => each.status === 'running') ??
     snapshot.steps.find((each) => each.status === 'waiting')
   if (!step) return `Operation ${describeStatus(snapshot.status, snapshot.rawStatus)}`
-  return step.status === 'waiting' ? `${step.name}: waiting` : `${step.name} ${step.progress ?? 0}%`
+  if (step.status === 'waiting' || step.progress === undefined) {
+    return `${step.name}: ${describeStatus(step.status, step.rawStatus)}`
+  }
+  return `${step.name} ${step.progress}%`
 }
 
 function finalTitle(report: Report): string {

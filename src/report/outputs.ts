@@ -2,7 +2,7 @@
 // per-job output limit.
 
 import { OUTPUTS_MAX_BYTES } from '../constants.js'
-import { messageText, type Snapshot } from '../model/snapshot.js'
+import { messageText, OUTPUT_FACTS, type ErrorNode, type Snapshot } from '../model/snapshot.js'
 import type { Report } from './report.js'
 import { stepSlugs } from './names.js'
 import { bytes, capSteps, fitByLeavingOutOldest } from './trim.js'
@@ -26,7 +26,10 @@ export function buildOutputs(report: Report): Outputs {
     polls: String(outcome.polls),
     requests: String(outcome.requests),
     'check-run-id': report.checkRun ? String(report.checkRun.id) : '',
-    'check-run-url': report.checkRun?.url ?? ''
+    'check-run-url': report.checkRun?.url ?? '',
+    ...factOutputs(snapshot),
+    // Empty when the API has no error tree (CPP), `[]` when it has one without errors.
+    errors: snapshot?.errors === undefined ? '' : JSON.stringify(snapshot.errors.map(errorJson))
   }
   if (outcome.snapshot === undefined) return { ...fixed, steps: '[]' }
   const { snapshot: shown } = capSteps(outcome.snapshot)
@@ -46,6 +49,33 @@ export function buildOutputs(report: Report): Outputs {
   return { ...fixed, steps: fitted.fits ? fitted.text : '[]', ...perStep }
 }
 
+/** Facts named like an output set it (see OUTPUT_FACTS); each is empty when the API gave none. */
+function factOutputs(snapshot: Snapshot | undefined): Outputs {
+  return Object.fromEntries(
+    OUTPUT_FACTS.map((name) => [
+      name,
+      snapshot?.facts?.find((fact) => fact.name === name)?.value ?? ''
+    ])
+  )
+}
+
+/** An error node with every field present, as the `steps` output writes absent ones: null. */
+interface ErrorJson {
+  code: string
+  message: string
+  resourceId: string | null
+  details: ErrorJson[]
+}
+
+function errorJson(node: ErrorNode): ErrorJson {
+  return {
+    code: node.code,
+    message: node.message,
+    resourceId: node.resourceId ?? null,
+    details: node.details.map(errorJson)
+  }
+}
+
 /** The `steps` output: one object per step, messages as plain text. */
 function stepsJson(snapshot: Snapshot): string {
   return JSON.stringify(
@@ -56,6 +86,7 @@ function stepsJson(snapshot: Snapshot): string {
       rawStatus: step.rawStatus,
       progress: step.progress ?? null,
       estimatedTimeFrame: step.estimatedTimeFrame ?? null,
+      ...(step.reference === undefined ? {} : { reference: step.reference }),
       messages: step.messages.map((message) => ({
         level: message.level,
         text: messageText(message),

@@ -4,6 +4,7 @@
 import { MAX_MESSAGE_CHARS, SUMMARY_MAX_BYTES } from '../constants.js'
 import {
   messageText,
+  type ErrorNode,
   type Message,
   type Snapshot,
   type Step,
@@ -64,7 +65,9 @@ function render(
   return [
     heading(report),
     verdictLine(report),
+    snapshot ? notes(snapshot) : '',
     snapshot ? stepsTable(snapshot) : '',
+    snapshot ? errorTree(snapshot) : '',
     snapshot ? operationMessages(snapshot) : '',
     snapshot ? snapshot.steps.map(stepMessages).join('') : '',
     leftOutNotice(leftOut, hiddenSteps, snapshot?.unread),
@@ -79,6 +82,11 @@ function heading(report: Report): string {
 
 function verdictLine(report: Report): string {
   return `<p>${escapeText(clip(report.outcome.message, MAX_MESSAGE_CHARS))}</p>\n`
+}
+
+/** What the backend wants the reader to know that no status says. */
+function notes(snapshot: Snapshot): string {
+  return (snapshot.notes ?? []).map((note) => `<p>ℹ️ ${escapeText(note)}</p>\n`).join('')
 }
 
 function stepsTable(snapshot: Snapshot): string {
@@ -97,6 +105,25 @@ function stepsTable(snapshot: Snapshot): string {
     )
   })
   return `<p>Operation status: ${statusCell(snapshot.status, snapshot.rawStatus)}</p>\n<table>${header}${rows.join('')}</table>\n`
+}
+
+/** The API's error tree as a nested list: each error's code, message and resource id. */
+function errorTree(snapshot: Snapshot): string {
+  const errors = snapshot.errors ?? []
+  if (errors.length === 0) return ''
+  return `<p><strong>Errors</strong></p>\n${errorList(errors)}\n`
+}
+
+function errorList(nodes: ErrorNode[]): string {
+  const items = nodes.map((node) => {
+    const code = node.code === '' ? '' : `<code>${escape(node.code)}</code>`
+    const message = node.message === '' ? '' : escapeText(node.message)
+    const resource =
+      node.resourceId === undefined ? '' : ` (<code>${escape(node.resourceId)}</code>)`
+    const under = node.details.length === 0 ? '' : errorList(node.details)
+    return `<li>${[code, message].filter(Boolean).join(': ')}${resource}${under}</li>`
+  })
+  return `<ul>${items.join('')}</ul>`
 }
 
 function operationMessages(snapshot: Snapshot): string {
@@ -145,6 +172,10 @@ function footer(report: Report, snapshot: Snapshot | undefined): string {
       report.operationId === '' ? 'offer status' : `<code>${escape(report.operationId)}</code>`
     ],
     ['Submission type', escape(snapshot?.submissionType ?? '')],
+    ...(snapshot?.facts ?? []).map((fact): [string, string] => [
+      escape(fact.label),
+      `<code>${escape(fact.value)}</code>`
+    ]),
     ['Preview links', linkList(snapshot?.previewLinks ?? [])],
     ['Live links', linkList(snapshot?.liveLinks ?? [])],
     ['Elapsed', formatDuration(report.elapsedMs)],
@@ -161,10 +192,11 @@ function linkList(links: string[]): string {
   return links.map((href) => `<a href="${escape(href)}">${escape(href)}</a>`).join('<br>')
 }
 
-/** The step's name, with its id below it when that differs. */
+/** The step's name, with its id below it when that differs, and what it stands for. */
 function stepCell(step: Step): string {
   const id = step.id !== '' && step.id !== step.name ? `<br><code>${escape(step.id)}</code>` : ''
-  return `${escape(step.name)}${id}`
+  const reference = step.reference === undefined ? '' : `<br><code>${escape(step.reference)}</code>`
+  return `${escape(step.name)}${id}${reference}`
 }
 
 function statusCell(status: Status, rawStatus: string): string {

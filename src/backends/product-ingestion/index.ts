@@ -1,0 +1,75 @@
+// The Partner Center Product Ingestion API backend (https://graph.microsoft.com/rp/product-ingestion):
+// every offer not integrated with the Cloud Partner Portal before the move to Partner Center.
+// A publish is a configure job; the gate watches the job, or the product's submissions.
+
+import { MIN_POLL_INTERVAL_MS, PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS } from '../../constants.js'
+import { formatDuration } from '../../duration.js'
+import type { Backend, CommonSettings, ReadInput, ReportProblem, Watch } from '../backend.js'
+import { readOffer, readTarget, type Target } from './location.js'
+import { productIngestionReadyRules } from './ready.js'
+import { ProductIngestionWatcher } from './watcher.js'
+import {
+  DEFAULT_VERSION,
+  GRAPH,
+  PRODUCT_INGESTION_FRESH_TOKEN_REFUSED,
+  productIngestionWording
+} from './wording.js'
+
+export const productIngestionBackend: Backend = {
+  api: 'product-ingestion',
+  title: 'the Product Ingestion API',
+  defaults: { baseUrl: `${GRAPH}/rp/product-ingestion`, apiVersion: DEFAULT_VERSION },
+  baseUrlPath: true,
+  // Microsoft Graph's audience, as every Product Ingestion client uses (not the legacy
+  // api.partner.microsoft.com that one onboarding page names).
+  scope: `${GRAPH}/.default`,
+  resource: GRAPH,
+  freshTokenRefused: PRODUCT_INGESTION_FRESH_TOKEN_REFUSED,
+  wording: productIngestionWording,
+  readyRules: productIngestionReadyRules,
+  offerLabel: (input) => input('offer-id'),
+  readWatch
+}
+
+function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSettings): Watch {
+  const offerText = input('offer-id')
+  const offer = readOffer(offerText)
+  if (!offer.ok) problem('offer-id', offerText, offer.expected)
+  const operation = input('operation-id')
+  const baseUrl = common.baseUrl ?? common.origin
+  const parsed = readTarget(baseUrl, operation)
+  if (!parsed.ok) problem('operation-id', operation, parsed.expected)
+  // No silent clamping: the documented ceiling is the user's to meet. A loopback base-url (a
+  // simulator) may go faster; an interval the shared checks refused is reported once, there.
+  const interval = common.pollIntervalMs
+  if (
+    common.loopback !== true &&
+    interval >= MIN_POLL_INTERVAL_MS &&
+    interval < PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS
+  ) {
+    problem(
+      'poll-interval',
+      input('poll-interval'),
+      `at least ${formatDuration(PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS)}: the Product Ingestion API asks clients not to poll a job more than once a minute`
+    )
+  }
+  const target: Target = parsed.ok ? parsed.value : { kind: 'submissions' }
+  return {
+    description:
+      target.kind === 'job'
+        ? `configure job ${target.jobId} of offer ${offerText}`
+        : `the submissions of offer ${offerText}`,
+    subject: target.kind === 'job' ? 'Configure job' : 'Product',
+    operationId: target.kind === 'job' ? target.jobId : '',
+    watcher: (deps) =>
+      new ProductIngestionWatcher(
+        {
+          baseUrl,
+          apiVersion: common.apiVersion,
+          offer: offer.ok ? offer.value : { kind: 'external', externalId: offerText },
+          target
+        },
+        deps
+      )
+  }
+}
