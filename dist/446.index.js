@@ -26,6 +26,17 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXTERNAL_ID = /^[a-z0-9][a-z0-9_-]{2,49}$/i;
 const DURABLE_PRODUCT = /^product\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const STATUS_PATH = /^\/configure\/([^/]+)\/status\/?$/;
+/**
+ * Ids the API hands back are used (in a URL, an output, the summary) only in their documented
+ * form: anything else in an answer is not an id of this API.
+ */
+function isProductId(id) {
+    return DURABLE_PRODUCT.test(id);
+}
+/** `submission/<productGuid>/<number>`; the number can pass 2^53 and stays a string. */
+function isSubmissionId(id) {
+    return /^submission\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/\d{1,30}$/i.test(id);
+}
 function readOffer(value) {
     const durable = DURABLE_PRODUCT.exec(value);
     if (durable)
@@ -212,6 +223,7 @@ function targetOf(raw) {
 
 
 
+
 /** A body that parsed as JSON but is not what the call answers: retried like a failed request. */
 class UnexpectedBodyError extends Error {
 }
@@ -248,7 +260,8 @@ function parseSubmissions(body) {
         const id = normalize_text(field(item, 'id'));
         const target = field(item, 'target');
         const targetType = isObject(target) ? normalize_text(field(target, 'targetType')) : normalize_text(target);
-        if (id === undefined || targetType === undefined)
+        // An id that is not a submission id is not one: it never reaches an output or the summary.
+        if (id === undefined || targetType === undefined || !isSubmissionId(id))
             return [];
         const created = date(field(item, 'created'));
         return [
@@ -267,7 +280,7 @@ function parseProducts(body) {
         if (!isObject(item))
             return [];
         const id = normalize_text(field(item, 'id'));
-        if (id === undefined || !/^product\//i.test(id))
+        if (id === undefined || !isProductId(id))
             return [];
         const identity = field(item, 'identity');
         const externalId = isObject(identity) ? normalize_text(field(identity, 'externalId')) : undefined;

@@ -410,6 +410,28 @@ describe('parseProducts', () => {
   it('refuses a body that is not a list', () => {
     expect(() => parseProducts({ id: PRODUCT })).toThrow(UnexpectedBodyError)
   })
+
+  it.each([
+    'product/../../submission/x',
+    `${PRODUCT}\n\n![x](https://evil.example/x.png)`,
+    'product/not-a-guid',
+    `${PRODUCT}/extra`
+  ])('skips an id that only starts like a product id: %j', (id) => {
+    expect(parseProducts([{ id }])).toEqual([])
+  })
+})
+
+describe('ids handed back by the API', () => {
+  it.each([
+    [`submission/${PRODUCT_GUID}/1152921515689847470`, true],
+    [`submission/${PRODUCT_GUID}/0`, true],
+    [`submission/${PRODUCT_GUID}/12\n\n[Approve](https://evil.example)`, false],
+    [`submission/${PRODUCT_GUID}/::error::x`, false],
+    ['submission/not-a-guid/1', false]
+  ])('takes %j as a submission only when it is one (%s)', (id, kept) => {
+    const found = parseSubmissions([rawSubmission('preview', id, 'running', 'pending')])
+    expect(found.map((submission) => submission.id)).toEqual(kept ? [id] : [])
+  })
 })
 
 describe('snapshotOf', () => {

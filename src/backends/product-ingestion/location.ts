@@ -18,6 +18,21 @@ const EXTERNAL_ID = /^[a-z0-9][a-z0-9_-]{2,49}$/i
 const DURABLE_PRODUCT = /^product\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i
 const STATUS_PATH = /^\/configure\/([^/]+)\/status\/?$/
 
+/**
+ * Ids the API hands back are used (in a URL, an output, the summary) only in their documented
+ * form: anything else in an answer is not an id of this API.
+ */
+export function isProductId(id: string): boolean {
+  return DURABLE_PRODUCT.test(id)
+}
+
+/** `submission/<productGuid>/<number>`; the number can pass 2^53 and stays a string. */
+export function isSubmissionId(id: string): boolean {
+  return /^submission\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/\d{1,30}$/i.test(
+    id
+  )
+}
+
 export function readOffer(value: string): Parsed<Offer> {
   const durable = DURABLE_PRODUCT.exec(value)
   if (durable) return { ok: true, value: { kind: 'durable', productId: `product/${durable[1]}` } }

@@ -11,6 +11,7 @@ import {
 } from '../../constants.js'
 import type { ErrorNode, Fact, Message, Snapshot, Step } from '../../model/snapshot.js'
 import { spellingKey, type Status } from '../../model/status.js'
+import { isProductId, isSubmissionId } from './location.js'
 import { stateOf, targetOf, type State } from './spellings.js'
 
 type Json = Record<string, unknown>
@@ -77,7 +78,8 @@ export function parseSubmissions(body: unknown): Submission[] {
     const id = text(field(item, 'id'))
     const target = field(item, 'target')
     const targetType = isObject(target) ? text(field(target, 'targetType')) : text(target)
-    if (id === undefined || targetType === undefined) return []
+    // An id that is not a submission id is not one: it never reaches an output or the summary.
+    if (id === undefined || targetType === undefined || !isSubmissionId(id)) return []
     const created = date(field(item, 'created'))
     return [
       {
@@ -95,7 +97,7 @@ export function parseProducts(body: unknown): Product[] {
   return list(body, 'products').flatMap((item): Product[] => {
     if (!isObject(item)) return []
     const id = text(field(item, 'id'))
-    if (id === undefined || !/^product\//i.test(id)) return []
+    if (id === undefined || !isProductId(id)) return []
     const identity = field(item, 'identity')
     const externalId = isObject(identity) ? text(field(identity, 'externalId')) : undefined
     return [{ id, ...(externalId === undefined ? {} : { externalId }) }]
