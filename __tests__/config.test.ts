@@ -44,10 +44,12 @@ describe('readConfig', () => {
         description: 'the offer status of contoso/contoso-offer',
         subject: 'Offer',
         operationId: '',
+        autoMeans:
+          'the preview is ready for go-live or the offer is live (wait-for auto, for the offer status)',
         watcher: expect.any(Function)
       },
       auth: { kind: 'static', token: TOKEN },
-      waitFor: { kind: 'completion' },
+      waitFor: { kind: 'ready', rule: 'auto' },
       timeoutMs: 3_600_000,
       pollIntervalMs: 60_000,
       maxConsecutiveErrors: 5,

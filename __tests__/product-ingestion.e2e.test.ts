@@ -69,7 +69,7 @@ function jobRequests(polls: number): number {
 }
 
 describe('the gate against the Product Ingestion simulator', () => {
-  it('preview-success: passes when the configure job succeeded, with every output', async () => {
+  it('preview-success: passes when the configure job succeeded and the preview is ready, with every output', async () => {
     const api = await start()
     const { productId, jobId } = await publishOn(api.url, 'preview-success', 'preview')
     const run = await gate(api, 'preview-success', { 'operation-id': jobId })
@@ -87,7 +87,8 @@ describe('the gate against the Product Ingestion simulator', () => {
       'step-preview-status': 'succeeded',
       // Live is an earlier release's, untouched by this preview publish.
       'step-live-status': 'notStarted',
-      message: 'The operation succeeded.'
+      // wait-for auto, for a preview job: the job succeeded and its preview is ready for go-live.
+      message: `The preview is ready for go-live: submission ${productId.replace('product/', 'submission/')}/1152921515689847471 is completed (succeeded).`
     })
     expect(Number(run.outputs.requests)).toBe(jobRequests(Number(run.outputs.polls)))
     expect(run.stdout).toContain(`Offer preview-success is ${productId}.`)

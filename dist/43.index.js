@@ -313,6 +313,10 @@ function isOperationIdOf(id, publisherId, offerId) {
 function namesOffer(publisher, offer, publisherId, offerId) {
     return sameId(publisher, publisherId) && (sameId(offer, offerId) || GUID.test(offer));
 }
+/** The URL that starts an operation of the offer: its publish or its go-live. */
+function startUrl(origin, publisherId, offerId, action, apiVersion) {
+    return `${origin}/api/publishers/${encodeURIComponent(publisherId)}/offers/${encodeURIComponent(offerId)}/${action}?api-version=${encodeURIComponent(apiVersion)}`;
+}
 /** The URL of one operation of the offer, by id. */
 function operationUrl(listUrl, id) {
     const url = new URL(listUrl);
@@ -456,7 +460,7 @@ async function findLatestOperation(getJson, listUrl, budget, isId) {
 // EXTERNAL MODULE: ./src/net/html-text.ts
 var html_text = __webpack_require__(408);
 // EXTERNAL MODULE: ./src/net/json.ts
-var json = __webpack_require__(4457);
+var net_json = __webpack_require__(4457);
 ;// CONCATENATED MODULE: ./src/backends/cpp/normalize.ts
 // The one boundary where CPP JSON becomes a typed Snapshot: object or one-element array, missing
 // fields tolerated, every spelling normalized, HTML turned into text.
@@ -479,7 +483,7 @@ async function normalize(body) {
     // Bounded work whatever the answer holds: what is left unread is counted and shown.
     const unread = { steps: 0, messages: 0 };
     const allSteps = normalize_list(operation.steps);
-    unread.steps = Math.max(0, (0,json/* itemsSent */.x)(allSteps) - constants/* MAX_STEPS_READ */.Eq);
+    unread.steps = Math.max(0, (0,net_json/* itemsSent */.x)(allSteps) - constants/* MAX_STEPS_READ */.Eq);
     const steps = [];
     for (const [index, value] of allSteps.slice(0, constants/* MAX_STEPS_READ */.Eq).entries()) {
         const found = await step(value, index, unread);
@@ -519,7 +523,7 @@ async function step(value, index, unread) {
 async function messages(value, unread) {
     const found = [];
     const items = normalize_list(value);
-    unread.messages += Math.max(0, (0,json/* itemsSent */.x)(items) - constants/* MAX_MESSAGES_PER_LIST */.j_);
+    unread.messages += Math.max(0, (0,net_json/* itemsSent */.x)(items) - constants/* MAX_MESSAGES_PER_LIST */.j_);
     for (const item of items.slice(0, constants/* MAX_MESSAGES_PER_LIST */.j_)) {
         const each = typeof item === 'string'
             ? await message(item, undefined, undefined)
@@ -600,28 +604,46 @@ function normalize_describe(value) {
 
 ;// CONCATENATED MODULE: ./src/backends/cpp/watcher.ts
 // One CPP poll: the operation (or offer status) as a Snapshot. With `operation-id: latest` the
-// first poll finds the operation in the offer's submissions list, within the same budget.
+// first poll finds the operation in the offer's submissions list, within the same budget. With
+// `start`, the first poll looks for an operation already running (and watches it if there is
+// one), else posts the publish or go-live and watches the operation its Location names. A POST
+// that failed in transit is never sent again blindly: the next poll looks again first.
+
+
 
 
 class CppWatcher {
     target;
     deps;
     isId;
+    plan;
     url;
     id;
-    constructor(target, deps, isId) {
+    started;
+    /** A POST of this run failed in transit: an operation found running now may be its. */
+    postFailed = false;
+    constructor(target, deps, isId, plan) {
         this.target = target;
         this.deps = deps;
         this.isId = isId;
+        this.plan = plan;
         this.url = target.kind === 'latest' ? '' : target.url;
         this.id = target.operationId;
     }
     get operationId() {
         return this.id;
     }
+    get start() {
+        return this.started;
+    }
     async poll(budget) {
         const { client } = this.deps;
-        if (this.url === '') {
+        if (this.url === '' && this.plan !== undefined) {
+            const begun = await this.begin(this.plan, budget);
+            if (begun.kind !== 'ok')
+                return begun;
+        }
+        else if (this.url === '') {
             // operation-id: latest, found on the first poll; its failures are retried like any poll's.
             const found = await findLatestOperation((url, within) => client.getJson(url, within), this.target.url, budget, this.isId);
             if (found.kind !== 'ok')
@@ -631,6 +653,71 @@ class CppWatcher {
             this.deps.info(`Watching operation ${found.value.id}: ${found.value.why}.`);
         }
         return snapshotOf(await client.getJson(this.url, budget));
+    }
+    /** Watches an operation already running, else starts one; never two publishes of the offer. */
+    async begin(plan, budget) {
+        const running = await this.runningOperation(budget);
+        if (running.kind !== 'ok')
+            return running;
+        if (running.value !== undefined)
+            return this.attach(running.value);
+        const { client } = this.deps;
+        const what = plan.kind === 'preview' ? 'a publish to preview' : 'a go-live';
+        // The publish takes a metadata object (notification e-mails are Partner Center's now); the
+        // go-live takes no body.
+        const posted = await client.request('POST', plan.actionUrl, plan.kind === 'preview' ? { metadata: {} } : undefined, budget);
+        if (posted.kind === 'transient') {
+            this.postFailed = true;
+            return posted;
+        }
+        if (posted.kind === 'fatal') {
+            // 409: another publish won the race since the look-up. Watch that one instead.
+            if (posted.status === 409) {
+                const again = await this.runningOperation(budget);
+                if (again.kind === 'ok' && again.value !== undefined)
+                    return this.attach(again.value);
+            }
+            return posted;
+        }
+        const location = posted.value.location ?? posted.value.operationLocation ?? '';
+        const located = plan.locate(location);
+        if (!located.ok) {
+            return {
+                kind: 'fatal',
+                message: `The CPP API accepted ${what} (HTTP ${posted.value.status}) but its answer names no operation the gate can watch (Location: "${location.slice(0, 200)}"): expected ${located.expected}. Look for the operation in Partner Center before starting another.`
+            };
+        }
+        this.url = located.url;
+        this.id = located.id;
+        this.started = {
+            started: true,
+            note: `Started ${what} of ${plan.offer} at ${(0,describe/* formatTime */.fU)(this.wall())}: operation ${located.id}.`
+        };
+        this.deps.info(this.started.note);
+        return { kind: 'ok', value: undefined };
+    }
+    /** The offer's running operation, from the submissions list (as `latest` reads it). */
+    async runningOperation(budget) {
+        const listed = await this.deps.client.getJson(`${this.target.url}&status=running`, budget);
+        if (listed.kind !== 'ok')
+            return listed;
+        return { kind: 'ok', value: pickLatest(listed.value, true, this.isId) };
+    }
+    attach(found) {
+        this.url = operationUrl(this.target.url, found.id);
+        this.id = found.id;
+        const maybeOurs = this.postFailed
+            ? " (it may be the one this run's own request started: that request's answer was lost)"
+            : '';
+        this.started = {
+            started: false,
+            note: `An operation was already running: watching it instead of starting another. Operation ${found.id}${maybeOurs}, found at ${(0,describe/* formatTime */.fU)(this.wall())}: ${found.why}.`
+        };
+        this.deps.info(this.started.note);
+        return { kind: 'ok', value: undefined };
+    }
+    wall() {
+        return this.deps.wall?.() ?? Date.now();
     }
 }
 /** A body that is JSON but not an operation is retried: a proxy or a deploy may have answered. */
@@ -699,7 +786,7 @@ const cppBackend = {
     resource: RESOURCE,
     freshTokenRefused: CPP_FRESH_TOKEN_REFUSED,
     wording: cppWording,
-    readyRules: { preview: previewReady },
+    readyRules: { auto, preview: previewReady },
     offerLabel: (input) => `${input('publisher-id')} / ${input('offer-id')}`,
     readWatch
 };
@@ -717,23 +804,66 @@ function readWatch(input, problem, common) {
     };
     const publisherId = required('publisher-id', 'the publisher id, e.g. contoso');
     const offerId = required('offer-id', 'the offer id');
-    // Checked with stand-ins for missing ids, so that one run reports every problem.
-    const operation = input('operation-id');
-    const parsed = resolveTarget(common.origin, publisherId, offerId, operation, common.apiVersion);
+    // Checked with stand-ins for missing ids, so that one run reports every problem. With start,
+    // config.ts refuses an operation-id: the operation is the one started (or found running).
+    const { origin, apiVersion, start } = common;
+    const operation = start === undefined ? input('operation-id') : 'latest';
+    const parsed = resolveTarget(origin, publisherId, offerId, operation, apiVersion);
     if (!parsed.ok)
         problem('operation-id', operation, parsed.expected);
     const target = parsed.ok ? parsed.target : { kind: 'offer', url: '', operationId: '' };
     const offer = `${publisherId}/${offerId}`;
+    const plan = start === undefined
+        ? undefined
+        : {
+            kind: start,
+            actionUrl: startUrl(origin, publisherId, offerId, start === 'preview' ? 'publish' : 'golive', apiVersion),
+            offer,
+            locate: (location) => {
+                const found = resolveTarget(origin, publisherId, offerId, location, apiVersion);
+                return found.ok && found.target.kind === 'operation'
+                    ? { ok: true, url: found.target.url, id: found.target.operationId }
+                    : {
+                        ok: false,
+                        expected: found.ok ? 'the path of one operation' : found.expected
+                    };
+            }
+        };
     return {
-        description: {
-            offer: `the offer status of ${offer}`,
-            latest: `the latest operation of ${offer}`,
-            operation: `operation ${target.operationId} of ${offer}`
-        }[target.kind],
+        description: start === 'preview'
+            ? `a publish to preview of ${offer} (started here, unless one is already running)`
+            : start === 'live'
+                ? `a go-live of ${offer} (started here, unless one is already running)`
+                : {
+                    offer: `the offer status of ${offer}`,
+                    latest: `the latest operation of ${offer}`,
+                    operation: `operation ${target.operationId} of ${offer}`
+                }[target.kind],
         subject: target.kind === 'offer' ? 'Offer' : 'Operation',
         operationId: target.operationId,
-        watcher: (deps) => new CppWatcher(target, deps, (id) => isOperationIdOf(id, publisherId, offerId))
+        autoMeans: start === 'preview'
+            ? 'its preview is ready for go-live (wait-for auto, for a publish)'
+            : start === 'live'
+                ? 'it completes (wait-for auto, for a go-live)'
+                : target.kind === 'offer'
+                    ? 'the preview is ready for go-live or the offer is live (wait-for auto, for the offer status)'
+                    : 'its preview is ready for go-live if it is a publish, or it completes if it is a go-live (wait-for auto: its submission type says which)',
+        watcher: (deps) => new CppWatcher(target, deps, (id) => isOperationIdOf(id, publisherId, offerId), plan)
     };
+}
+/**
+ * `wait-for: auto`: a go-live is done when it completes; anything else (a publish, the offer
+ * status) when the preview is ready for go-live, or the operation completed. A publish never
+ * completes on its own: it waits at Publisher signoff until someone goes live.
+ */
+function auto(snapshot) {
+    if (isGoLive(snapshot.submissionType)) {
+        return snapshot.status === 'succeeded' ? 'The go-live succeeded: the offer is live.' : undefined;
+    }
+    return previewReady(snapshot);
+}
+function isGoLive(submissionType) {
+    return /^go-?live$/i.test(submissionType ?? '');
 }
 /**
  * The preview is ready for go-live when Publisher signoff waits (or has passed), or the operation
@@ -799,7 +929,8 @@ const INPUT_DEFAULTS = {
     api: 'cpp',
     'operation-id': '',
     token: '',
-    'wait-for': 'completion',
+    'wait-for': 'auto',
+    start: '',
     timeout: '60m',
     'poll-interval': '60s',
     'max-consecutive-errors': '5',
@@ -875,6 +1006,7 @@ function readConfig(read, backend, options = {}) {
     if (modeText !== 'wait' && modeText !== 'check') {
         problem('mode', input('mode'), 'wait (poll until a verdict) or check (poll once, for scheduled workflows)');
     }
+    const start = readStart(input, modeText, problem);
     // The backend's own inputs are checked even when shared ones are wrong, so that one run reports
     // them all: against base-url's default when base-url itself is wrong.
     const checked = base ?? {
@@ -886,13 +1018,15 @@ function readConfig(read, backend, options = {}) {
         baseUrl: checked.url,
         loopback: isLoopback(new URL(checked.origin).hostname),
         apiVersion: API_VERSION.test(apiVersion) ? apiVersion : backend.defaults.apiVersion,
-        pollIntervalMs
+        pollIntervalMs,
+        ...(start === undefined ? {} : { start })
     });
     if (problems.length > 0)
         throw new InputError(problems);
     return {
         api: backend.api,
         watch,
+        ...(start === undefined ? {} : { start }),
         auth: auth.kind === 'static'
             ? auth
             : { ...auth, authorityHost: authorityHost ?? INPUT_DEFAULTS['authority-host'] },
@@ -968,6 +1102,27 @@ function readCheckRun(input, problem) {
     if (sha !== '' && !/^[0-9a-f]{40}$/i.test(sha))
         problem('sha', sha, 'a full 40-character commit SHA');
     return { name, token, sha };
+}
+/**
+ * `start`: empty (watch only), `preview` or `live`. It cannot go with an operation-id (what to
+ * watch is what it starts) nor with mode check (a scheduled check must never publish).
+ */
+function readStart(input, mode, problem) {
+    const value = input('start');
+    if (value === '')
+        return undefined;
+    const start = value.toLowerCase();
+    if (start !== 'preview' && start !== 'live') {
+        problem('start', value, 'empty (watch only), preview (publish to preview) or live (go live)');
+        return undefined;
+    }
+    if (input('operation-id') !== '') {
+        problem('operation-id', input('operation-id'), `empty with start: ${start} (the gate watches the operation it starts)`);
+    }
+    if (mode === 'check') {
+        problem('start', value, 'empty with mode: check (a scheduled check must never publish)');
+    }
+    return start;
 }
 /** A short name from an input: one line, printable, of a sane length. */
 function checkLabel(value, name, expected, problem) {
@@ -1276,7 +1431,7 @@ class ApiClient {
                     kind: 'ok',
                     value: {
                         // A POST that starts an operation may answer 202 with its address in a header only.
-                        body: method === 'POST' && body.trim() === '' ? undefined : (0,json/* parseJson */.q)(body),
+                        body: method === 'POST' && body.trim() === '' ? undefined : (0,net_json/* parseJson */.q)(body),
                         status,
                         ...(response.location === undefined ? {} : { location: response.location }),
                         ...(response.operationLocation === undefined
@@ -1303,10 +1458,23 @@ class ApiClient {
             };
         }
         const message = this.wording.fatal(failure);
+        const json = jsonOrUndefined(body);
         return {
             kind: 'fatal',
-            message: status === 401 ? `${message} ${this.tokens.unauthorizedHint}` : message
+            message: status === 401 ? `${message} ${this.tokens.unauthorizedHint}` : message,
+            status,
+            detail: failure.detail,
+            ...(json === undefined ? {} : { body: json })
         };
+    }
+}
+/** An error body's JSON, for a backend that reads more of it than its words (an error tree). */
+function jsonOrUndefined(text) {
+    try {
+        return text.trim() === '' ? undefined : (0,net_json/* parseJson */.q)(text);
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -1523,6 +1691,7 @@ function buildOutputs(report) {
         'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
         'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
         'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
+        started: String(report.start?.started === true),
         polls: String(outcome.polls),
         requests: String(outcome.requests),
         'check-run-id': report.checkRun ? String(report.checkRun.id) : '',
@@ -1857,6 +2026,9 @@ function redactReport(report, secrets) {
         ...report,
         offerLabel: hide(report.offerLabel),
         operationId: hide(report.operationId),
+        ...(report.start === undefined
+            ? {}
+            : { start: { ...report.start, note: hide(report.start.note) } }),
         outcome: {
             ...outcome,
             message: hide(outcome.message),
@@ -1917,7 +2089,7 @@ async function run(options = {}) {
             now: () => clock.wall(),
             debug: log.debug
         });
-        watcher = config.watch.watcher({ client, info: log.info });
+        watcher = config.watch.watcher({ client, info: log.info, wall: () => clock.wall() });
         // The check run is set up beside the first poll, not before it: a slow Checks API must not
         // eat the wait. Snapshots seen before it is ready reach it once it is.
         let latest;
@@ -1967,6 +2139,7 @@ async function run(options = {}) {
     const finished = redactReport({
         offerLabel: backend?.offerLabel(withDefaults(read)) ?? withDefaults(read)('offer-id'),
         operationId: watcher?.operationId ?? '',
+        ...(watcher?.start === undefined ? {} : { start: watcher.start }),
         outcome,
         elapsedMs: clock.now() - startedAt,
         ...(run?.reference ? { checkRun: run.reference } : {})
@@ -2010,7 +2183,11 @@ async function gate(config, backend, { client, watcher, signedInWith, log }, { d
     const progress = new ProgressLog({ info: log.info, warning: log.warning }, () => clock.now(), config.watch.subject, backend.title);
     const waitFor = {
         completion: 'completion',
-        ready: config.waitFor.kind === 'ready' ? config.waitFor.rule : '',
+        ready: config.waitFor.kind === 'ready'
+            ? config.waitFor.rule === 'auto'
+                ? config.watch.autoMeans
+                : config.waitFor.rule
+            : '',
         step: config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : ''
     }[config.waitFor.kind];
     log.info(`Watching ${config.watch.description} until ${waitFor}; ${config.mode === 'check' ? 'checking once' : `timeout ${(0,src_duration/* formatDuration */.a)(config.timeoutMs)}, polling every ${(0,src_duration/* formatDuration */.a)(config.pollIntervalMs)}`}; signed in with ${signedInWith}.`);
@@ -2081,6 +2258,7 @@ async function openCheckRun(config, backend, log, clock, signal, ms) {
 /* harmony export */   Qz: () => (/* binding */ failureSentence),
 /* harmony export */   Wn: () => (/* binding */ describeStatus),
 /* harmony export */   YO: () => (/* binding */ lastSeen),
+/* harmony export */   fU: () => (/* binding */ formatTime),
 /* harmony export */   vO: () => (/* binding */ stepLabel),
 /* harmony export */   yl: () => (/* binding */ stepFailureSentence)
 /* harmony export */ });
@@ -2154,6 +2332,13 @@ function count(n, noun) {
 /** Cuts text to `max` characters, marking the cut. */
 function clip(text, max) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** A moment as people read it: to the second, in UTC, and saying so ("2026-11-30 15:40:12 UTC"). */
+function formatTime(ms) {
+    const date = new Date(ms);
+    return Number.isNaN(date.getTime())
+        ? ''
+        : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 
@@ -2876,12 +3061,14 @@ function stepAnnotations(snapshot) {
 /* harmony export */ });
 /* unused harmony export escape */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
-/* harmony import */ var _model_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(709);
+/* harmony import */ var _model_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(709);
 /* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1872);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
-/* harmony import */ var _trim_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7456);
+/* harmony import */ var _net_html_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(408);
+/* harmony import */ var _trim_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7456);
 // The job summary, as HTML (what core.summary writes): one small function per section, every text
 // from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
+
 
 
 
@@ -2915,8 +3102,8 @@ const CELL_CHARS = 300;
 function renderSummary(report, maxBytes = _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .SUMMARY_MAX_BYTES */ .eR) {
     if (report.outcome.snapshot === undefined)
         return render(report, undefined, 0, 0);
-    const { snapshot, hiddenSteps } = (0,_trim_js__WEBPACK_IMPORTED_MODULE_3__/* .capSteps */ .w_)(report.outcome.snapshot);
-    const fitted = (0,_trim_js__WEBPACK_IMPORTED_MODULE_3__/* .fitByLeavingOutOldest */ .EK)(snapshot, maxBytes, (trimmed, leftOut) => render(report, trimmed, leftOut, hiddenSteps));
+    const { snapshot, hiddenSteps } = (0,_trim_js__WEBPACK_IMPORTED_MODULE_4__/* .capSteps */ .w_)(report.outcome.snapshot);
+    const fitted = (0,_trim_js__WEBPACK_IMPORTED_MODULE_4__/* .fitByLeavingOutOldest */ .EK)(snapshot, maxBytes, (trimmed, leftOut) => render(report, trimmed, leftOut, hiddenSteps));
     // Unreachable with normalize's caps on steps and fields, but a summary over the limit is lost
     // whole, so fall back to one without steps rather than risk that.
     return fitted.fits ? fitted.text : render(report, undefined, 0, 0);
@@ -2925,6 +3112,7 @@ function render(report, snapshot, leftOut, hiddenSteps) {
     return [
         heading(report),
         verdictLine(report),
+        startLine(report),
         snapshot ? notes(snapshot) : '',
         snapshot ? stepsTable(snapshot) : '',
         snapshot ? errorTree(snapshot) : '',
@@ -2941,6 +3129,16 @@ function heading(report) {
 function verdictLine(report) {
     return `<p>${escapeText((0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(report.outcome.message, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MESSAGE_CHARS */ .hP))}</p>\n`;
 }
+/** With `start`: what this run started (or found running), when, with which id. */
+function startLine(report) {
+    const { start } = report;
+    if (start === undefined)
+        return '';
+    const link = start.link !== undefined && (0,_net_html_text_js__WEBPACK_IMPORTED_MODULE_3__/* .isWebLink */ .l_)(start.link)
+        ? ` <a href="${escape(start.link)}">The offer in Partner Center</a>.`
+        : '';
+    return `<p>${start.started ? '🚀' : '🔗'} ${escapeText(start.note)}${link}</p>\n`;
+}
 /** What the backend wants the reader to know that no status says. */
 function notes(snapshot) {
     return (snapshot.notes ?? []).map((note) => `<p>ℹ️ ${escapeText(note)}</p>\n`).join('');
@@ -2951,11 +3149,11 @@ function stepsTable(snapshot) {
     }
     const header = '<tr><th>Step</th><th>Status</th><th>Progress</th><th>Estimated time</th><th>Latest message</th></tr>';
     const rows = snapshot.steps.map((step) => {
-        const newest = (0,_trim_js__WEBPACK_IMPORTED_MODULE_3__/* .latest */ .IW)(step.messages);
+        const newest = (0,_trim_js__WEBPACK_IMPORTED_MODULE_4__/* .latest */ .IW)(step.messages);
         return (`<tr><td>${stepCell(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
             `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
             `<td>${escape(step.estimatedTimeFrame ?? '')}</td>` +
-            `<td>${newest ? escape((0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_model_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .messageText */ .Lo)(newest), CELL_CHARS)) : ''}</td></tr>`);
+            `<td>${newest ? escape((0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_model_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .messageText */ .Lo)(newest), CELL_CHARS)) : ''}</td></tr>`);
     });
     return `<p>Operation status: ${statusCell(snapshot.status, snapshot.rawStatus)}</p>\n<table>${header}${rows.join('')}</table>\n`;
 }

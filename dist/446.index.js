@@ -100,6 +100,10 @@ function decode(segment) {
     }
 }
 const version = (apiVersion) => `$version=${encodeURIComponent(apiVersion)}`;
+/** POST /configure: a publish (a submission resource) starts a configure job. */
+function configureUrl(baseUrl, apiVersion) {
+    return `${baseUrl}/configure?${version(apiVersion)}`;
+}
 function jobStatusUrl(baseUrl, jobId, apiVersion) {
     return `${baseUrl}/configure/${encodeURIComponent(jobId)}/status?${version(apiVersion)}`;
 }
@@ -149,7 +153,20 @@ function live(snapshot) {
         return undefined;
     return `The offer is live: submission ${found.reference} is completed (succeeded) on live.`;
 }
-const productIngestionReadyRules = { preview, live };
+/**
+ * `wait-for: auto`: what was published is done. A configure job (a preview or a live publish)
+ * is done when it succeeded and its submission is (live first: after a go-live the preview stands
+ * for both); without a job, the submissions are done when the preview is ready or all is live.
+ */
+function auto(snapshot) {
+    const done = live(snapshot) ?? preview(snapshot);
+    if (done !== undefined)
+        return done;
+    return (0,verdict/* findStep */.M)(snapshot, 'job')?.status === 'succeeded'
+        ? 'The configure job succeeded.'
+        : undefined;
+}
+const productIngestionReadyRules = { auto, preview, live };
 /** The target's step when its own submission succeeded, and any job watched succeeded too. */
 function succeeded(snapshot, target) {
     const job = (0,verdict/* findStep */.M)(snapshot, 'job');
@@ -161,6 +178,8 @@ function succeeded(snapshot, target) {
     return { ...step, reference: step.reference };
 }
 
+// EXTERNAL MODULE: ./src/model/describe.ts
+var describe = __webpack_require__(1872);
 // EXTERNAL MODULE: ./src/model/status.ts
 var model_status = __webpack_require__(8203);
 ;// CONCATENATED MODULE: ./src/backends/product-ingestion/spellings.ts
@@ -232,7 +251,7 @@ class UnexpectedBodyError extends Error {
 function parseJob(body) {
     const job = Array.isArray(body) ? body[0] : body;
     if (!isObject(job)) {
-        throw new UnexpectedBodyError(`${describe(body)}, not a configure job's status`);
+        throw new UnexpectedBodyError(`${normalize_describe(body)}, not a configure job's status`);
     }
     const rawProgress = normalize_text(field(job, 'jobStatus')) ?? '';
     const rawResult = normalize_text(field(job, 'jobResult')) ?? '';
@@ -520,7 +539,7 @@ function list(body, what) {
     const value = isObject(body) ? field(body, 'value') : undefined;
     if (Array.isArray(value))
         return value;
-    throw new UnexpectedBodyError(`${describe(body)}, not a list of ${what}`);
+    throw new UnexpectedBodyError(`${normalize_describe(body)}, not a list of ${what}`);
 }
 /** `0001-01-01…` is how the API writes "not yet": absent. */
 function date(value) {
@@ -543,7 +562,7 @@ function longText(value, max) {
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function describe(value) {
+function normalize_describe(value) {
     if (value === undefined)
         return 'nothing';
     if (value === null)
@@ -562,6 +581,17 @@ function describe(value) {
 // each poll reads the submissions.
 
 
+
+/** Where the configure requests' schemas live (the azureedge host is gone since 2025). */
+const SCHEMA = 'https://schema.mp.microsoft.com/schema';
+/**
+ * The submission resource's schema version: later ones require `sources`, which a publish of the
+ * whole draft does not name (Red Hat's cloudpub pins this one for the same reason).
+ */
+const SUBMISSION_SCHEMA = `${SCHEMA}/submission/2022-03-01-preview2`;
+const CONFIGURE_SCHEMA = `${SCHEMA}/configure/2022-03-01-preview2`;
+/** What the API answers when a publish is already in progress, or the preview is not the latest. */
+const CONFLICT = /an in progress submission already exists|cannot be pushed to as its not the latest/i;
 class ProductIngestionWatcher {
     settings;
     deps;
@@ -582,22 +612,41 @@ class ProductIngestionWatcher {
     /** The job is over and its submissions were read after that: the job is not asked again. */
     jobOver = false;
     warnedOtherProduct = false;
+    /** What is watched: the job given or started, or the submissions (given, or found running). */
+    target;
+    /** With `start`, until it has started (or found) what to watch. */
+    starting;
+    started;
+    /** A POST of this run failed in transit: a submission found running now may be its. */
+    postFailed = false;
     constructor(settings, deps) {
         this.settings = settings;
         this.deps = deps;
+        this.target = settings.target;
+        this.starting = settings.start;
         const { offer } = settings;
         this.productId = offer.kind === 'durable' ? offer.productId : undefined;
         this.externalId = offer.kind === 'external' ? offer.externalId : '';
     }
     get operationId() {
-        return this.settings.target.kind === 'job' ? this.settings.target.jobId : '';
+        return this.target.kind === 'job' ? this.target.jobId : '';
+    }
+    get start() {
+        return this.started;
     }
     async poll(budget) {
         const product = await this.product(budget);
         if (product.kind !== 'ok')
             return product;
         const productId = product.value;
-        const { target } = this.settings;
+        if (this.starting !== undefined) {
+            const begun = await this.begin(this.starting, productId, budget);
+            if (begun.kind !== 'ok')
+                return begun;
+            if (begun.value !== undefined)
+                return { kind: 'ok', value: begun.value };
+        }
+        const { target } = this;
         if (target.kind === 'job' && !this.jobOver) {
             const job = await this.read(jobStatusUrl(this.settings.baseUrl, target.jobId, this.settings.apiVersion), budget, parseJob);
             if (job.kind !== 'ok')
@@ -635,6 +684,130 @@ class ProductIngestionWatcher {
                 ...(this.job === undefined ? {} : { job: this.job })
             })
         };
+    }
+    /**
+     * Starts what `start` asks for, unless a publish of the product is already running (then its
+     * submissions are watched instead: never two publishes). A go-live needs a preview that
+     * succeeded. The answer's jobId is the job to watch. A refusal with an error tree comes back as
+     * a failed configure job's snapshot, its errors shown as for any failed job.
+     */
+    async begin(kind, productId, budget) {
+        const listed = await this.readSubmissions(productId, budget);
+        if (listed.kind !== 'ok')
+            return listed;
+        const running = this.runningSubmission();
+        if (running !== undefined)
+            return this.attach(running);
+        const preview = this.submissions.find((each) => each.target === 'preview');
+        const live = this.submissions.find((each) => each.target === 'live');
+        if (kind === 'live') {
+            if (preview === undefined || preview.state.status !== 'succeeded') {
+                return {
+                    kind: 'fatal',
+                    message: `start: live needs a preview that is ready, and the preview of ${productId} is not: ${preview === undefined ? 'the product has no preview submission' : `submission ${preview.id} is ${preview.state.rawStatus || 'without a status'}`}. Publish to preview first (start: preview) and wait until it is ready; nothing was posted.`
+                };
+            }
+            if (live?.id === preview.id) {
+                this.starting = undefined;
+                this.target = { kind: 'submissions' };
+                this.started = {
+                    started: false,
+                    note: `The preview submission ${preview.id} is live already: nothing to go live with. Watching the submissions of ${productId}.`,
+                    link: partnerCenterLink(productId)
+                };
+                this.deps.info(this.started.note);
+                return { kind: 'ok', value: undefined };
+            }
+        }
+        const what = kind === 'preview' ? 'a publish to preview' : 'a go-live';
+        const posted = await this.deps.client.request('POST', configureUrl(this.settings.baseUrl, this.settings.apiVersion), {
+            $schema: CONFIGURE_SCHEMA,
+            resources: [
+                {
+                    $schema: SUBMISSION_SCHEMA,
+                    ...(kind === 'live' && preview !== undefined ? { id: preview.id } : {}),
+                    product: productId,
+                    target: { targetType: kind }
+                }
+            ]
+        }, budget);
+        if (posted.kind === 'transient') {
+            this.postFailed = true;
+            return posted;
+        }
+        if (posted.kind === 'fatal') {
+            if (CONFLICT.test(`${posted.detail ?? ''} ${safeText(posted.body)}`)) {
+                // Another publish won the race since the look-up: watch it instead.
+                const again = await this.readSubmissions(productId, budget);
+                if (again.kind !== 'ok')
+                    return again;
+                const now = this.runningSubmission();
+                if (now !== undefined)
+                    return this.attach(now);
+                return {
+                    kind: 'transient',
+                    reason: `the API says a publish is already in progress (${posted.detail ?? ''}), but the submissions do not show it yet`
+                };
+            }
+            return this.refused(what, posted, productId);
+        }
+        const body = posted.value.body;
+        const jobId = jobIdOf(body);
+        if (!watcher_GUID.test(jobId)) {
+            return {
+                kind: 'fatal',
+                message: `The Product Ingestion API accepted ${what} (HTTP ${posted.value.status}) but its answer names no configure job the gate can watch (jobId "${jobId.slice(0, 100)}"). Look for the submission in Partner Center before starting another.`
+            };
+        }
+        this.starting = undefined;
+        this.target = { kind: 'job', jobId };
+        this.started = {
+            started: true,
+            note: `Started ${what} of ${productId} at ${(0,describe/* formatTime */.fU)(this.wall())}: configure job ${jobId}${kind === 'live' && preview !== undefined ? `, taking preview submission ${preview.id} live` : ''}.`,
+            link: partnerCenterLink(productId)
+        };
+        this.deps.info(this.started.note);
+        return { kind: 'ok', value: undefined };
+    }
+    /** A preview or live submission still in progress: a publish of the product is running. */
+    runningSubmission() {
+        return this.submissions.find((each) => (each.target === 'preview' || each.target === 'live') &&
+            (each.state.status === 'running' || each.state.status === 'notStarted'));
+    }
+    attach(running) {
+        this.starting = undefined;
+        this.target = { kind: 'submissions' };
+        const maybeOurs = this.postFailed
+            ? " (it may be the one this run's own request started: that request's answer was lost)"
+            : '';
+        this.started = {
+            started: false,
+            note: `A publish was already running: watching it instead of starting another. Submission ${running.id} to ${running.target} is ${running.state.rawStatus}${maybeOurs}, found at ${(0,describe/* formatTime */.fU)(this.wall())}.`,
+            link: partnerCenterLink(running.id.replace(/^submission\/([^/]+)\/.*$/, 'product/$1'))
+        };
+        this.deps.info(this.started.note);
+        return { kind: 'ok', value: undefined };
+    }
+    /** A 4xx to the publish: its error tree, when it has one, shown as a failed job's. */
+    refused(what, posted, productId) {
+        const error = isRecord(posted.body) ? posted.body.error : undefined;
+        if (posted.status === undefined || posted.status >= 500 || !isRecord(error))
+            return posted;
+        this.starting = undefined;
+        this.started = {
+            started: false,
+            note: `The Product Ingestion API refused ${what} (HTTP ${posted.status}): nothing was started. Its errors are below.`,
+            link: partnerCenterLink(productId)
+        };
+        this.deps.info(this.started.note);
+        const job = parseJob({ jobStatus: 'completed', jobResult: 'failed', errors: [error] });
+        return {
+            kind: 'ok',
+            value: snapshotOf({ productId, submissions: this.submissions, firstSeen: [], job })
+        };
+    }
+    wall() {
+        return this.deps.wall?.() ?? Date.now();
     }
     /** The durable product id: given, or looked up by the offer's external id once per run. */
     async product(budget) {
@@ -695,6 +868,35 @@ class ProductIngestionWatcher {
         this.warnedOtherProduct = true;
         this.deps.info(`Configure job ${this.operationId} names ${others.join(', ')} in its errors, not ${productId} (offer-id): it is watched all the same.`);
     }
+}
+const watcher_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The configure job's id in an answer: `jobId`, or `jobID` as some samples spell it. */
+function jobIdOf(body) {
+    const record = Array.isArray(body) ? body[0] : body;
+    if (!isRecord(record))
+        return '';
+    const key = Object.keys(record).find((name) => name.toLowerCase() === 'jobid');
+    const id = key === undefined ? undefined : record[key];
+    return typeof id === 'string' ? id : '';
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** An error body as text to search for the API's conflict wording (bounded: it was read so). */
+function safeText(body) {
+    try {
+        return JSON.stringify(body ?? '').slice(0, 10_000);
+    }
+    catch {
+        return '';
+    }
+}
+/** The offer's page in Partner Center, for the summary. */
+function partnerCenterLink(productId) {
+    const guid = /^product\/([0-9a-f-]{36})$/i.exec(productId)?.[1];
+    return guid === undefined
+        ? undefined
+        : `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guid}/overview`;
 }
 function watcher_isOver(job) {
     const { status } = job.state;
@@ -805,17 +1007,28 @@ function readWatch(input, problem, common) {
         problem('poll-interval', input('poll-interval'), `at least ${(0,duration/* formatDuration */.a)(constants/* PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS */.d5)}: the Product Ingestion API asks clients not to poll a job more than once a minute`);
     }
     const target = parsed.ok ? parsed.value : { kind: 'submissions' };
+    const { start } = common;
     return {
-        description: target.kind === 'job'
-            ? `configure job ${target.jobId} of offer ${offerText}`
-            : `the submissions of offer ${offerText}`,
+        description: start !== undefined
+            ? `${start === 'preview' ? 'a publish to preview' : 'a go-live'} of offer ${offerText} (started here, unless a publish is already running)`
+            : target.kind === 'job'
+                ? `configure job ${target.jobId} of offer ${offerText}`
+                : `the submissions of offer ${offerText}`,
+        autoMeans: start === 'preview'
+            ? 'its configure job succeeded and the preview is ready for go-live (wait-for auto, for a publish to preview)'
+            : start === 'live'
+                ? 'its configure job succeeded and the offer is live (wait-for auto, for a go-live)'
+                : target.kind === 'job'
+                    ? 'the configure job succeeded and what it published is done, the preview ready for go-live or live (wait-for auto)'
+                    : 'the preview is ready for go-live or all is live (wait-for auto, for the submissions)',
         subject: target.kind === 'job' ? 'Configure job' : 'Product',
         operationId: target.kind === 'job' ? target.jobId : '',
         watcher: (deps) => new ProductIngestionWatcher({
             baseUrl,
             apiVersion: common.apiVersion,
             offer: offer.ok ? offer.value : { kind: 'external', externalId: offerText },
-            target
+            target,
+            ...(start === undefined ? {} : { start })
         }, deps)
     };
 }

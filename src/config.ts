@@ -3,13 +3,22 @@
 // request.
 
 import type { AzureAdSignIn } from './auth/azure-ad.js'
-import { APIS, isApi, type Api, type Backend, type Watch } from './backends/backend.js'
+import {
+  APIS,
+  isApi,
+  type Api,
+  type Backend,
+  type StartKind,
+  type Watch
+} from './backends/backend.js'
 import { MAX_LABEL_CHARS, MIN_POLL_INTERVAL_MS } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
 import type { WaitFor } from './gate/verdict.js'
 
 export interface Config {
   api: Api
+  /** `start`: what this run publishes before it watches; undefined to watch only. */
+  start?: StartKind
   /** What to watch, as the backend read it from its inputs. */
   watch: Watch
   auth: { kind: 'static'; token: string } | AzureAdSignIn
@@ -50,7 +59,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   api: 'cpp',
   'operation-id': '',
   token: '',
-  'wait-for': 'completion',
+  'wait-for': 'auto',
+  start: '',
   timeout: '60m',
   'poll-interval': '60s',
   'max-consecutive-errors': '5',
@@ -155,6 +165,8 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
     )
   }
 
+  const start = readStart(input, modeText, problem)
+
   // The backend's own inputs are checked even when shared ones are wrong, so that one run reports
   // them all: against base-url's default when base-url itself is wrong.
   const checked = base ?? {
@@ -166,13 +178,15 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
     baseUrl: checked.url,
     loopback: isLoopback(new URL(checked.origin).hostname),
     apiVersion: API_VERSION.test(apiVersion) ? apiVersion : backend.defaults.apiVersion,
-    pollIntervalMs
+    pollIntervalMs,
+    ...(start === undefined ? {} : { start })
   })
 
   if (problems.length > 0) throw new InputError(problems)
   return {
     api: backend.api,
     watch,
+    ...(start === undefined ? {} : { start }),
     auth:
       auth.kind === 'static'
         ? auth
@@ -287,6 +301,35 @@ function readCheckRun(
   if (sha !== '' && !/^[0-9a-f]{40}$/i.test(sha))
     problem('sha', sha, 'a full 40-character commit SHA')
   return { name, token, sha }
+}
+
+/**
+ * `start`: empty (watch only), `preview` or `live`. It cannot go with an operation-id (what to
+ * watch is what it starts) nor with mode check (a scheduled check must never publish).
+ */
+function readStart(
+  input: ReadInput,
+  mode: string,
+  problem: (name: string, value: string, expected: string) => void
+): StartKind | undefined {
+  const value = input('start')
+  if (value === '') return undefined
+  const start = value.toLowerCase()
+  if (start !== 'preview' && start !== 'live') {
+    problem('start', value, 'empty (watch only), preview (publish to preview) or live (go live)')
+    return undefined
+  }
+  if (input('operation-id') !== '') {
+    problem(
+      'operation-id',
+      input('operation-id'),
+      `empty with start: ${start} (the gate watches the operation it starts)`
+    )
+  }
+  if (mode === 'check') {
+    problem('start', value, 'empty with mode: check (a scheduled check must never publish)')
+  }
+  return start
 }
 
 /** A short name from an input: one line, printable, of a sane length. */

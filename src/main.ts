@@ -73,7 +73,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       now: () => clock.wall(),
       debug: log.debug
     })
-    watcher = config.watch.watcher({ client, info: log.info })
+    watcher = config.watch.watcher({ client, info: log.info, wall: () => clock.wall() })
     // The check run is set up beside the first poll, not before it: a slow Checks API must not
     // eat the wait. Snapshots seen before it is ready reach it once it is.
     let latest: Snapshot | undefined
@@ -144,6 +144,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     {
       offerLabel: backend?.offerLabel(withDefaults(read)) ?? withDefaults(read)('offer-id'),
       operationId: watcher?.operationId ?? '',
+    ...(watcher?.start === undefined ? {} : { start: watcher.start }),
       outcome,
       elapsedMs: clock.now() - startedAt,
       ...(run?.reference ? { checkRun: run.reference } : {})
@@ -228,7 +229,12 @@ async function gate(
   )
   const waitFor = {
     completion: 'completion',
-    ready: config.waitFor.kind === 'ready' ? config.waitFor.rule : '',
+    ready:
+      config.waitFor.kind === 'ready'
+        ? config.waitFor.rule === 'auto'
+          ? config.watch.autoMeans
+          : config.waitFor.rule
+        : '',
     step: config.waitFor.kind === 'step' ? `step ${config.waitFor.stepId}` : ''
   }[config.waitFor.kind]
   log.info(

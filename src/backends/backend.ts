@@ -3,7 +3,7 @@
 // for HTTP answers, labels, its ready rules and a watcher that turns one poll into one Snapshot.
 // Nothing shared imports from a backend; main.ts reaches one only through this file.
 
-import type { FetchResult } from '../model/outcome.js'
+import type { FetchResult, Start } from '../model/outcome.js'
 import type { Snapshot } from '../model/snapshot.js'
 import type { ApiClient } from '../net/api-client.js'
 import type { Budget } from '../net/budget.js'
@@ -50,12 +50,18 @@ export interface CommonSettings {
   loopback?: boolean
   apiVersion: string
   pollIntervalMs: number
+  /** `start`: publish to preview or go live before watching; undefined to watch only. */
+  start?: StartKind
 }
+
+export type StartKind = 'preview' | 'live'
 
 export interface WatcherDeps {
   client: ApiClient
   /** A line for the log (the operation that `latest` found…). */
   info: (line: string) => void
+  /** Wall-clock milliseconds (the run's clock), for what the log says was started when. */
+  wall?: () => number
 }
 
 export interface Watcher {
@@ -63,6 +69,8 @@ export interface Watcher {
   poll(budget: Budget): Promise<FetchResult<Snapshot>>
   /** The operation (or job) watched: from the inputs, or found by the first poll; '' for none. */
   readonly operationId: string
+  /** With `start`, once known: whether this run started the operation or attached to a running one. */
+  readonly start?: Start
 }
 
 /** A backend's inputs, checked: what to watch and how to name it. */
@@ -73,6 +81,8 @@ export interface Watch {
   subject: string
   /** The operation id known from the inputs ('' when a poll finds it, or for an offer). */
   operationId: string
+  /** What `wait-for: auto` waits for here, and why, after "until": for the first log line. */
+  autoMeans: string
   watcher(deps: WatcherDeps): Watcher
 }
 

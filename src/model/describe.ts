@@ -81,3 +81,11 @@ function count(n: number, noun: string): string {
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
+
+/** A moment as people read it: to the second, in UTC, and saying so ("2026-11-30 15:40:12 UTC"). */
+export function formatTime(ms: number): string {
+  const date = new Date(ms)
+  return Number.isNaN(date.getTime())
+    ? ''
+    : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`
+}

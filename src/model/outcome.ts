@@ -26,8 +26,21 @@ export interface Outcome {
   requests: number
 }
 
+/** What `start` did: started the operation, or found one running and attached to it. */
+export interface Start {
+  started: boolean
+  /** What was started (or found), when, and its id, for the log and the summary. */
+  note: string
+  /** Where the offer is in Partner Center, when the backend knows. */
+  link?: string
+}
+
 /** One poll's (or one request's) answer: a value, a failure worth retrying, or one that is not. */
 export type FetchResult<T> =
   | { kind: 'ok'; value: T }
   | { kind: 'transient'; reason: string; retryAfterMs?: number }
-  | { kind: 'fatal'; message: string }
+  /**
+   * `status`, `detail` (the API's own words) and `body` (its JSON, read with bounded work) when
+   * an HTTP answer was the reason.
+   */
+  | { kind: 'fatal'; message: string; status?: number; detail?: string; body?: unknown }

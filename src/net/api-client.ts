@@ -162,9 +162,22 @@ export class ApiClient {
       }
     }
     const message = this.wording.fatal(failure)
+    const json = jsonOrUndefined(body)
     return {
       kind: 'fatal',
-      message: status === 401 ? `${message} ${this.tokens.unauthorizedHint}` : message
+      message: status === 401 ? `${message} ${this.tokens.unauthorizedHint}` : message,
+      status,
+      detail: failure.detail,
+      ...(json === undefined ? {} : { body: json })
     }
+  }
+}
+
+/** An error body's JSON, for a backend that reads more of it than its words (an error tree). */
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return text.trim() === '' ? undefined : parseJson(text)
+  } catch {
+    return undefined
   }
 }

@@ -23,6 +23,7 @@ export function buildOutputs(report: Report): Outputs {
     'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
     'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
     'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
+    started: String(report.start?.started === true),
     polls: String(outcome.polls),
     requests: String(outcome.requests),
     'check-run-id': report.checkRun ? String(report.checkRun.id) : '',

@@ -238,6 +238,9 @@ export function redactReport(report: Report, secrets: Secrets): Report {
     ...report,
     offerLabel: hide(report.offerLabel),
     operationId: hide(report.operationId),
+    ...(report.start === undefined
+      ? {}
+      : { start: { ...report.start, note: hide(report.start.note) } }),
     outcome: {
       ...outcome,
       message: hide(outcome.message),

@@ -1,6 +1,6 @@
 // What every reporter receives: the run's identity and how it ended.
 
-import type { Outcome } from '../model/outcome.js'
+import type { Outcome, Start } from '../model/outcome.js'
 
 /** The check run kept on the commit. */
 export interface CheckRunRef {
@@ -12,6 +12,8 @@ export interface Report {
   /** The offer as the heading names it: "contoso / offer". */
   offerLabel: string
   operationId: string
+  /** With `start`: whether this run started the operation, and what the log said about it. */
+  start?: Start
   outcome: Outcome
   elapsedMs: number
   /** The check run kept on the commit, when there is one. */

@@ -14,6 +14,7 @@ import { describeStatus, unreadNote } from '../model/describe.js'
 import { formatDuration } from '../duration.js'
 import type { Result } from '../model/outcome.js'
 import type { Status } from '../model/status.js'
+import { isWebLink } from '../net/html-text.js'
 import type { Report } from './report.js'
 import { clip } from '../model/describe.js'
 import { capSteps, fitByLeavingOutOldest, latest } from './trim.js'
@@ -65,6 +66,7 @@ function render(
   return [
     heading(report),
     verdictLine(report),
+    startLine(report),
     snapshot ? notes(snapshot) : '',
     snapshot ? stepsTable(snapshot) : '',
     snapshot ? errorTree(snapshot) : '',
@@ -82,6 +84,17 @@ function heading(report: Report): string {
 
 function verdictLine(report: Report): string {
   return `<p>${escapeText(clip(report.outcome.message, MAX_MESSAGE_CHARS))}</p>\n`
+}
+
+/** With `start`: what this run started (or found running), when, with which id. */
+function startLine(report: Report): string {
+  const { start } = report
+  if (start === undefined) return ''
+  const link =
+    start.link !== undefined && isWebLink(start.link)
+      ? ` <a href="${escape(start.link)}">The offer in Partner Center</a>.`
+      : ''
+  return `<p>${start.started ? '🚀' : '🔗'} ${escapeText(start.note)}${link}</p>\n`
 }
 
 /** What the backend wants the reader to know that no status says. */

@@ -279,7 +279,7 @@ describe('wait-for: the step ids', () => {
     expect(decide(shown(RUNNING, RUNNING, SUCCEEDED), 'displaycertify')).toEqual({
       kind: 'invalid',
       message:
-        'wait-for: the operation has no step "displaycertify". Its steps are: job (Configure job), preview (Preview), live (Live). Use one of these ids, "preview", "live" or "completion".'
+        'wait-for: the operation has no step "displaycertify". Its steps are: job (Configure job), preview (Preview), live (Live). Use one of these ids, "auto", "preview", "live" or "completion".'
     })
   })
 })

@@ -102,7 +102,7 @@ describe('run with api: product-ingestion', () => {
       '::warning::Unknown status "Paused" from the Product Ingestion API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.'
     ])
     expect(lines()).toContain(
-      `Watching configure job ${JOB_ID} of offer contoso-saas until completion; timeout 10m, polling every 1m; signed in with the token input.`
+      `Watching configure job ${JOB_ID} of offer contoso-saas until the configure job succeeded and what it published is done, the preview ready for go-live or live (wait-for auto); timeout 10m, polling every 1m; signed in with the token input.`
     )
     expect(files.outputs()).toMatchObject({
       result: 'failed',

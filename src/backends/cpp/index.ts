@@ -4,8 +4,8 @@ import { describeStatus } from '../../model/describe.js'
 import type { Snapshot } from '../../model/snapshot.js'
 import { findStep } from '../../gate/verdict.js'
 import type { Backend, ReadInput, ReportProblem, CommonSettings, Watch } from '../backend.js'
-import { isOperationIdOf, resolveTarget } from './location.js'
-import { CppWatcher } from './watcher.js'
+import { isOperationIdOf, resolveTarget, startUrl } from './location.js'
+import { CppWatcher, type StartPlan } from './watcher.js'
 import { cppWording, CPP_FRESH_TOKEN_REFUSED } from './wording.js'
 
 const RESOURCE = 'https://cloudpartner.azure.com'
@@ -19,7 +19,7 @@ export const cppBackend: Backend = {
   resource: RESOURCE,
   freshTokenRefused: CPP_FRESH_TOKEN_REFUSED,
   wording: cppWording,
-  readyRules: { preview: previewReady },
+  readyRules: { auto, preview: previewReady },
   offerLabel: (input) => `${input('publisher-id')} / ${input('offer-id')}`,
   readWatch
 }
@@ -35,23 +35,77 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
   }
   const publisherId = required('publisher-id', 'the publisher id, e.g. contoso')
   const offerId = required('offer-id', 'the offer id')
-  // Checked with stand-ins for missing ids, so that one run reports every problem.
-  const operation = input('operation-id')
-  const parsed = resolveTarget(common.origin, publisherId, offerId, operation, common.apiVersion)
+  // Checked with stand-ins for missing ids, so that one run reports every problem. With start,
+  // config.ts refuses an operation-id: the operation is the one started (or found running).
+  const { origin, apiVersion, start } = common
+  const operation = start === undefined ? input('operation-id') : 'latest'
+  const parsed = resolveTarget(origin, publisherId, offerId, operation, apiVersion)
   if (!parsed.ok) problem('operation-id', operation, parsed.expected)
   const target = parsed.ok ? parsed.target : { kind: 'offer' as const, url: '', operationId: '' }
   const offer = `${publisherId}/${offerId}`
+  const plan: StartPlan | undefined =
+    start === undefined
+      ? undefined
+      : {
+          kind: start,
+          actionUrl: startUrl(
+            origin,
+            publisherId,
+            offerId,
+            start === 'preview' ? 'publish' : 'golive',
+            apiVersion
+          ),
+          offer,
+          locate: (location) => {
+            const found = resolveTarget(origin, publisherId, offerId, location, apiVersion)
+            return found.ok && found.target.kind === 'operation'
+              ? { ok: true, url: found.target.url, id: found.target.operationId }
+              : {
+                  ok: false,
+                  expected: found.ok ? 'the path of one operation' : found.expected
+                }
+          }
+        }
   return {
-    description: {
-      offer: `the offer status of ${offer}`,
-      latest: `the latest operation of ${offer}`,
-      operation: `operation ${target.operationId} of ${offer}`
-    }[target.kind],
+    description:
+      start === 'preview'
+        ? `a publish to preview of ${offer} (started here, unless one is already running)`
+        : start === 'live'
+          ? `a go-live of ${offer} (started here, unless one is already running)`
+          : {
+              offer: `the offer status of ${offer}`,
+              latest: `the latest operation of ${offer}`,
+              operation: `operation ${target.operationId} of ${offer}`
+            }[target.kind],
     subject: target.kind === 'offer' ? 'Offer' : 'Operation',
     operationId: target.operationId,
+    autoMeans:
+      start === 'preview'
+        ? 'its preview is ready for go-live (wait-for auto, for a publish)'
+        : start === 'live'
+          ? 'it completes (wait-for auto, for a go-live)'
+          : target.kind === 'offer'
+            ? 'the preview is ready for go-live or the offer is live (wait-for auto, for the offer status)'
+            : 'its preview is ready for go-live if it is a publish, or it completes if it is a go-live (wait-for auto: its submission type says which)',
     watcher: (deps) =>
-      new CppWatcher(target, deps, (id) => isOperationIdOf(id, publisherId, offerId))
+      new CppWatcher(target, deps, (id) => isOperationIdOf(id, publisherId, offerId), plan)
   }
+}
+
+/**
+ * `wait-for: auto`: a go-live is done when it completes; anything else (a publish, the offer
+ * status) when the preview is ready for go-live, or the operation completed. A publish never
+ * completes on its own: it waits at Publisher signoff until someone goes live.
+ */
+function auto(snapshot: Snapshot): string | undefined {
+  if (isGoLive(snapshot.submissionType)) {
+    return snapshot.status === 'succeeded' ? 'The go-live succeeded: the offer is live.' : undefined
+  }
+  return previewReady(snapshot)
+}
+
+function isGoLive(submissionType: string | undefined): boolean {
+  return /^go-?live$/i.test(submissionType ?? '')
 }
 
 /**

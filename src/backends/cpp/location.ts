@@ -142,6 +142,17 @@ function namesOffer(
   return sameId(publisher, publisherId) && (sameId(offer, offerId) || GUID.test(offer))
 }
 
+/** The URL that starts an operation of the offer: its publish or its go-live. */
+export function startUrl(
+  origin: string,
+  publisherId: string,
+  offerId: string,
+  action: 'publish' | 'golive',
+  apiVersion: string
+): string {
+  return `${origin}/api/publishers/${encodeURIComponent(publisherId)}/offers/${encodeURIComponent(offerId)}/${action}?api-version=${encodeURIComponent(apiVersion)}`
+}
+
 /** The URL of one operation of the offer, by id. */
 export function operationUrl(listUrl: string, id: string): string {
   const url = new URL(listUrl)

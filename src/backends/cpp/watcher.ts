@@ -1,25 +1,47 @@
 // One CPP poll: the operation (or offer status) as a Snapshot. With `operation-id: latest` the
-// first poll finds the operation in the offer's submissions list, within the same budget.
+// first poll finds the operation in the offer's submissions list, within the same budget. With
+// `start`, the first poll looks for an operation already running (and watches it if there is
+// one), else posts the publish or go-live and watches the operation its Location names. A POST
+// that failed in transit is never sent again blindly: the next poll looks again first.
 
-import type { FetchResult } from '../../model/outcome.js'
+import { formatTime } from '../../model/describe.js'
+import type { FetchResult, Start } from '../../model/outcome.js'
 import type { Snapshot } from '../../model/snapshot.js'
 import type { Budget } from '../../net/budget.js'
-import type { Watcher, WatcherDeps } from '../backend.js'
-import { findLatestOperation, type IsOperationId } from './latest.js'
-import type { Target } from './location.js'
+import type { StartKind, Watcher, WatcherDeps } from '../backend.js'
+import { findLatestOperation, pickLatest, type Chosen, type IsOperationId } from './latest.js'
+import { operationUrl, type Target } from './location.js'
 import { normalize, UnexpectedBodyError } from './normalize.js'
+
+/** How to start the operation to watch: `start: preview` (publish) or `live` (go-live). */
+export interface StartPlan {
+  kind: StartKind
+  /** …/offers/{offer}/publish or …/golive, with api-version. */
+  actionUrl: string
+  /** "contoso/offer", for the log. */
+  offer: string
+  /** The operation a Location (or Operation-Location) names, pinned to base-url. */
+  locate: (
+    location: string
+  ) => { ok: true; url: string; id: string } | { ok: false; expected: string }
+}
 
 export class CppWatcher implements Watcher {
   private readonly target: Target
   private readonly deps: WatcherDeps
   private readonly isId: IsOperationId
+  private readonly plan: StartPlan | undefined
   private url: string
   private id: string
+  private started: Start | undefined
+  /** A POST of this run failed in transit: an operation found running now may be its. */
+  private postFailed = false
 
-  constructor(target: Target, deps: WatcherDeps, isId: IsOperationId) {
+  constructor(target: Target, deps: WatcherDeps, isId: IsOperationId, plan?: StartPlan) {
     this.target = target
     this.deps = deps
     this.isId = isId
+    this.plan = plan
     this.url = target.kind === 'latest' ? '' : target.url
     this.id = target.operationId
   }
@@ -28,9 +50,16 @@ export class CppWatcher implements Watcher {
     return this.id
   }
 
+  get start(): Start | undefined {
+    return this.started
+  }
+
   async poll(budget: Budget): Promise<FetchResult<Snapshot>> {
     const { client } = this.deps
-    if (this.url === '') {
+    if (this.url === '' && this.plan !== undefined) {
+      const begun = await this.begin(this.plan, budget)
+      if (begun.kind !== 'ok') return begun
+    } else if (this.url === '') {
       // operation-id: latest, found on the first poll; its failures are retried like any poll's.
       const found = await findLatestOperation(
         (url, within) => client.getJson(url, within),
@@ -44,6 +73,76 @@ export class CppWatcher implements Watcher {
       this.deps.info(`Watching operation ${found.value.id}: ${found.value.why}.`)
     }
     return snapshotOf(await client.getJson(this.url, budget))
+  }
+
+  /** Watches an operation already running, else starts one; never two publishes of the offer. */
+  private async begin(plan: StartPlan, budget: Budget): Promise<FetchResult<void>> {
+    const running = await this.runningOperation(budget)
+    if (running.kind !== 'ok') return running
+    if (running.value !== undefined) return this.attach(running.value)
+    const { client } = this.deps
+    const what = plan.kind === 'preview' ? 'a publish to preview' : 'a go-live'
+    // The publish takes a metadata object (notification e-mails are Partner Center's now); the
+    // go-live takes no body.
+    const posted = await client.request(
+      'POST',
+      plan.actionUrl,
+      plan.kind === 'preview' ? { metadata: {} } : undefined,
+      budget
+    )
+    if (posted.kind === 'transient') {
+      this.postFailed = true
+      return posted
+    }
+    if (posted.kind === 'fatal') {
+      // 409: another publish won the race since the look-up. Watch that one instead.
+      if (posted.status === 409) {
+        const again = await this.runningOperation(budget)
+        if (again.kind === 'ok' && again.value !== undefined) return this.attach(again.value)
+      }
+      return posted
+    }
+    const location = posted.value.location ?? posted.value.operationLocation ?? ''
+    const located = plan.locate(location)
+    if (!located.ok) {
+      return {
+        kind: 'fatal',
+        message: `The CPP API accepted ${what} (HTTP ${posted.value.status}) but its answer names no operation the gate can watch (Location: "${location.slice(0, 200)}"): expected ${located.expected}. Look for the operation in Partner Center before starting another.`
+      }
+    }
+    this.url = located.url
+    this.id = located.id
+    this.started = {
+      started: true,
+      note: `Started ${what} of ${plan.offer} at ${formatTime(this.wall())}: operation ${located.id}.`
+    }
+    this.deps.info(this.started.note)
+    return { kind: 'ok', value: undefined }
+  }
+
+  /** The offer's running operation, from the submissions list (as `latest` reads it). */
+  private async runningOperation(budget: Budget): Promise<FetchResult<Chosen | undefined>> {
+    const listed = await this.deps.client.getJson(`${this.target.url}&status=running`, budget)
+    if (listed.kind !== 'ok') return listed
+    return { kind: 'ok', value: pickLatest(listed.value, true, this.isId) }
+  }
+
+  private attach(found: Chosen): FetchResult<void> {
+    this.url = operationUrl(this.target.url, found.id)
+    this.id = found.id
+    const maybeOurs = this.postFailed
+      ? " (it may be the one this run's own request started: that request's answer was lost)"
+      : ''
+    this.started = {
+      started: false,
+      note: `An operation was already running: watching it instead of starting another. Operation ${found.id}${maybeOurs}, found at ${formatTime(this.wall())}: ${found.why}.`
+    }
+    this.deps.info(this.started.note)
+    return { kind: 'ok', value: undefined }
+  }
+
+  private wall(): number {
+    return this.deps.wall?.() ?? Date.now()
   }
 }
 

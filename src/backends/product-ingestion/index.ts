@@ -54,11 +54,22 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
     )
   }
   const target: Target = parsed.ok ? parsed.value : { kind: 'submissions' }
+  const { start } = common
   return {
     description:
-      target.kind === 'job'
-        ? `configure job ${target.jobId} of offer ${offerText}`
-        : `the submissions of offer ${offerText}`,
+      start !== undefined
+        ? `${start === 'preview' ? 'a publish to preview' : 'a go-live'} of offer ${offerText} (started here, unless a publish is already running)`
+        : target.kind === 'job'
+          ? `configure job ${target.jobId} of offer ${offerText}`
+          : `the submissions of offer ${offerText}`,
+    autoMeans:
+      start === 'preview'
+        ? 'its configure job succeeded and the preview is ready for go-live (wait-for auto, for a publish to preview)'
+        : start === 'live'
+          ? 'its configure job succeeded and the offer is live (wait-for auto, for a go-live)'
+          : target.kind === 'job'
+            ? 'the configure job succeeded and what it published is done, the preview ready for go-live or live (wait-for auto)'
+            : 'the preview is ready for go-live or all is live (wait-for auto, for the submissions)',
     subject: target.kind === 'job' ? 'Configure job' : 'Product',
     operationId: target.kind === 'job' ? target.jobId : '',
     watcher: (deps) =>
@@ -67,7 +78,8 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
           baseUrl,
           apiVersion: common.apiVersion,
           offer: offer.ok ? offer.value : { kind: 'external', externalId: offerText },
-          target
+          target,
+          ...(start === undefined ? {} : { start })
         },
         deps
       )

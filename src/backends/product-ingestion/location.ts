@@ -96,6 +96,11 @@ function decode(segment: string): string {
 
 const version = (apiVersion: string): string => `$version=${encodeURIComponent(apiVersion)}`
 
+/** POST /configure: a publish (a submission resource) starts a configure job. */
+export function configureUrl(baseUrl: string, apiVersion: string): string {
+  return `${baseUrl}/configure?${version(apiVersion)}`
+}
+
 export function jobStatusUrl(baseUrl: string, jobId: string, apiVersion: string): string {
   return `${baseUrl}/configure/${encodeURIComponent(jobId)}/status?${version(apiVersion)}`
 }

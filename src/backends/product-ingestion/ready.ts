@@ -36,7 +36,20 @@ function live(snapshot: Snapshot): string | undefined {
   return `The offer is live: submission ${found.reference} is completed (succeeded) on live.`
 }
 
-export const productIngestionReadyRules: ReadyRules = { preview, live }
+/**
+ * `wait-for: auto`: what was published is done. A configure job (a preview or a live publish)
+ * is done when it succeeded and its submission is (live first: after a go-live the preview stands
+ * for both); without a job, the submissions are done when the preview is ready or all is live.
+ */
+function auto(snapshot: Snapshot): string | undefined {
+  const done = live(snapshot) ?? preview(snapshot)
+  if (done !== undefined) return done
+  return findStep(snapshot, 'job')?.status === 'succeeded'
+    ? 'The configure job succeeded.'
+    : undefined
+}
+
+export const productIngestionReadyRules: ReadyRules = { auto, preview, live }
 
 /** The target's step when its own submission succeeded, and any job watched succeeded too. */
 function succeeded(snapshot: Snapshot, target: string): (Step & { reference: string }) | undefined {

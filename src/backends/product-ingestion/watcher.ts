@@ -5,11 +5,13 @@
 // while the wait goes on (wait-for live after a preview publish) is not asked again: from then on
 // each poll reads the submissions.
 
-import type { FetchResult } from '../../model/outcome.js'
+import { formatTime } from '../../model/describe.js'
+import type { FetchResult, Start } from '../../model/outcome.js'
 import type { Snapshot } from '../../model/snapshot.js'
 import type { Budget } from '../../net/budget.js'
-import type { Watcher, WatcherDeps } from '../backend.js'
+import type { StartKind, Watcher, WatcherDeps } from '../backend.js'
 import {
+  configureUrl,
   jobStatusUrl,
   productLookupUrl,
   submissionsUrl,
@@ -32,7 +34,21 @@ export interface WatchSettings {
   apiVersion: string
   offer: Offer
   target: Target
+  /** `start`: publish to preview or go live first (unless a publish already runs). */
+  start?: StartKind
 }
+
+/** Where the configure requests' schemas live (the azureedge host is gone since 2025). */
+const SCHEMA = 'https://schema.mp.microsoft.com/schema'
+/**
+ * The submission resource's schema version: later ones require `sources`, which a publish of the
+ * whole draft does not name (Red Hat's cloudpub pins this one for the same reason).
+ */
+const SUBMISSION_SCHEMA = `${SCHEMA}/submission/2022-03-01-preview2`
+const CONFIGURE_SCHEMA = `${SCHEMA}/configure/2022-03-01-preview2`
+/** What the API answers when a publish is already in progress, or the preview is not the latest. */
+const CONFLICT =
+  /an in progress submission already exists|cannot be pushed to as its not the latest/i
 
 export class ProductIngestionWatcher implements Watcher {
   private readonly settings: WatchSettings
@@ -54,24 +70,42 @@ export class ProductIngestionWatcher implements Watcher {
   /** The job is over and its submissions were read after that: the job is not asked again. */
   private jobOver = false
   private warnedOtherProduct = false
+  /** What is watched: the job given or started, or the submissions (given, or found running). */
+  private target: Target
+  /** With `start`, until it has started (or found) what to watch. */
+  private starting: StartKind | undefined
+  private started: Start | undefined
+  /** A POST of this run failed in transit: a submission found running now may be its. */
+  private postFailed = false
 
   constructor(settings: WatchSettings, deps: WatcherDeps) {
     this.settings = settings
     this.deps = deps
+    this.target = settings.target
+    this.starting = settings.start
     const { offer } = settings
     this.productId = offer.kind === 'durable' ? offer.productId : undefined
     this.externalId = offer.kind === 'external' ? offer.externalId : ''
   }
 
   get operationId(): string {
-    return this.settings.target.kind === 'job' ? this.settings.target.jobId : ''
+    return this.target.kind === 'job' ? this.target.jobId : ''
+  }
+
+  get start(): Start | undefined {
+    return this.started
   }
 
   async poll(budget: Budget): Promise<FetchResult<Snapshot>> {
     const product = await this.product(budget)
     if (product.kind !== 'ok') return product
     const productId = product.value
-    const { target } = this.settings
+    if (this.starting !== undefined) {
+      const begun = await this.begin(this.starting, productId, budget)
+      if (begun.kind !== 'ok') return begun
+      if (begun.value !== undefined) return { kind: 'ok', value: begun.value }
+    }
+    const { target } = this
     if (target.kind === 'job' && !this.jobOver) {
       const job = await this.read(
         jobStatusUrl(this.settings.baseUrl, target.jobId, this.settings.apiVersion),
@@ -107,6 +141,146 @@ export class ProductIngestionWatcher implements Watcher {
         ...(this.job === undefined ? {} : { job: this.job })
       })
     }
+  }
+
+  /**
+   * Starts what `start` asks for, unless a publish of the product is already running (then its
+   * submissions are watched instead: never two publishes). A go-live needs a preview that
+   * succeeded. The answer's jobId is the job to watch. A refusal with an error tree comes back as
+   * a failed configure job's snapshot, its errors shown as for any failed job.
+   */
+  private async begin(
+    kind: StartKind,
+    productId: string,
+    budget: Budget
+  ): Promise<FetchResult<Snapshot | undefined>> {
+    const listed = await this.readSubmissions(productId, budget)
+    if (listed.kind !== 'ok') return listed
+    const running = this.runningSubmission()
+    if (running !== undefined) return this.attach(running)
+    const preview = this.submissions.find((each) => each.target === 'preview')
+    const live = this.submissions.find((each) => each.target === 'live')
+    if (kind === 'live') {
+      if (preview === undefined || preview.state.status !== 'succeeded') {
+        return {
+          kind: 'fatal',
+          message: `start: live needs a preview that is ready, and the preview of ${productId} is not: ${preview === undefined ? 'the product has no preview submission' : `submission ${preview.id} is ${preview.state.rawStatus || 'without a status'}`}. Publish to preview first (start: preview) and wait until it is ready; nothing was posted.`
+        }
+      }
+      if (live?.id === preview.id) {
+        this.starting = undefined
+        this.target = { kind: 'submissions' }
+        this.started = {
+          started: false,
+          note: `The preview submission ${preview.id} is live already: nothing to go live with. Watching the submissions of ${productId}.`,
+          link: partnerCenterLink(productId)
+        }
+        this.deps.info(this.started.note)
+        return { kind: 'ok', value: undefined }
+      }
+    }
+    const what = kind === 'preview' ? 'a publish to preview' : 'a go-live'
+    const posted = await this.deps.client.request(
+      'POST',
+      configureUrl(this.settings.baseUrl, this.settings.apiVersion),
+      {
+        $schema: CONFIGURE_SCHEMA,
+        resources: [
+          {
+            $schema: SUBMISSION_SCHEMA,
+            ...(kind === 'live' && preview !== undefined ? { id: preview.id } : {}),
+            product: productId,
+            target: { targetType: kind }
+          }
+        ]
+      },
+      budget
+    )
+    if (posted.kind === 'transient') {
+      this.postFailed = true
+      return posted
+    }
+    if (posted.kind === 'fatal') {
+      if (CONFLICT.test(`${posted.detail ?? ''} ${safeText(posted.body)}`)) {
+        // Another publish won the race since the look-up: watch it instead.
+        const again = await this.readSubmissions(productId, budget)
+        if (again.kind !== 'ok') return again
+        const now = this.runningSubmission()
+        if (now !== undefined) return this.attach(now)
+        return {
+          kind: 'transient',
+          reason: `the API says a publish is already in progress (${posted.detail ?? ''}), but the submissions do not show it yet`
+        }
+      }
+      return this.refused(what, posted, productId)
+    }
+    const body = posted.value.body
+    const jobId = jobIdOf(body)
+    if (!GUID.test(jobId)) {
+      return {
+        kind: 'fatal',
+        message: `The Product Ingestion API accepted ${what} (HTTP ${posted.value.status}) but its answer names no configure job the gate can watch (jobId "${jobId.slice(0, 100)}"). Look for the submission in Partner Center before starting another.`
+      }
+    }
+    this.starting = undefined
+    this.target = { kind: 'job', jobId }
+    this.started = {
+      started: true,
+      note: `Started ${what} of ${productId} at ${formatTime(this.wall())}: configure job ${jobId}${kind === 'live' && preview !== undefined ? `, taking preview submission ${preview.id} live` : ''}.`,
+      link: partnerCenterLink(productId)
+    }
+    this.deps.info(this.started.note)
+    return { kind: 'ok', value: undefined }
+  }
+
+  /** A preview or live submission still in progress: a publish of the product is running. */
+  private runningSubmission(): Submission | undefined {
+    return this.submissions.find(
+      (each) =>
+        (each.target === 'preview' || each.target === 'live') &&
+        (each.state.status === 'running' || each.state.status === 'notStarted')
+    )
+  }
+
+  private attach(running: Submission): FetchResult<undefined> {
+    this.starting = undefined
+    this.target = { kind: 'submissions' }
+    const maybeOurs = this.postFailed
+      ? " (it may be the one this run's own request started: that request's answer was lost)"
+      : ''
+    this.started = {
+      started: false,
+      note: `A publish was already running: watching it instead of starting another. Submission ${running.id} to ${running.target} is ${running.state.rawStatus}${maybeOurs}, found at ${formatTime(this.wall())}.`,
+      link: partnerCenterLink(running.id.replace(/^submission\/([^/]+)\/.*$/, 'product/$1'))
+    }
+    this.deps.info(this.started.note)
+    return { kind: 'ok', value: undefined }
+  }
+
+  /** A 4xx to the publish: its error tree, when it has one, shown as a failed job's. */
+  private refused(
+    what: string,
+    posted: Extract<FetchResult<unknown>, { kind: 'fatal' }>,
+    productId: string
+  ): FetchResult<Snapshot | undefined> {
+    const error = isRecord(posted.body) ? posted.body.error : undefined
+    if (posted.status === undefined || posted.status >= 500 || !isRecord(error)) return posted
+    this.starting = undefined
+    this.started = {
+      started: false,
+      note: `The Product Ingestion API refused ${what} (HTTP ${posted.status}): nothing was started. Its errors are below.`,
+      link: partnerCenterLink(productId)
+    }
+    this.deps.info(this.started.note)
+    const job = parseJob({ jobStatus: 'completed', jobResult: 'failed', errors: [error] })
+    return {
+      kind: 'ok',
+      value: snapshotOf({ productId, submissions: this.submissions, firstSeen: [], job })
+    }
+  }
+
+  private wall(): number {
+    return this.deps.wall?.() ?? Date.now()
   }
 
   /** The durable product id: given, or looked up by the offer's external id once per run. */
@@ -181,6 +355,38 @@ export class ProductIngestionWatcher implements Watcher {
       `Configure job ${this.operationId} names ${others.join(', ')} in its errors, not ${productId} (offer-id): it is watched all the same.`
     )
   }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The configure job's id in an answer: `jobId`, or `jobID` as some samples spell it. */
+function jobIdOf(body: unknown): string {
+  const record = Array.isArray(body) ? (body as unknown[])[0] : body
+  if (!isRecord(record)) return ''
+  const key = Object.keys(record).find((name) => name.toLowerCase() === 'jobid')
+  const id = key === undefined ? undefined : record[key]
+  return typeof id === 'string' ? id : ''
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** An error body as text to search for the API's conflict wording (bounded: it was read so). */
+function safeText(body: unknown): string {
+  try {
+    return JSON.stringify(body ?? '').slice(0, 10_000)
+  } catch {
+    return ''
+  }
+}
+
+/** The offer's page in Partner Center, for the summary. */
+function partnerCenterLink(productId: string): string | undefined {
+  const guid = /^product\/([0-9a-f-]{36})$/i.exec(productId)?.[1]
+  return guid === undefined
+    ? undefined
+    : `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guid}/overview`
 }
 
 function isOver(job: Job): boolean {
