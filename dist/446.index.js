@@ -696,8 +696,10 @@ class ProductIngestionWatcher {
         if (listed.kind !== 'ok')
             return listed;
         const running = this.runningSubmission();
-        if (running !== undefined)
+        // A go-live while the preview publish is still running is too early, not a publish to attach to.
+        if (running !== undefined && (kind === 'preview' || running.target === 'live')) {
             return this.attach(running);
+        }
         const preview = this.submissions.find((each) => each.target === 'preview');
         const live = this.submissions.find((each) => each.target === 'live');
         if (kind === 'live') {

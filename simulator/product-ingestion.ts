@@ -67,6 +67,8 @@ export interface ProductIngestionOptions {
   scenario: PiScenarioName
   /** The flaky scenario's next fault on a status call, if any. */
   fault: () => '500' | '503' | 'drop' | undefined
+  /** Counts a request that starts an operation, and says what it meets (see server.ts). */
+  takeStartFault?: () => 'race' | 'unavailable' | 'lost-answer' | undefined
 }
 
 type Reply = (status: number, body: unknown) => void
@@ -89,7 +91,15 @@ export class ProductIngestionApi {
     const route = path.slice(PI_PREFIX.length)
 
     if (req.method === 'POST' && route === '/configure') {
-      return readJson(req, (body) => this.configure(body, reply))
+      return readJson(req, (body) => {
+        const fault = this.options.takeStartFault?.()
+        const unavailable = (): void =>
+          graphError(reply, 503, 'serviceUnavailable', 'The service is temporarily unavailable.')
+        if (fault === 'unavailable') return unavailable()
+        // Another workflow's request got in first: this one meets the "In Progress" answer.
+        if (fault === 'race') this.configure(body, () => undefined)
+        this.configure(body, fault === 'lost-answer' ? unavailable : reply)
+      })
     }
     const cancel = /^\/configure\/([^/]+)\/cancel$/.exec(route)
     if (req.method === 'POST' && cancel) return this.cancel(cancel[1], reply)
@@ -347,9 +357,12 @@ export class ProductIngestionApi {
     let live: SubmissionEntry[] = product.live ? [done(product.live, 'live')] : []
     for (const job of product.jobs) {
       const { started, over, result } = this.phase(job)
-      if (!started) continue
       const created = this.stamp(job, job.product.scenario.queued)
-      const running = { status: s.running, result: s.pending }
+      // A queued job's submission is listed already, not started: a publish is in progress from
+      // the moment it is accepted (the API refuses another one), so the list says so too.
+      const running = started
+        ? { status: s.running, result: s.pending }
+        : { status: s.notStarted, result: s.pending }
       if (job.target === 'preview') {
         preview = {
           id: job.submissionId,

@@ -50,11 +50,23 @@ export interface SimulatorOptions {
   oidcSubject?: string
 }
 
+/**
+ * What the next request that starts an operation (a CPP publish or go-live, a Product Ingestion
+ * POST /configure) meets, once: another workflow's publish of the same offer got in first (the
+ * request then meets the API's conflict answer), a 503 with nothing started, or the operation
+ * started but its answer lost (a 503 all the same).
+ */
+export type StartFault = 'race' | 'unavailable' | 'lost-answer'
+
 export interface Simulator {
   url: string
   port: number
   /** Requests answered so far. */
   requests: () => number
+  /** Requests that asked to start an operation (publish, go-live, configure), answered or not. */
+  startRequests: () => number
+  /** The next such request meets this (see StartFault). */
+  nextStart: (fault: StartFault) => void
   /** Azure AD tokens issued so far. */
   tokensIssued: () => number
   close: () => Promise<void>
@@ -75,6 +87,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   ] as const)
   const operations: Operation[] = []
   let requests = 0
+  let startRequests = 0
+  let startFault: StartFault | undefined
+  const takeStartFault = (): StartFault | undefined => {
+    startRequests++
+    const fault = startFault
+    startFault = undefined
+    return fault
+  }
   const azureAd = new AzureAd({
     tenant: options.tenant ?? DEFAULT_TENANT,
     clients: options.clients ?? {
@@ -95,6 +115,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     azureAd,
     graphTokens: options.graphTokens ?? { [DEFAULT_GRAPH_TOKEN]: 'member' },
     scenario: options.piScenario ?? 'preview-success',
+    takeStartFault,
     fault: faultSchedule(options.faultRate ?? 0.3, options.seed ?? 42, ['500', '503', 'drop'])
   })
 
@@ -186,7 +207,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       (action === 'publish' || action === 'golive') &&
       segments.length === 6
     ) {
-      return start(res, publisher, offer, action === 'publish' ? 'Publish' : 'GoLive')
+      const kind = action === 'publish' ? 'Publish' : 'GoLive'
+      const fault = takeStartFault()
+      if (fault === 'unavailable') return unavailable(res)
+      // Another workflow's request got in first: this one meets the conflict.
+      if (fault === 'race') start(undefined, publisher, offer, kind)
+      return start(res, publisher, offer, kind, fault === 'lost-answer')
     }
     if (req.method === 'POST' && action === 'cancel' && segments.length === 6) {
       const operation = current(publisher, offer)
@@ -249,12 +275,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return notFound(res, `No route for ${req.method} ${path}.`)
   }
 
+  /** Starts an operation and answers `res` (none: a competitor's request, answered elsewhere). */
   const start = (
-    res: ServerResponse,
+    res: ServerResponse | undefined,
     publisher: string,
     offer: string,
-    kind: OperationKind
+    kind: OperationKind,
+    answerLost = false
   ): void => {
+    if (res === undefined) {
+      const sink = { setHeader: () => undefined, writeHead: () => undefined, end: () => undefined }
+      return start(sink as unknown as ServerResponse, publisher, offer, kind)
+    }
     const previous = current(publisher, offer)
     const previousPhase = previous ? state(previous).phase : undefined
     if (kind === 'GoLive') {
@@ -284,9 +316,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       startedAt: now()
     }
     operations.push(operation)
+    if (answerLost) return unavailable(res)
     res.setHeader('Location', locationOf(operation))
     send(res, 202, '')
   }
+
+  const unavailable = (res: ServerResponse): void =>
+    error(res, 503, 'ServiceUnavailable', 'The service is temporarily unavailable. Try again later.')
 
   const sendOperation = (req: IncomingMessage, res: ServerResponse, operation: Operation): void =>
     flaky(req, res, operation, () => {
@@ -359,6 +395,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     requests: () => requests,
+    startRequests: () => startRequests,
+    nextStart: (fault) => {
+      startFault = fault
+    },
     tokensIssued: () => azureAd.tokensIssued,
     close: () =>
       new Promise((resolve) => {

@@ -1,10 +1,8 @@
 // The Cloud Partner Portal API backend: offers integrated before the move to Partner Center.
 
-import { describeStatus } from '../../model/describe.js'
-import type { Snapshot } from '../../model/snapshot.js'
-import { findStep } from '../../gate/verdict.js'
 import type { Backend, ReadInput, ReportProblem, CommonSettings, Watch } from '../backend.js'
 import { isOperationIdOf, resolveTarget, startUrl } from './location.js'
+import { auto, previewReady } from './ready.js'
 import { CppWatcher, type StartPlan } from './watcher.js'
 import { cppWording, CPP_FRESH_TOKEN_REFUSED } from './wording.js'
 
@@ -90,35 +88,4 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
     watcher: (deps) =>
       new CppWatcher(target, deps, (id) => isOperationIdOf(id, publisherId, offerId), plan)
   }
-}
-
-/**
- * `wait-for: auto`: a go-live is done when it completes; anything else (a publish, the offer
- * status) when the preview is ready for go-live, or the operation completed. A publish never
- * completes on its own: it waits at Publisher signoff until someone goes live.
- */
-function auto(snapshot: Snapshot): string | undefined {
-  if (isGoLive(snapshot.submissionType)) {
-    return snapshot.status === 'succeeded' ? 'The go-live succeeded: the offer is live.' : undefined
-  }
-  return previewReady(snapshot)
-}
-
-function isGoLive(submissionType: string | undefined): boolean {
-  return /^go-?live$/i.test(submissionType ?? '')
-}
-
-/**
- * The preview is ready for go-live when Publisher signoff waits (or has passed), or the operation
- * itself waits for the publisher; an operation that succeeded is past that point too.
- */
-function previewReady(snapshot: Snapshot): string | undefined {
-  const signoff = findStep(snapshot, 'publishersignoff')
-  if (signoff?.status === 'waiting' || signoff?.status === 'succeeded') {
-    return `The preview is ready for go-live: ${signoff.name} is ${describeStatus(signoff.status, signoff.rawStatus)}.`
-  }
-  if (snapshot.status === 'waiting') {
-    return `The preview is ready for go-live: the operation is ${describeStatus(snapshot.status, snapshot.rawStatus)}.`
-  }
-  return snapshot.status === 'succeeded' ? 'The operation succeeded.' : undefined
 }

@@ -14,11 +14,14 @@ export interface Chosen {
   id: string
   /** Why this one, for the log. */
   why: string
+  /** Its submissionType (Publish, GoLive…) as the list gives it; '' when it gives none. */
+  type: string
 }
 
 interface Item {
   id: string
   state: string
+  type: string
   changed: number
   changedText: string
 }
@@ -46,6 +49,7 @@ export function pickLatest(
     const [newest] = running
     return {
       id: newest.id,
+      type: newest.type,
       why:
         running.length === 1
           ? `it is the offer's running operation (${newest.state})`
@@ -56,6 +60,7 @@ export function pickLatest(
   const [newest] = items
   return {
     id: newest.id,
+    type: newest.type,
     why: `no operation is running, and it is the most recently changed one (${newest.state || 'no status'}, changed ${newest.changedText || 'at an unknown time'})`
   }
 }
@@ -89,6 +94,10 @@ function item(value: unknown): Item[] {
     {
       id,
       state: clip(state ?? '', MAX_FIELD_CHARS),
+      type:
+        typeof record.submissionType === 'string'
+          ? clip(record.submissionType, MAX_FIELD_CHARS)
+          : '',
       changed: Number.isNaN(changed) ? Number.NEGATIVE_INFINITY : changed,
       changedText: clip(changedText ?? '', MAX_FIELD_CHARS)
     }

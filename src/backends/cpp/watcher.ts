@@ -4,7 +4,7 @@
 // one), else posts the publish or go-live and watches the operation its Location names. A POST
 // that failed in transit is never sent again blindly: the next poll looks again first.
 
-import { formatTime } from '../../model/describe.js'
+import { formatTime, lastSeen } from '../../model/describe.js'
 import type { FetchResult, Start } from '../../model/outcome.js'
 import type { Snapshot } from '../../model/snapshot.js'
 import type { Budget } from '../../net/budget.js'
@@ -12,6 +12,7 @@ import type { StartKind, Watcher, WatcherDeps } from '../backend.js'
 import { findLatestOperation, pickLatest, type Chosen, type IsOperationId } from './latest.js'
 import { operationUrl, type Target } from './location.js'
 import { normalize, UnexpectedBodyError } from './normalize.js'
+import { isGoLive, previewReady } from './ready.js'
 
 /** How to start the operation to watch: `start: preview` (publish) or `live` (go-live). */
 export interface StartPlan {
@@ -75,11 +76,22 @@ export class CppWatcher implements Watcher {
     return snapshotOf(await client.getJson(this.url, budget))
   }
 
-  /** Watches an operation already running, else starts one; never two publishes of the offer. */
+  /**
+   * Watches an operation already running, else starts one: never two publishes of the offer. A
+   * go-live needs a publish whose preview is ready (waiting at Publisher signoff); with none, or one
+   * still in certification, it is a clear error and nothing is posted.
+   */
   private async begin(plan: StartPlan, budget: Budget): Promise<FetchResult<void>> {
     const running = await this.runningOperation(budget)
     if (running.kind !== 'ok') return running
-    if (running.value !== undefined) return this.attach(running.value)
+    const found = running.value
+    if (found !== undefined && (plan.kind === 'preview' || isGoLive(found.type))) {
+      return this.attach(found)
+    }
+    if (plan.kind === 'live') {
+      const ready = await this.readyToGoLive(found, plan, budget)
+      if (ready.kind !== 'ok') return ready
+    }
     const { client } = this.deps
     const what = plan.kind === 'preview' ? 'a publish to preview' : 'a go-live'
     // The publish takes a metadata object (notification e-mails are Partner Center's now); the
@@ -118,6 +130,29 @@ export class CppWatcher implements Watcher {
     }
     this.deps.info(this.started.note)
     return { kind: 'ok', value: undefined }
+  }
+
+  /** Whether the running publish `found` waits for go-live; a clear error when it does not. */
+  private async readyToGoLive(
+    found: Chosen | undefined,
+    plan: StartPlan,
+    budget: Budget
+  ): Promise<FetchResult<void>> {
+    if (found === undefined) {
+      return {
+        kind: 'fatal',
+        message: `start: live needs a publish of ${plan.offer} whose preview is ready for go-live (waiting at Publisher signoff), and no operation of the offer is running. Publish to preview first (start: preview) and wait until it is ready; nothing was posted.`
+      }
+    }
+    const publish = await snapshotOf(
+      await this.deps.client.getJson(operationUrl(this.target.url, found.id), budget)
+    )
+    if (publish.kind !== 'ok') return publish
+    if (previewReady(publish.value) !== undefined) return { kind: 'ok', value: undefined }
+    return {
+      kind: 'fatal',
+      message: `start: live needs the preview to be ready for go-live, and it is not: operation ${found.id} (${found.type || 'a publish'}) is still going. ${lastSeen(publish.value)} Wait until the preview is ready (wait-for: preview), then go live; nothing was posted.`
+    }
   }
 
   /** The offer's running operation, from the submissions list (as `latest` reads it). */

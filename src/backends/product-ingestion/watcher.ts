@@ -157,14 +157,17 @@ export class ProductIngestionWatcher implements Watcher {
     const listed = await this.readSubmissions(productId, budget)
     if (listed.kind !== 'ok') return listed
     const running = this.runningSubmission()
-    if (running !== undefined) return this.attach(running)
+    // A go-live while the preview publish is still running is too early, not a publish to attach to.
+    if (running !== undefined && (kind === 'preview' || running.target === 'live')) {
+      return this.attach(running)
+    }
     const preview = this.submissions.find((each) => each.target === 'preview')
     const live = this.submissions.find((each) => each.target === 'live')
     if (kind === 'live') {
       if (preview === undefined || preview.state.status !== 'succeeded') {
         return {
           kind: 'fatal',
-          message: `start: live needs a preview that is ready, and the preview of ${productId} is not: ${preview === undefined ? 'the product has no preview submission' : `submission ${preview.id} is ${preview.state.rawStatus || 'without a status'}`}. Publish to preview first (start: preview) and wait until it is ready; nothing was posted.`
+          message: `start: live needs a preview that is ready, and the preview of ${productId} is not: ${preview === undefined ? 'the product has no preview submission' : `submission ${preview.id} is ${preview.state.rawStatus || 'without a status'}`}. ${preview !== undefined && (preview.state.status === 'running' || preview.state.status === 'notStarted') ? 'Wait until it is ready (wait-for: preview), then go live' : 'Publish to preview first (start: preview) and wait until it is ready'}; nothing was posted.`
         }
       }
       if (live?.id === preview.id) {
