@@ -706,7 +706,7 @@ class ProductIngestionWatcher {
             if (preview === undefined || preview.state.status !== 'succeeded') {
                 return {
                     kind: 'fatal',
-                    message: `start: live needs a preview that is ready, and the preview of ${productId} is not: ${preview === undefined ? 'the product has no preview submission' : `submission ${preview.id} is ${preview.state.rawStatus || 'without a status'}`}. Publish to preview first (start: preview) and wait until it is ready; nothing was posted.`
+                    message: `start: live needs a preview that is ready, and the preview of ${productId} is not: ${preview === undefined ? 'the product has no preview submission' : `submission ${preview.id} is ${preview.state.rawStatus || 'without a status'}`}. ${preview !== undefined && (preview.state.status === 'running' || preview.state.status === 'notStarted') ? 'Wait until it is ready (wait-for: preview), then go live' : 'Publish to preview first (start: preview) and wait until it is ready'}; nothing was posted.`
                 };
             }
             if (live?.id === preview.id) {
