@@ -1594,15 +1594,24 @@ async function guarded(log, what, action) {
 
 
 const MASK = '***';
+const EVERY_ENCODING = ['json', 'html', 'percent'];
 class Secrets {
     values = new Set();
-    /** Literal forms searched in the original text: base64 of each secret. */
+    /** Literal forms searched in the original text: each secret as is, and its base64. */
     literals = [];
+    /**
+     * Whether a secret holds text that itself reads as an escape, entity or percent-encoding (`%41`,
+     * `\"`, `&amp;`): then one encoding of it leaves the others as they are, and is found only in a
+     * view that undoes that encoding alone.
+     */
+    selfEncoded = false;
     /** Adds a secret; too short a value would hide ordinary words, so it is only masked by the runner. */
     add(secret) {
         if (secret.length < constants/* MIN_SECRET_CHARS */.Sn || this.values.has(secret))
             return;
         this.values.add(secret);
+        this.literals.push(secret);
+        this.selfEncoded ||= decodeUnits(secret).some((unit) => unit.end - unit.start > 1);
         for (const value of [secret, `Bearer ${secret}`]) {
             for (const encoded of [
                 Buffer.from(value).toString('base64'),
@@ -1633,14 +1642,19 @@ class Secrets {
      * undone) and replaces the original span it came from.
      */
     hideDecoded(text) {
-        const units = decodeUnits(text);
-        const decoded = units.map((unit) => unit.char).join('');
         const spans = [];
-        for (const secret of this.values) {
-            // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
-            for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
-                for (let at = decoded.indexOf(form); at !== -1; at = decoded.indexOf(form, at + 1)) {
-                    spans.push([units[at].start, units[at + form.length - 1].end]);
+        const views = this.selfEncoded
+            ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
+            : [EVERY_ENCODING];
+        for (const encodings of views) {
+            const units = decodeUnits(text, encodings);
+            const decoded = units.map((unit) => unit.char).join('');
+            for (const secret of this.values) {
+                // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
+                for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
+                    for (let at = decoded.indexOf(form); at !== -1; at = decoded.indexOf(form, at + 1)) {
+                        spans.push([units[at].start, units[at + form.length - 1].end]);
+                    }
                 }
             }
         }
@@ -1676,14 +1690,14 @@ const NAMED_ENTITIES = {
 const JSON_SHORT = { '"': '"', '\\': '\\', '/': '/' };
 /**
  * The text as a sequence of characters with the spans they came from: one JSON escape, HTML
- * entity or percent-encoded UTF-8 character becomes one unit. Anything that is not a well-formed
- * encoding stays as it is.
+ * entity or percent-encoded UTF-8 character (of the encodings given) becomes one unit. Anything
+ * that is not a well-formed encoding stays as it is.
  */
-function decodeUnits(text) {
+function decodeUnits(text, encodings = EVERY_ENCODING) {
     const units = [];
     let i = 0;
     while (i < text.length) {
-        const found = decodeAt(text, i);
+        const found = decodeAt(text, i, encodings);
         if (found === undefined) {
             units.push({ char: text[i], start: i, end: i + 1 });
             i++;
@@ -1697,9 +1711,9 @@ function decodeUnits(text) {
     return units;
 }
 /** The characters one encoding at `i` stands for (UTF-16 code units), and where it ends. */
-function decodeAt(text, i) {
+function decodeAt(text, i, encodings) {
     const head = text[i];
-    if (head === '\\') {
+    if (head === '\\' && encodings.includes('json')) {
         const unicode = /^\\u([0-9a-fA-F]{4})/.exec(text.slice(i, i + 6));
         if (unicode)
             return { chars: [String.fromCharCode(parseInt(unicode[1], 16))], end: i + 6 };
@@ -1709,7 +1723,7 @@ function decodeAt(text, i) {
         }
         return undefined;
     }
-    if (head === '&') {
+    if (head === '&' && encodings.includes('html')) {
         const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/.exec(text.slice(i, i + 12));
         if (!entity)
             return undefined;
@@ -1725,7 +1739,7 @@ function decodeAt(text, i) {
             return undefined;
         return { chars: [...String.fromCodePoint(code)].flatMap(codeUnits), end };
     }
-    if (head === '%')
+    if (head === '%' && encodings.includes('percent'))
         return decodePercent(text, i);
     return undefined;
 }
@@ -1749,7 +1763,9 @@ function decodePercent(text, i) {
         bytes.push(next);
     }
     const char = Buffer.from(bytes).toString('utf8');
-    if (char.includes('\uFFFD'))
+    // Bytes that are not UTF-8 decode to U+FFFD, which does not encode back to them (U+FFFD itself,
+    // percent-encoded, does).
+    if (!Buffer.from(char).equals(Buffer.from(bytes)))
         return undefined;
     return { chars: codeUnits(char), end: i + 3 * length };
 }
