@@ -7,7 +7,7 @@
 // must refuse, shows nowhere.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { runBundle, type BundleRun } from './fixtures/bundle.js'
+import { atMost, runBundle, type BundleRun } from './fixtures/bundle.js'
 import {
   HOSTILE_BACKENDS,
   type HostileBackend,
@@ -92,27 +92,17 @@ async function play({ backend, scenario, script }: Case): Promise<Ran> {
   }
 }
 
-/** At most this many bundles at once: the machine has two cores. */
+/** Bundles run at once, and a backstop for all of them together (not a promise of the gate). */
 const PARALLEL = 4
-function limited<T>(tasks: Array<() => Promise<T>>): Array<Promise<T>> {
-  let running = 0
-  const waiting: Array<() => void> = []
-  return tasks.map(async (task) => {
-    if (running >= PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve))
-    running++
-    try {
-      return await task()
-    } finally {
-      running--
-      waiting.shift()?.()
-    }
-  })
-}
+const RUNS_MS = 180_000
 
 const ALL = HOSTILE_BACKENDS.flatMap(cases)
 const runs = new Map<Case, Promise<Ran>>()
 beforeAll(() => {
-  const started = limited(ALL.map((each) => () => play(each)))
+  const started = atMost(
+    PARALLEL,
+    ALL.map((each) => () => play(each))
+  )
   ALL.forEach((each, i) => {
     // Awaited by the tests; a failure is reported there, not as an unhandled rejection.
     started[i].catch(() => undefined)
@@ -121,7 +111,7 @@ beforeAll(() => {
 })
 afterAll(async () => {
   await Promise.allSettled(runs.values())
-})
+}, RUNS_MS)
 
 function ran(each: Case): Promise<Ran> {
   const found = runs.get(each)
@@ -137,15 +127,19 @@ describe.each(HOSTILE_BACKENDS.map((backend) => [backend.name, backend] as const
         (each) => [each.scenario.name, each] as const
       )
     )('%s', (_scenario, each) => {
-      it('the log holds no command the gate did not write', async () => {
-        const { run, secrets } = await ran(each)
-        // The run ended by itself, with a verdict.
-        expect(run.signal).toBeNull()
-        expect(run.outputs.result).toMatch(/^(succeeded|failed|blocked|error)$/)
-        for (const log of [run.stdout, run.stderr]) {
-          expect(foreignCommands(log, { secrets, planted: PLANTED })).toEqual([])
-        }
-      })
+      it(
+        'the log holds no command the gate did not write',
+        async () => {
+          const { run, secrets } = await ran(each)
+          // The run ended by itself, with a verdict.
+          expect(run.signal).toBeNull()
+          expect(run.outputs.result).toMatch(/^(succeeded|failed|blocked|error)$/)
+          for (const log of [run.stdout, run.stderr]) {
+            expect(foreignCommands(log, { secrets, planted: PLANTED })).toEqual([])
+          }
+        },
+        RUNS_MS
+      )
 
       it.each(each.plants.map((plant) => [plant.field, plant] as const))(
         '%s',
@@ -164,7 +158,8 @@ describe.each(HOSTILE_BACKENDS.map((backend) => [backend.name, backend] as const
               expect(text).not.toMatch(mine)
             }
           }
-        }
+        },
+        RUNS_MS
       )
     })
   }
