@@ -1329,12 +1329,6 @@ class ProgressLog {
             seen.set(key, state);
         });
         this.steps = seen;
-        if (snapshot.unread !== undefined) {
-            const note = (0,describe/* unreadNote */.O7)(snapshot.unread);
-            if (note !== this.unread)
-                lines.push(note);
-            this.unread = note;
-        }
         for (const raw of [snapshot, ...snapshot.steps]
             .filter((item) => item.status === 'unknown')
             .map((item) => item.rawStatus)) {
@@ -1347,10 +1341,16 @@ class ProgressLog {
                     : `Unknown status "${raw}" from ${this.apiTitle}: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`);
             }
         }
-        if (lines.length > constants/* MAX_LOG_LINES_PER_POLL */.i) {
-            const more = lines.length - (constants/* MAX_LOG_LINES_PER_POLL */.i - 1);
-            lines.splice(constants/* MAX_LOG_LINES_PER_POLL */.i - 1, more, `… and ${more} more changes in this answer (the steps output and the summary have them all).`);
+        // What was not read is said even when the changes are cut: it explains the cut.
+        const note = snapshot.unread === undefined ? undefined : (0,describe/* unreadNote */.O7)(snapshot.unread);
+        const room = constants/* MAX_LOG_LINES_PER_POLL */.i - (note !== undefined && note !== this.unread ? 1 : 0);
+        if (lines.length > room) {
+            const more = lines.length - (room - 1);
+            lines.splice(room - 1, more, `… and ${more} more changes in this answer (the steps output and the summary have them all).`);
         }
+        if (note !== undefined && note !== this.unread)
+            lines.push(note);
+        this.unread = note;
         if (lines.length > 0)
             this.say(lines);
         else if (this.now() - this.lastLineAt >= constants/* HEARTBEAT_MS */.m)
