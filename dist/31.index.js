@@ -1569,12 +1569,6 @@ class ProgressLog {
             seen.set(key, state);
         });
         this.steps = seen;
-        if (snapshot.unread !== undefined) {
-            const note = (0,describe/* unreadNote */.O7)(snapshot.unread);
-            if (note !== this.unread)
-                lines.push(note);
-            this.unread = note;
-        }
         for (const raw of [snapshot, ...snapshot.steps]
             .filter((item) => item.status === 'unknown')
             .map((item) => item.rawStatus)) {
@@ -1587,10 +1581,16 @@ class ProgressLog {
                     : `Unknown status "${raw}" from ${this.apiTitle}: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.`);
             }
         }
-        if (lines.length > constants/* MAX_LOG_LINES_PER_POLL */.i) {
-            const more = lines.length - (constants/* MAX_LOG_LINES_PER_POLL */.i - 1);
-            lines.splice(constants/* MAX_LOG_LINES_PER_POLL */.i - 1, more, `… and ${more} more changes in this answer (the steps output and the summary have them all).`);
+        // What was not read is said even when the changes are cut: it explains the cut.
+        const note = snapshot.unread === undefined ? undefined : (0,describe/* unreadNote */.O7)(snapshot.unread);
+        const room = constants/* MAX_LOG_LINES_PER_POLL */.i - (note !== undefined && note !== this.unread ? 1 : 0);
+        if (lines.length > room) {
+            const more = lines.length - (room - 1);
+            lines.splice(room - 1, more, `… and ${more} more changes in this answer (the steps output and the summary have them all).`);
         }
+        if (note !== undefined && note !== this.unread)
+            lines.push(note);
+        this.unread = note;
         if (lines.length > 0)
             this.say(lines);
         else if (this.now() - this.lastLineAt >= constants/* HEARTBEAT_MS */.m)
@@ -1854,15 +1854,24 @@ async function guarded(log, what, action) {
 
 
 const MASK = '***';
+const EVERY_ENCODING = ['json', 'html', 'percent'];
 class Secrets {
     values = new Set();
-    /** Literal forms searched in the original text: base64 of each secret. */
+    /** Literal forms searched in the original text: each secret as is, and its base64. */
     literals = [];
+    /**
+     * Whether a secret holds text that itself reads as an escape, entity or percent-encoding (`%41`,
+     * `\"`, `&amp;`): then one encoding of it leaves the others as they are, and is found only in a
+     * view that undoes that encoding alone.
+     */
+    selfEncoded = false;
     /** Adds a secret; too short a value would hide ordinary words, so it is only masked by the runner. */
     add(secret) {
         if (secret.length < constants/* MIN_SECRET_CHARS */.Sn || this.values.has(secret))
             return;
         this.values.add(secret);
+        this.literals.push(secret);
+        this.selfEncoded ||= decodeUnits(secret).some((unit) => unit.end - unit.start > 1);
         for (const value of [secret, `Bearer ${secret}`]) {
             for (const encoded of [
                 Buffer.from(value).toString('base64'),
@@ -1893,14 +1902,19 @@ class Secrets {
      * undone) and replaces the original span it came from.
      */
     hideDecoded(text) {
-        const units = decodeUnits(text);
-        const decoded = units.map((unit) => unit.char).join('');
         const spans = [];
-        for (const secret of this.values) {
-            // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
-            for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
-                for (let at = decoded.indexOf(form); at !== -1; at = decoded.indexOf(form, at + 1)) {
-                    spans.push([units[at].start, units[at + form.length - 1].end]);
+        const views = this.selfEncoded
+            ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
+            : [EVERY_ENCODING];
+        for (const encodings of views) {
+            const units = decodeUnits(text, encodings);
+            const decoded = units.map((unit) => unit.char).join('');
+            for (const secret of this.values) {
+                // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
+                for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
+                    for (let at = decoded.indexOf(form); at !== -1; at = decoded.indexOf(form, at + 1)) {
+                        spans.push([units[at].start, units[at + form.length - 1].end]);
+                    }
                 }
             }
         }
@@ -1936,14 +1950,14 @@ const NAMED_ENTITIES = {
 const JSON_SHORT = { '"': '"', '\\': '\\', '/': '/' };
 /**
  * The text as a sequence of characters with the spans they came from: one JSON escape, HTML
- * entity or percent-encoded UTF-8 character becomes one unit. Anything that is not a well-formed
- * encoding stays as it is.
+ * entity or percent-encoded UTF-8 character (of the encodings given) becomes one unit. Anything
+ * that is not a well-formed encoding stays as it is.
  */
-function decodeUnits(text) {
+function decodeUnits(text, encodings = EVERY_ENCODING) {
     const units = [];
     let i = 0;
     while (i < text.length) {
-        const found = decodeAt(text, i);
+        const found = decodeAt(text, i, encodings);
         if (found === undefined) {
             units.push({ char: text[i], start: i, end: i + 1 });
             i++;
@@ -1957,9 +1971,9 @@ function decodeUnits(text) {
     return units;
 }
 /** The characters one encoding at `i` stands for (UTF-16 code units), and where it ends. */
-function decodeAt(text, i) {
+function decodeAt(text, i, encodings) {
     const head = text[i];
-    if (head === '\\') {
+    if (head === '\\' && encodings.includes('json')) {
         const unicode = /^\\u([0-9a-fA-F]{4})/.exec(text.slice(i, i + 6));
         if (unicode)
             return { chars: [String.fromCharCode(parseInt(unicode[1], 16))], end: i + 6 };
@@ -1969,7 +1983,7 @@ function decodeAt(text, i) {
         }
         return undefined;
     }
-    if (head === '&') {
+    if (head === '&' && encodings.includes('html')) {
         const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/.exec(text.slice(i, i + 12));
         if (!entity)
             return undefined;
@@ -1985,7 +1999,7 @@ function decodeAt(text, i) {
             return undefined;
         return { chars: [...String.fromCodePoint(code)].flatMap(codeUnits), end };
     }
-    if (head === '%')
+    if (head === '%' && encodings.includes('percent'))
         return decodePercent(text, i);
     return undefined;
 }
@@ -2009,7 +2023,9 @@ function decodePercent(text, i) {
         bytes.push(next);
     }
     const char = Buffer.from(bytes).toString('utf8');
-    if (char.includes('\uFFFD'))
+    // Bytes that are not UTF-8 decode to U+FFFD, which does not encode back to them (U+FFFD itself,
+    // percent-encoded, does).
+    if (!Buffer.from(char).equals(Buffer.from(bytes)))
         return undefined;
     return { chars: codeUnits(char), end: i + 3 * length };
 }

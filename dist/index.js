@@ -226,10 +226,12 @@ await Promise.all([drained(process.stdout, drainMs), drained(process.stderr, dra
 process.exit();
 function drained(stream, ms) {
     return new Promise((resolve) => {
-        if (!stream.writableNeedDrain)
+        // Whatever is still queued, not only a queue past the high-water mark ('drain' is emitted
+        // only after that): an empty write's callback runs once everything before it is written.
+        if (stream.writableLength === 0)
             return resolve();
         const timer = setTimeout(resolve, ms);
-        stream.once('drain', () => {
+        stream.write('', () => {
             clearTimeout(timer);
             resolve();
         });

@@ -29,9 +29,11 @@ process.exit()
 
 function drained(stream: NodeJS.WriteStream, ms: number): Promise<void> {
   return new Promise((resolve) => {
-    if (!stream.writableNeedDrain) return resolve()
+    // Whatever is still queued, not only a queue past the high-water mark ('drain' is emitted
+    // only after that): an empty write's callback runs once everything before it is written.
+    if (stream.writableLength === 0) return resolve()
     const timer = setTimeout(resolve, ms)
-    stream.once('drain', () => {
+    stream.write('', () => {
       clearTimeout(timer)
       resolve()
     })

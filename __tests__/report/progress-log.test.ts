@@ -249,4 +249,17 @@ describe('ProgressLog', () => {
       expect(infos.at(-1)).not.toMatch(/Still waiting/)
     })
   })
+
+  it('says what was not read even when an answer changes more steps than it writes lines for', () => {
+    const many = snapshot(
+      'running',
+      Array.from({ length: 200 }, (_, i) => step(`s${i}`, 'failed', { name: `Step ${i}` }))
+    )
+    log.onSnapshot({ ...many, unread: { steps: 999_800, messages: 0 } })
+    expect(infos).toHaveLength(20)
+    expect(infos[18]).toBe(
+      '… and 183 more changes in this answer (the steps output and the summary have them all).'
+    )
+    expect(infos[19]).toContain('The API sent 999,800 more steps than the gate reads')
+  })
 })

@@ -63,11 +63,6 @@ export class ProgressLog {
       seen.set(key, state)
     })
     this.steps = seen
-    if (snapshot.unread !== undefined) {
-      const note = unreadNote(snapshot.unread)
-      if (note !== this.unread) lines.push(note)
-      this.unread = note
-    }
     for (const raw of [snapshot, ...snapshot.steps]
       .filter((item) => item.status === 'unknown')
       .map((item) => item.rawStatus)) {
@@ -82,14 +77,19 @@ export class ProgressLog {
         )
       }
     }
-    if (lines.length > MAX_LOG_LINES_PER_POLL) {
-      const more = lines.length - (MAX_LOG_LINES_PER_POLL - 1)
+    // What was not read is said even when the changes are cut: it explains the cut.
+    const note = snapshot.unread === undefined ? undefined : unreadNote(snapshot.unread)
+    const room = MAX_LOG_LINES_PER_POLL - (note !== undefined && note !== this.unread ? 1 : 0)
+    if (lines.length > room) {
+      const more = lines.length - (room - 1)
       lines.splice(
-        MAX_LOG_LINES_PER_POLL - 1,
+        room - 1,
         more,
         `… and ${more} more changes in this answer (the steps output and the summary have them all).`
       )
     }
+    if (note !== undefined && note !== this.unread) lines.push(note)
+    this.unread = note
     if (lines.length > 0) this.say(lines)
     else if (this.now() - this.lastLineAt >= HEARTBEAT_MS)
       this.say([`Still waiting. ${lastSeen(snapshot)}`])

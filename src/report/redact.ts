@@ -23,15 +23,27 @@ interface Unit {
   end: number
 }
 
+/** The kinds of encoding the decoded view undoes. */
+type Encoding = 'json' | 'html' | 'percent'
+const EVERY_ENCODING: readonly Encoding[] = ['json', 'html', 'percent']
+
 export class Secrets {
   private readonly values = new Set<string>()
-  /** Literal forms searched in the original text: base64 of each secret. */
+  /** Literal forms searched in the original text: each secret as is, and its base64. */
   private literals: string[] = []
+  /**
+   * Whether a secret holds text that itself reads as an escape, entity or percent-encoding (`%41`,
+   * `\"`, `&amp;`): then one encoding of it leaves the others as they are, and is found only in a
+   * view that undoes that encoding alone.
+   */
+  private selfEncoded = false
 
   /** Adds a secret; too short a value would hide ordinary words, so it is only masked by the runner. */
   add(secret: string): void {
     if (secret.length < MIN_SECRET_CHARS || this.values.has(secret)) return
     this.values.add(secret)
+    this.literals.push(secret)
+    this.selfEncoded ||= decodeUnits(secret).some((unit) => unit.end - unit.start > 1)
     for (const value of [secret, `Bearer ${secret}`]) {
       for (const encoded of [
         Buffer.from(value).toString('base64'),
@@ -63,14 +75,19 @@ export class Secrets {
    * undone) and replaces the original span it came from.
    */
   private hideDecoded(text: string): string {
-    const units = decodeUnits(text)
-    const decoded = units.map((unit) => unit.char).join('')
     const spans: Array<[number, number]> = []
-    for (const secret of this.values) {
-      // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
-      for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
-        for (let at = decoded.indexOf(form); at !== -1; at = decoded.indexOf(form, at + 1)) {
-          spans.push([units[at].start, units[at + form.length - 1].end])
+    const views = this.selfEncoded
+      ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
+      : [EVERY_ENCODING]
+    for (const encodings of views) {
+      const units = decodeUnits(text, encodings)
+      const decoded = units.map((unit) => unit.char).join('')
+      for (const secret of this.values) {
+        // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
+        for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
+          for (let at = decoded.indexOf(form); at !== -1; at = decoded.indexOf(form, at + 1)) {
+            spans.push([units[at].start, units[at + form.length - 1].end])
+          }
         }
       }
     }
@@ -107,14 +124,14 @@ const JSON_SHORT: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/'
 
 /**
  * The text as a sequence of characters with the spans they came from: one JSON escape, HTML
- * entity or percent-encoded UTF-8 character becomes one unit. Anything that is not a well-formed
- * encoding stays as it is.
+ * entity or percent-encoded UTF-8 character (of the encodings given) becomes one unit. Anything
+ * that is not a well-formed encoding stays as it is.
  */
-export function decodeUnits(text: string): Unit[] {
+export function decodeUnits(text: string, encodings: readonly Encoding[] = EVERY_ENCODING): Unit[] {
   const units: Unit[] = []
   let i = 0
   while (i < text.length) {
-    const found = decodeAt(text, i)
+    const found = decodeAt(text, i, encodings)
     if (found === undefined) {
       units.push({ char: text[i], start: i, end: i + 1 })
       i++
@@ -127,9 +144,13 @@ export function decodeUnits(text: string): Unit[] {
 }
 
 /** The characters one encoding at `i` stands for (UTF-16 code units), and where it ends. */
-function decodeAt(text: string, i: number): { chars: string[]; end: number } | undefined {
+function decodeAt(
+  text: string,
+  i: number,
+  encodings: readonly Encoding[]
+): { chars: string[]; end: number } | undefined {
   const head = text[i]
-  if (head === '\\') {
+  if (head === '\\' && encodings.includes('json')) {
     const unicode = /^\\u([0-9a-fA-F]{4})/.exec(text.slice(i, i + 6))
     if (unicode) return { chars: [String.fromCharCode(parseInt(unicode[1], 16))], end: i + 6 }
     const short = text[i + 1]
@@ -138,7 +159,7 @@ function decodeAt(text: string, i: number): { chars: string[]; end: number } | u
     }
     return undefined
   }
-  if (head === '&') {
+  if (head === '&' && encodings.includes('html')) {
     const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/.exec(
       text.slice(i, i + 12)
     )
@@ -154,7 +175,7 @@ function decodeAt(text: string, i: number): { chars: string[]; end: number } | u
     if (code > 0x10ffff) return undefined
     return { chars: [...String.fromCodePoint(code)].flatMap(codeUnits), end }
   }
-  if (head === '%') return decodePercent(text, i)
+  if (head === '%' && encodings.includes('percent')) return decodePercent(text, i)
   return undefined
 }
 
@@ -175,7 +196,9 @@ function decodePercent(text: string, i: number): { chars: string[]; end: number 
     bytes.push(next)
   }
   const char = Buffer.from(bytes).toString('utf8')
-  if (char.includes('\uFFFD')) return undefined
+  // Bytes that are not UTF-8 decode to U+FFFD, which does not encode back to them (U+FFFD itself,
+  // percent-encoded, does).
+  if (!Buffer.from(char).equals(Buffer.from(bytes))) return undefined
   return { chars: codeUnits(char), end: i + 3 * length }
 }
 

@@ -1,0 +1,174 @@
+// The redactor: every secret of the run hidden in every form a server could echo it in, and text
+// without a secret left as it is. The forms and the decoding that looks for what is left are the
+// tests' own (fixtures/hostile.ts), not the redactor's.
+
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { MIN_SECRET_CHARS } from '../../src/constants.js'
+import type { Message } from '../../src/model/snapshot.js'
+import { redactReport, Secrets } from '../../src/report/redact.js'
+import type { Report } from '../../src/report/report.js'
+import { decodeAll, secretForms, secretTraces } from '../fixtures/hostile.js'
+
+const SEED = 20_261_130
+const runs = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns })
+
+/** Printable characters, with those that every encoding treats specially over-represented. */
+const secretChar = fc.oneof(
+  fc.constantFrom('/', '+', '&', '%', '"', '\\', '=', ';', '#', '<', "'", ' ', '~', '.', '_'),
+  fc.constantFrom('é', 'ß', '€', '中', '😀', 'ﬀ', '\u00a0'),
+  fc.constantFrom(...'abcdefXYZ0129'),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })
+)
+/** A secret as the gate may meet one: printable (no control characters), at least the minimum long. */
+const secret = fc
+  .array(secretChar, { minLength: MIN_SECRET_CHARS, maxLength: 24 })
+  .map((chars) => chars.join(''))
+  .filter((value) => !/\p{Cc}/u.test(value) && value.trim() === value && !value.includes('***'))
+
+/** Any text around it. */
+const text = fc.string({ unit: 'grapheme', maxLength: 30 })
+
+function secrets(...values: string[]): Secrets {
+  const all = new Secrets()
+  for (const value of values) all.add(value)
+  return all
+}
+
+describe('Secrets.redact', () => {
+  it.each(Object.entries(secretForms('p@ss/w+rd&"é\\%41 x')))(
+    'hides a secret written %s',
+    (_name, form) => {
+      const out = secrets('p@ss/w+rd&"é\\%41 x').redact(`before ${form} after`)
+      expect(out).toBe('before *** after')
+    }
+  )
+
+  it('hides a secret holding U+FFFD, percent-encoded (it is UTF-8, not a decoding error)', () => {
+    expect(secrets('key\ufffd-value').redact('a key%EF%BF%BD-value b')).toBe('a *** b')
+  })
+
+  it('hides every secret it knows, and each occurrence', () => {
+    const out = secrets('first-secret', 'second/secret').redact(
+      'first-secret, second%2Fsecret and first-secret again'
+    )
+    expect(out).toBe('***, *** and *** again')
+  })
+
+  it('does not hide values shorter than the minimum: ordinary words would vanish', () => {
+    expect(secrets('abc').redact('abc abc')).toBe('abc abc')
+  })
+
+  it('for any secret in any form within any text: no trace of it is left, in that form or decoded', () => {
+    fc.assert(
+      fc.property(
+        secret,
+        text,
+        text,
+        fc.constantFrom(...Object.keys(secretForms('abcdef/'))),
+        (value, before, after, formName) => {
+          const form = secretForms(value)[formName] ?? value
+          // A space between: text ending in "\" or "&#" would otherwise change how the form reads.
+          const out = secrets(value).redact(`${before} ${form} ${after}`)
+          expect(secretTraces(out, value)).toEqual([])
+          expect(out).toContain('***')
+        }
+      ),
+      runs(3000)
+    )
+  })
+
+  it('for any secret: every form at once, in one text, is hidden', () => {
+    fc.assert(
+      fc.property(secret, (value) => {
+        const all = Object.values(secretForms(value)).join(' | ')
+        expect(secretTraces(secrets(value).redact(all), value)).toEqual([])
+      }),
+      runs(1000)
+    )
+  })
+
+  it('for any text that holds no secret in any form: leaves it unchanged', () => {
+    // Near misses: a form of the secret with its last character cut, among any text.
+    const nearMiss = secret.chain((value) =>
+      fc
+        .array(
+          fc.oneof(
+            text,
+            fc.constantFrom(...Object.values(secretForms(value))).map((form) => form.slice(0, -1)),
+            fc.constantFrom('\\u00', '&#', '%E2%82', '\\', '&amp', '=')
+          ),
+          { maxLength: 8 }
+        )
+        .map((pieces) => ({ value, text: pieces.join(' ') }))
+    )
+    fc.assert(
+      fc.property(nearMiss, ({ value, text: body }) => {
+        fc.pre(secretTraces(body, value).length === 0)
+        expect(secrets(value).redact(body)).toBe(body)
+      }),
+      runs(2000)
+    )
+  })
+
+  it('with no secret known, returns any text as it is', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (body) => {
+        expect(new Secrets().redact(body)).toBe(body)
+      }),
+      runs(500)
+    )
+  })
+})
+
+describe('redactReport', () => {
+  const report = (parts: Message['parts']): Report => ({
+    offerLabel: 'contoso / offer',
+    operationId: '',
+    elapsedMs: 0,
+    outcome: {
+      result: 'failed',
+      message: 'failed',
+      polls: 1,
+      requests: 1,
+      snapshot: {
+        status: 'failed',
+        rawStatus: 'failed',
+        steps: [],
+        messages: [{ level: 'error', parts }],
+        previewLinks: [],
+        liveLinks: []
+      }
+    }
+  })
+
+  it('for any secret split across the parts of a message (markup, links): hides it in the whole', () => {
+    fc.assert(
+      fc.property(
+        secret,
+        text,
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.boolean(),
+        (value, before, cuts, linked) => {
+          const whole = `${before} ${value} end`
+          const points = [...new Set(cuts.map((cut) => cut % (whole.length + 1)))].sort(
+            (a, b) => a - b
+          )
+          const pieces = [0, ...points, whole.length]
+            .slice(0, -1)
+            .map((start, i, starts) => whole.slice(start, [...starts, whole.length][i + 1]))
+            .filter((piece) => piece !== '')
+          const parts = pieces.map((piece, i) =>
+            linked && i % 2 === 1 ? { text: piece, href: 'https://example.com/x' } : { text: piece }
+          )
+          const [message] =
+            redactReport(report(parts), secrets(value)).outcome.snapshot?.messages ?? []
+          const shown = message.parts.map((part) => part.text).join('')
+          expect(decodeAll(shown)).not.toContain(value)
+          expect(shown).toContain('***')
+        }
+      ),
+      runs(1000)
+    )
+  })
+})
