@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,17 +26,26 @@ function chunkWith(marker: string): string {
 
 /** Runs the bundle with these inputs and returns the dist/ files it loaded. */
 async function loadedBy(inputs: Record<string, string>): Promise<string[]> {
-  const record = join(mkdtempSync(join(tmpdir(), 'chunks-')), 'loaded')
+  const folder = mkdtempSync(join(tmpdir(), 'chunks-'))
+  const record = join(folder, 'loaded')
   const files = runnerFiles(inputs)
-  const child = spawn(process.execPath, ['--import', HOOK, join(DIST, 'index.js')], {
-    env: { PATH: process.env.PATH ?? '', LOADED_MODULES_FILE: record, ...files.env },
-    stdio: 'ignore'
-  })
-  await once(child, 'exit')
-  return readFileSync(record, 'utf8')
-    .split('\n')
-    .filter((url) => url.startsWith('file:') && url.includes('/dist/'))
-    .map((url) => basename(fileURLToPath(url)))
+  try {
+    const child = spawn(process.execPath, ['--import', HOOK, join(DIST, 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', LOADED_MODULES_FILE: record, ...files.env },
+      stdio: 'ignore'
+    })
+    const [code] = await once(child, 'exit')
+    // An input error: the run ends right after loading its backend, with no request sent.
+    expect(code).toBe(1)
+    expect(files.outputs()).toMatchObject({ result: 'error', requests: '0' })
+    return readFileSync(record, 'utf8')
+      .split('\n')
+      .filter((url) => url.startsWith('file:') && url.includes('/dist/'))
+      .map((url) => basename(fileURLToPath(url)))
+  } finally {
+    files.remove()
+    rmSync(folder, { recursive: true, force: true })
+  }
 }
 
 describe('the backends in dist/', () => {
@@ -60,7 +69,12 @@ describe('the backends in dist/', () => {
   }, 20_000)
 
   it('loads the Product Ingestion backend, with the gate, for api product-ingestion', async () => {
-    const loaded = await loadedBy({ api: 'product-ingestion', 'offer-id': 'x', token: 't' })
+    const loaded = await loadedBy({
+      api: 'product-ingestion',
+      'offer-id': 'x',
+      'operation-id': 'not-a-job-id',
+      token: 't'
+    })
     expect(loaded).toContain(productIngestion)
     expect(loaded).toContain(gate)
   }, 20_000)

@@ -88,10 +88,16 @@ describe('the Product Ingestion simulator', () => {
       jobEnd: '0001-01-01T00:00:00',
       errors: []
     })
-    const [, earlierPreview, earlierLive] = await entries(product)
-    // An earlier release is live: one submission for both targets.
-    expect(earlierPreview.id).toBe(earlierLive.id)
-    expect(earlierLive.id).toMatch(/^submission\/[0-9a-f-]{36}\/1152921515689847470$/)
+    const queued = await entries(product)
+    // The publish is in progress from the moment it is accepted: its submission is listed, not
+    // started yet, beside the earlier release that is live.
+    expect(queued.map((entry) => [entry.target, entry.status, entry.result])).toEqual([
+      ['draft', undefined, undefined],
+      ['preview', 'notStarted', 'pending'],
+      ['live', 'completed', 'succeeded']
+    ])
+    expect(queued[1].id).toMatch(/\/1152921515689847471$/)
+    expect(queued[2].id).toMatch(/^submission\/[0-9a-f-]{36}\/1152921515689847470$/)
 
     clock += 61_000
     expect((await call(`/configure/${jobId}/status`)).body).toMatchObject({

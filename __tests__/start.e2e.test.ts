@@ -4,7 +4,7 @@
 // after a failed POST without looking first, and refuses a go-live whose preview is not ready
 // before it posts anything.
 
-import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -17,16 +17,21 @@ jest.setTimeout(60_000)
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
-let closers: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const close of closers.reverse()) await close()
-  closers = []
+// The tests run concurrently: every server they start is closed once all of them are done.
+const closers: Array<() => Promise<void>> = []
+afterAll(async () => {
+  await Promise.all(closers.map((close) => close()))
 })
 
 async function simulator(speed: number): Promise<Simulator> {
   const api = await startSimulator({ speed })
   closers.push(() => api.close())
   return api
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections()
+  return new Promise((resolve) => server.close(() => resolve()))
 }
 
 /** The gate with start, against the CPP simulator; every run's summary and token checked. */
@@ -237,8 +242,8 @@ describe('start with the CPP API', () => {
     api.listen(0, '127.0.0.1')
     await once(api, 'listening')
     closers.push(
-      () => new Promise((resolve) => trap.close(() => resolve())),
-      () => new Promise((resolve) => api.close(() => resolve()))
+      () => closeServer(trap),
+      () => closeServer(api)
     )
     const run = await runBundle({
       'publisher-id': 'contoso',

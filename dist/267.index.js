@@ -108,12 +108,16 @@ async function signInWithin(signIn, audience, deps, request) {
         for (const shown of forms)
             response.body = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .hide */ .jD)(response.body, shown);
     }
-    const body = parse(response.body);
+    let body = parse(response.body);
     const token = typeof body.access_token === 'string' ? body.access_token : '';
     if (response.status === 200 && token !== '') {
         deps.mask(token);
         const seconds = Number(body.expires_in);
         return { token, lifetimeMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000 };
+    }
+    if (deps.redact !== undefined) {
+        response.body = deps.redact(response.body);
+        body = parse(response.body);
     }
     if ((0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransientStatus */ .Dm)(response.status) || response.status === 200) {
         throw new _token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true, (0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryAfterMs */ .Vs)(response.retryAfter, deps.now()));

@@ -1384,12 +1384,14 @@ function untilAborted(promise, signal) {
 class ApiClient {
     tokens;
     wording;
+    redact;
     now;
     debug;
     sent = 0;
     constructor(options) {
         this.tokens = options.tokens;
         this.wording = options.wording;
+        this.redact = options.redact ?? ((text) => text);
         this.now = options.now ?? Date.now;
         this.debug = options.debug ?? (() => undefined);
     }
@@ -1453,11 +1455,11 @@ class ApiClient {
             return { result: { kind: 'transient', reason } };
         }
         // A server that echoes the request's headers must not make us repeat the token anywhere.
-        response.body = (0,http/* hide */.jD)(response.body, token);
+        response.body = this.redact((0,http/* hide */.jD)(response.body, token));
         for (const name of ['location', 'operationLocation', 'correlationId']) {
             const value = response[name];
             if (value !== undefined)
-                response[name] = (0,http/* hide */.jD)(value, token);
+                response[name] = this.redact((0,http/* hide */.jD)(value, token));
         }
         const { status, correlationId } = response;
         this.debug(`${method} ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`);
@@ -2142,6 +2144,7 @@ async function run(options = {}) {
         client = new ApiClient({
             tokens,
             wording: backend.wording,
+            redact: log.redact,
             now: () => clock.wall(),
             debug: log.debug
         });
@@ -2179,8 +2182,9 @@ async function run(options = {}) {
             requests: client?.requests ?? 0
         };
     }
-    // One paragraph, not a dump, wherever it is shown.
-    outcome = { ...outcome, message: (0,describe/* clip */.$Q)(outcome.message, constants/* MAX_MESSAGE_CHARS */.hP) };
+    // One paragraph, not a dump, wherever it is shown; cut after the secrets are hidden, so that no
+    // cut can keep part of one.
+    outcome = { ...outcome, message: (0,describe/* clip */.$Q)(log.redact(outcome.message), constants/* MAX_MESSAGE_CHARS */.hP) };
     // After a signal or at the deadline only a short budget is left for the check run; after an
     // early verdict its final update may take longer, but never runs far past the deadline.
     const left = startedAt + (config?.timeoutMs ?? 0) - clock.now();
@@ -2232,7 +2236,8 @@ async function tokenSource(config, backend, clock, log) {
         mask: log.mask,
         getIDToken: (audience, budget) => githubIdToken(endpoint, audience, budget),
         info: log.info,
-        debug: log.debug
+        debug: log.debug,
+        redact: log.redact
     });
 }
 async function gate(config, backend, { client, watcher, signedInWith, log }, { deadline, clock, signal, random, onSnapshot }) {

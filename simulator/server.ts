@@ -322,7 +322,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   const unavailable = (res: ServerResponse): void =>
-    error(res, 503, 'ServiceUnavailable', 'The service is temporarily unavailable. Try again later.')
+    error(
+      res,
+      503,
+      'ServiceUnavailable',
+      'The service is temporarily unavailable. Try again later.'
+    )
 
   const sendOperation = (req: IncomingMessage, res: ServerResponse, operation: Operation): void =>
     flaky(req, res, operation, () => {

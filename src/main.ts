@@ -70,6 +70,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     client = new ApiClient({
       tokens,
       wording: backend.wording,
+      redact: log.redact,
       now: () => clock.wall(),
       debug: log.debug
     })
@@ -122,8 +123,9 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       requests: client?.requests ?? 0
     }
   }
-  // One paragraph, not a dump, wherever it is shown.
-  outcome = { ...outcome, message: clip(outcome.message, MAX_MESSAGE_CHARS) }
+  // One paragraph, not a dump, wherever it is shown; cut after the secrets are hidden, so that no
+  // cut can keep part of one.
+  outcome = { ...outcome, message: clip(log.redact(outcome.message), MAX_MESSAGE_CHARS) }
   // After a signal or at the deadline only a short budget is left for the check run; after an
   // early verdict its final update may take longer, but never runs far past the deadline.
   const left = startedAt + (config?.timeoutMs ?? 0) - clock.now()
@@ -144,7 +146,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     {
       offerLabel: backend?.offerLabel(withDefaults(read)) ?? withDefaults(read)('offer-id'),
       operationId: watcher?.operationId ?? '',
-    ...(watcher?.start === undefined ? {} : { start: watcher.start }),
+      ...(watcher?.start === undefined ? {} : { start: watcher.start }),
       outcome,
       elapsedMs: clock.now() - startedAt,
       ...(run?.reference ? { checkRun: run.reference } : {})
@@ -192,7 +194,8 @@ async function tokenSource(
       mask: log.mask,
       getIDToken: (audience, budget) => githubIdToken(endpoint, audience, budget),
       info: log.info,
-      debug: log.debug
+      debug: log.debug,
+      redact: log.redact
     }
   )
 }

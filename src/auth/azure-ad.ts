@@ -45,6 +45,11 @@ export interface AzureAdDeps {
   getIDToken: (audience: string, budget: Budget) => Promise<string>
   info: (line: string) => void
   debug: (line: string) => void
+  /**
+   * Hides every secret of the run, in any encoding, from an error answer before it is excerpted:
+   * no cut can keep part of one.
+   */
+  redact?: (text: string) => string
 }
 
 interface Cached {
@@ -146,12 +151,16 @@ async function signInWithin(
     ]
     for (const shown of forms) response.body = hide(response.body, shown)
   }
-  const body = parse(response.body)
+  let body = parse(response.body)
   const token = typeof body.access_token === 'string' ? body.access_token : ''
   if (response.status === 200 && token !== '') {
     deps.mask(token)
     const seconds = Number(body.expires_in)
     return { token, lifetimeMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000 }
+  }
+  if (deps.redact !== undefined) {
+    response.body = deps.redact(response.body)
+    body = parse(response.body)
   }
   if (isTransientStatus(response.status) || response.status === 200) {
     throw new AuthError(

@@ -12,6 +12,11 @@ import { httpFailure, transientHttpReason, withCorrelation, type HttpWording } f
 export interface ClientOptions {
   tokens: TokenSource
   wording: HttpWording
+  /**
+   * Hides every secret of the run, in any encoding, from an answer before it is read: nothing cut
+   * later (an excerpt, a capped field) can keep part of one. The token sent is always hidden.
+   */
+  redact?: (text: string) => string
   /** Wall-clock time, for Retry-After dates. */
   now?: () => number
   debug?: (line: string) => void
@@ -28,6 +33,7 @@ export interface JsonAnswer {
 export class ApiClient {
   private readonly tokens: TokenSource
   private readonly wording: HttpWording
+  private readonly redact: (text: string) => string
   private readonly now: () => number
   private readonly debug: (line: string) => void
   private sent = 0
@@ -35,6 +41,7 @@ export class ApiClient {
   constructor(options: ClientOptions) {
     this.tokens = options.tokens
     this.wording = options.wording
+    this.redact = options.redact ?? ((text) => text)
     this.now = options.now ?? Date.now
     this.debug = options.debug ?? (() => undefined)
   }
@@ -109,10 +116,10 @@ export class ApiClient {
       return { result: { kind: 'transient', reason } }
     }
     // A server that echoes the request's headers must not make us repeat the token anywhere.
-    response.body = hide(response.body, token)
+    response.body = this.redact(hide(response.body, token))
     for (const name of ['location', 'operationLocation', 'correlationId'] as const) {
       const value = response[name]
-      if (value !== undefined) response[name] = hide(value, token)
+      if (value !== undefined) response[name] = this.redact(hide(value, token))
     }
     const { status, correlationId } = response
     this.debug(

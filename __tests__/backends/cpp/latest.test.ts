@@ -27,6 +27,7 @@ describe('pickLatest', () => {
     ]
     expect(pickLatest(body, false, anyId)).toEqual({
       id: 'run',
+      type: '',
       why: expect.stringContaining("it is the offer's running operation") as unknown
     })
   })
@@ -39,6 +40,7 @@ describe('pickLatest', () => {
     ]
     expect(pickLatest(body, false, anyId)).toEqual({
       id: 'b',
+      type: '',
       why: 'it is the most recently changed of 3 running operations (changed 2026-01-03T00:00:00Z)'
     })
   })
@@ -56,6 +58,7 @@ describe('pickLatest', () => {
     ]
     expect(pickLatest(body, false, anyId)).toEqual({
       id: 'newer',
+      type: '',
       why: 'no operation is running, and it is the most recently changed one (canceled, changed 2026-02-01T00:00:00Z)'
     })
   })
@@ -124,12 +127,16 @@ describe('findLatestOperation', () => {
 
   it('asks for the running operations first and watches the one it finds', async () => {
     const { asked, getJson } = answers({
-      [`${LIST}&status=running`]: { kind: 'ok', value: [op('g-1', { status: 'running' })] }
+      [`${LIST}&status=running`]: {
+        kind: 'ok',
+        value: [op('g-1', { status: 'running', submissionType: 'Publish' })]
+      }
     })
     expect(await findLatestOperation(getJson, LIST, within(1000), anyId)).toEqual({
       kind: 'ok',
       value: {
         id: 'g-1',
+        type: 'Publish',
         why: "it is the offer's running operation (running)",
         url: 'https://cloudpartner.azure.com/api/publishers/contoso/offers/contoso-offer/operations/g-1?api-version=2017-10-31'
       }
