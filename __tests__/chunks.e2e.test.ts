@@ -34,7 +34,7 @@ async function loadedBy(inputs: Record<string, string>): Promise<string[]> {
       env: { PATH: process.env.PATH ?? '', LOADED_MODULES_FILE: record, ...files.env },
       stdio: 'ignore'
     })
-    const [code] = await once(child, 'exit')
+    const [code] = (await once(child, 'exit')) as [number | null]
     // An input error: the run ends right after loading its backend, with no request sent.
     expect(code).toBe(1)
     expect(files.outputs()).toMatchObject({ result: 'error', requests: '0' })
