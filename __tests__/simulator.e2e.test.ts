@@ -90,16 +90,27 @@ describe('the gate against the CPP simulator', () => {
     expectTokenHidden(run, DEFAULT_TOKEN)
   }, 30_000)
 
-  it('publish-success then go-live: passes on completion with the live link', async () => {
-    const api = await start()
+  // With no wait-for (auto): a Publish is done when its preview is ready for go-live, a GoLive
+  // when it completes.
+  it('publish-success then go-live, no wait-for: the publish passes at sign-off, the go-live on completion with the live link', async () => {
+    const api = await start(2_000)
     const publish = await post(api, 'publish-success', 'publish')
-    expect(
-      (await gate(api, 'publish-success', { 'operation-id': publish, 'wait-for': 'preview' })).code
-    ).toBe(0)
+    const first = await gate(api, 'publish-success', { 'operation-id': publish })
+    expect(first.code).toBe(0)
+    expect(first.outputs).toMatchObject({
+      result: 'succeeded',
+      status: 'running',
+      'submission-type': 'Publish',
+      'step-publisher-signoff-status': 'waiting',
+      message: 'The preview is ready for go-live: Publisher signoff is waiting.'
+    })
+    expect(first.stdout).toMatch(
+      /^Watching operation .* until its preview is ready for go-live if it is a publish, or it completes if it is a go-live \(wait-for auto: its submission type says which\)/m
+    )
     const golive = await post(api, 'publish-success', 'golive')
-    const run = await gate(api, 'publish-success', {
-      'operation-id': golive,
-      'wait-for': 'completion'
+    const run = await gate(api, 'publish-success', { 'operation-id': golive }, async (_c, out) => {
+      // Still waiting while the live step runs: auto does not stop at a ready preview here.
+      await logShows(out, 'Step Live: running')
     })
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({
@@ -129,13 +140,25 @@ describe('the gate against the CPP simulator', () => {
     expect(run.outputs.message).toContain(
       'Certification is blocked: No virtual machine image was found for the plan gen2.'
     )
+    // The verdict is said once, as the step's annotation, with the link's address.
+    const link =
+      'https://learn.microsoft.com/partner-center/marketplace-offers/azure-vm-plan-technical-configuration'
     expect(run.stdout).toContain(
-      '::error title=Certification%3A blocked::No virtual machine image was found for the plan gen2.'
+      `::error title=Certification%3A blocked::Certification is blocked: No virtual machine image was found for the plan gen2. Add an image to the plan, then publish again. See technical configuration (${link}).`
     )
+    expect(run.stdout.match(/No virtual machine image/g)).toHaveLength(1)
     expect(run.summary).toContain('⛔ Publish gate: contoso / certification-blocked: blocked')
-    // The message's link survives as a link; its other markup does not.
+    // The message's link survives as a link, in the verdict paragraph and in the step's cell; its
+    // other markup does not.
+    const anchor = `<a href="${link}">technical configuration</a>`
     expect(run.summary).toContain(
-      '<a href="https://learn.microsoft.com/partner-center/marketplace-offers/azure-vm-plan-technical-configuration">technical configuration</a>'
+      `<p>Certification is blocked: No virtual machine image was found for the plan gen2. Add an image to the plan, then publish again. See ${anchor}.</p>`
+    )
+    expect(run.summary).toMatch(
+      new RegExp(`<td>No virtual machine image[^<]*${anchor.replace(/[.?]/g, '\\$&')}\\.</td>`)
+    )
+    expect(run.summary).toContain(
+      '🔄 The operation is still running at the API; the gate stopped because Certification is blocked.'
     )
     expect(run.summary).not.toContain('<b>')
     expectTokenHidden(run, DEFAULT_TOKEN)
@@ -164,7 +187,10 @@ describe('the gate against the CPP simulator', () => {
     expect(run.outputs).toMatchObject({
       result: 'canceled',
       status: 'canceled',
-      'failed-step': 'displayprovision'
+      'failed-step': 'displayprovision',
+      // The step's error message, not its newer or older information ones.
+      message:
+        'Provisioning was canceled: The operation was canceled by the publisher before provisioning ended.'
     })
   }, 30_000)
 

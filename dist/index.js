@@ -213,7 +213,7 @@ const onSignal = () => {
 };
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4031));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9245));
 await run({ signal: stop.signal });
 // What was written must reach the runner: process.exit() drops output still queued for a slow
 // pipe. The wait is bounded, so a wedged reader cannot hold the job; after a signal it fits in

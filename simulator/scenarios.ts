@@ -64,7 +64,10 @@ const DOCS: Spellings = {
 export const BLOCKED_MESSAGE =
   'No virtual machine image was found for the plan <b>gen2</b>. Add an image to the plan, then publish again. See <a href="https://learn.microsoft.com/partner-center/marketplace-offers/azure-vm-plan-technical-configuration">technical configuration</a>.'
 
-export const FAILED_MESSAGE =
+export const CANCELED_MESSAGE =
+  'The operation was canceled by the publisher before provisioning ended.'
+
+const FAILED_MESSAGE =
   'Certification failed: the image did not pass the <i>security scan</i> (&quot;SSH root login enabled&quot;). See <a href="https://learn.microsoft.com/partner-center/marketplace-offers/azure-vm-certification-faq">the certification FAQ</a>.'
 
 export function scenario(name: ScenarioName): Scenario {
@@ -114,7 +117,13 @@ export function scenario(name: ScenarioName): Scenario {
       return {
         ...base,
         arrayBody: false,
-        stop: { step: 2, at: 0.3, stepStatus: 'Canceled', operationStatus: 'canceled' }
+        stop: {
+          step: 2,
+          at: 0.3,
+          stepStatus: 'Canceled',
+          operationStatus: 'canceled',
+          message: { html: CANCELED_MESSAGE, level: 'error' }
+        }
       }
     case 'slow':
       return {

@@ -146,6 +146,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     {
       offerLabel: backend?.offerLabel(withDefaults(read)) ?? withDefaults(read)('offer-id'),
       operationId: watcher?.operationId ?? '',
+      ...(config === undefined ? {} : { subject: config.watch.subject }),
       ...(watcher?.start === undefined ? {} : { start: watcher.start }),
       outcome,
       elapsedMs: clock.now() - startedAt,

@@ -104,7 +104,7 @@ describe('verdict: failure wins at once', () => {
     })
   })
 
-  it('quotes all messages when none is error-level, and only name and status when there are none', () => {
+  it('quotes the messages of the one level present, and only name and status when there are none', () => {
     const withInfo = step('c', 'failed', {
       name: 'Certification',
       messages: [message('Look here.')]
@@ -115,6 +115,59 @@ describe('verdict: failure wins at once', () => {
     const bare = step('c', 'canceled', { name: 'Certification' })
     expect(verdict(snapshot('running', [bare]), completion, {})).toMatchObject({
       message: 'Certification was canceled.'
+    })
+  })
+
+  it.each<[string, string[][], string]>([
+    [
+      'an error before a newer information message (a canceled step)',
+      [
+        ['Provisioning started.', 'information'],
+        ['Provisioning was canceled by the publisher.', 'error'],
+        ['Cleanup done.', 'information']
+      ],
+      'Provisioning was canceled: Provisioning was canceled by the publisher.'
+    ],
+    [
+      'a warning before information',
+      [
+        ['Provisioning started.', 'information'],
+        ['Quota reached for the region.', 'warning']
+      ],
+      'Provisioning was canceled: Quota reached for the region.'
+    ],
+    [
+      'information before a level the gate does not know',
+      [
+        ['Odd.', 'verbose'],
+        ['Provisioning stopped.', 'informational']
+      ],
+      'Provisioning was canceled: Provisioning stopped.'
+    ]
+  ])('quotes the most severe level present: %s', (_what, messages, expected) => {
+    const canceled = step('displayprovision', 'canceled', {
+      name: 'Provisioning',
+      messages: messages.map(([text, level]) => message(text, level))
+    })
+    expect(verdict(snapshot('canceled', [canceled]), completion, {})).toMatchObject({
+      message: expected
+    })
+  })
+
+  it('puts the address of a quoted link after its words, and keeps the link in the quote', () => {
+    const linked = {
+      level: 'error',
+      parts: [
+        { text: 'See ' },
+        { text: 'technical configuration', href: 'https://partner.microsoft.com/tc' },
+        { text: '.' }
+      ]
+    }
+    const blocked = step('displaycertify', 'blocked', { name: 'Certification', messages: [linked] })
+    expect(verdict(snapshot('running', [blocked]), completion, {})).toMatchObject({
+      message:
+        'Certification is blocked: See technical configuration (https://partner.microsoft.com/tc).',
+      quote: { lead: 'Certification is blocked', messages: [linked] }
     })
   })
 

@@ -74,7 +74,7 @@ describe('stepAnnotations', () => {
     expect(annotation.message.split('\n')).toEqual(['Policy 100.1 failed.', 'Policy 100.2 failed.'])
   })
 
-  it('uses all messages when none is error-level', () => {
+  it('uses the most severe level present when none is error-level: warnings before information', () => {
     const [annotation] = stepAnnotations(
       snapshot('blocked', [
         step('publisher-signoff', 'blocked', {
@@ -86,10 +86,10 @@ describe('stepAnnotations', () => {
         })
       ])
     )
-    expect(annotation.message.split('\n')).toEqual(['Waiting on legal.', 'Contact support.'])
+    expect(annotation.message.split('\n')).toEqual(['Contact support.'])
   })
 
-  it('joins the text of a message made of several parts, links included', () => {
+  it('joins the text of a message made of several parts, each link’s address after its words', () => {
     const [annotation] = stepAnnotations(
       snapshot('failed', [
         step('displaycertify', 'failed', {
@@ -106,7 +106,7 @@ describe('stepAnnotations', () => {
         })
       ])
     )
-    expect(annotation.message).toBe('See the report.')
+    expect(annotation.message).toBe('See the report (https://example.com/r).')
   })
 
   it('still says which step failed when the API gave no message', () => {

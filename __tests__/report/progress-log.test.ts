@@ -55,6 +55,17 @@ describe('ProgressLog', () => {
     expect(warnings).toEqual([])
   })
 
+  it('says the estimated time once, when a step starts running, not with each percentage', () => {
+    log.onSnapshot(certifying(40))
+    clock += 60_000
+    log.onSnapshot(certifying(55))
+    const certification = infos.filter((line) => line.startsWith('Step Certification'))
+    expect(certification).toEqual([
+      'Step Certification: running 40% (estimated < 5 day)',
+      'Step Certification: running 40% → running 55%'
+    ])
+  })
+
   it('does not announce steps that have not started on the first snapshot', () => {
     log.onSnapshot(certifying(40))
     for (const name of [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { Parser } from 'htmlparser2'
-import { SUMMARY_MAX_BYTES } from '../../src/constants.js'
+import { MAX_MESSAGE_CHARS, SUMMARY_MAX_BYTES } from '../../src/constants.js'
 import { normalize } from '../../src/backends/cpp/normalize.js'
 import type { ErrorNode, Message, Snapshot, Step } from '../../src/model/snapshot.js'
 import type { Result } from '../../src/model/outcome.js'
@@ -172,7 +172,9 @@ describe('renderSummary', () => {
     })
 
     it('shows the operation status', () => {
-      expect(all(root, 'p').map(text).join('\n')).toMatch(/Operation status: \S+ failed/u)
+      expect(all(root, 'p').map(text)).toContain(
+        '❌ The operation has failed at the API; the gate stopped because Certification failed.'
+      )
     })
 
     it('lists every step in a table: name, status with icon, progress, estimated time, latest message', () => {
@@ -190,10 +192,11 @@ describe('renderSummary', () => {
       )
       expect(certificationBlock).toBeDefined()
       const items = all(certificationBlock as Element, 'li').map(text)
+      // Timestamps as people read them: to the second, in UTC, and saying so.
       expect(items).toEqual([
-        expect.stringMatching(/error.*2024-01-01T00:00:30.*Newest finding\./),
-        expect.stringMatching(/information.*2024-01-01T00:00:10.*Started certification\./),
-        expect.stringMatching(/warning.*2024-01-01T00:00:20.*Middle finding\./)
+        'error · 2024-01-01 00:00:30 UTC: Newest finding.',
+        'information · 2024-01-01 00:00:10 UTC: Started certification.',
+        'warning · 2024-01-01 00:00:20 UTC: Middle finding.'
       ])
     })
 
@@ -268,13 +271,138 @@ describe('renderSummary', () => {
     const root = parse(
       renderSummary(report({ snapshot: snapshot('running', [], { rawStatus: 'InProgress' }) }))
     )
-    expect(all(root, 'p').map(text).join('\n')).toMatch(/running.*no steps/)
+    expect(all(root, 'p').map(text).join('\n')).toMatch(
+      /still running at the API; the gate passed\.\nThe API listed no steps\./
+    )
     expect(rows(root)).toEqual([])
   })
 
   it('names the offer status instead of an operation when there is no operation id', () => {
     const root = parse(renderSummary(report({ snapshot: failedRun }, { operationId: '' })))
     expect(text(footer(root).get('Operation') as Element)).toMatch(/offer status/)
+  })
+
+  describe('the fix, one click away', () => {
+    const link = 'https://partner.microsoft.com/dashboard/offer/technical-configuration'
+    const blockedStep = step('displaycertify', 'blocked', {
+      name: 'Certification',
+      messages: [
+        message('Certification started.', 'information', '2026-11-30T10:00:00.123Z'),
+        {
+          level: 'error',
+          timestamp: '2026-11-30T10:05:00.456Z',
+          parts: [
+            { text: 'No image was found for plan gen2. See ' },
+            { text: 'technical configuration', href: link },
+            { text: '.' }
+          ]
+        },
+        message('Certification is waiting for a fix.', 'information', '2026-11-30T10:06:00Z')
+      ]
+    })
+    const blocked = snapshot('running', [blockedStep])
+    const found = verdict(blocked, { kind: 'completion' }, {})
+    if (found.kind !== 'fail') throw new Error('expected a failing verdict')
+    const root = parse(
+      renderSummary(
+        report({
+          result: found.result,
+          message: found.message,
+          quote: found.quote,
+          failedStep: blockedStep,
+          snapshot: blocked
+        })
+      )
+    )
+    const paragraphs = all(root, 'p')
+
+    it('links the quoted message in the verdict paragraph', () => {
+      const verdictParagraph = paragraphs.find((p) => text(p).startsWith('Certification is'))
+      expect(verdictParagraph && text(verdictParagraph)).toBe(
+        'Certification is blocked: No image was found for plan gen2. See technical configuration.'
+      )
+      const anchors = all(verdictParagraph as Element, 'a')
+      expect(anchors.map((a) => [a.attribs.href, text(a)])).toEqual([
+        [link, 'technical configuration']
+      ])
+    })
+
+    it("shows the verdict's message, with its link, in the failing step's cell rather than the newest one", () => {
+      const [row] = all(root, 'tr').filter((each) => all(each, 'td').length === 5)
+      const cell = all(row, 'td')[4]
+      expect(text(cell)).toBe('No image was found for plan gen2. See technical configuration.')
+      expect(all(cell, 'a').map((a) => a.attribs.href)).toEqual([link])
+    })
+
+    it('says what the operation does at the API and what the gate decided, apart', () => {
+      expect(paragraphs.map(text)).toContain(
+        '🔄 The operation is still running at the API; the gate stopped because Certification is blocked.'
+      )
+    })
+  })
+
+  it.each<[Result, Snapshot['status'], string]>([
+    ['succeeded', 'succeeded', '✅ The operation has succeeded at the API; the gate passed.'],
+    [
+      'timed-out',
+      'running',
+      '🔄 The operation is still running at the API; the gate stopped waiting at its timeout.'
+    ],
+    [
+      'interrupted',
+      'waiting',
+      '⏸️ The operation is waiting at the API; the gate was interrupted before its verdict.'
+    ],
+    [
+      'pending',
+      'running',
+      '🔄 The operation is still running at the API; the gate looked once (mode: check) and leaves it running.'
+    ],
+    ['canceled', 'canceled', '🚫 The operation was canceled at the API; the gate failed with it.']
+  ])('status line for %s with the operation %s', (result, status, expected) => {
+    const root = parse(renderSummary(report({ result, snapshot: snapshot(status, []) })))
+    expect(all(root, 'p').map(text)).toContain(expected)
+  })
+
+  it('names what is watched as the backend does', () => {
+    const root = parse(
+      renderSummary(
+        report(
+          { result: 'timed-out', snapshot: snapshot('running', []) },
+          { subject: 'Configure job' }
+        )
+      )
+    )
+    expect(all(root, 'p').map(text).join('\n')).toContain(
+      'The configure job is still running at the API; the gate stopped waiting at its timeout.'
+    )
+  })
+
+  it('keeps a long quoted message within the verdict’s length, links and all', () => {
+    const long = 'x'.repeat(MAX_MESSAGE_CHARS * 2)
+    const failing = step('c', 'failed', {
+      name: 'Certification',
+      messages: [
+        { level: 'error', parts: [{ text: 'See ' }, { text: long, href: 'https://example.com/r' }] }
+      ]
+    })
+    const found = verdict(snapshot('failed', [failing]), { kind: 'completion' }, {})
+    if (found.kind !== 'fail') throw new Error('expected a failing verdict')
+    const root = parse(
+      renderSummary(
+        report({
+          result: 'failed',
+          message: found.message,
+          quote: found.quote,
+          failedStep: failing
+        })
+      )
+    )
+    const shown = all(root, 'p')
+      .map(text)
+      .find((line) => line.startsWith('Certification failed'))
+    expect(shown).toHaveLength(MAX_MESSAGE_CHARS)
+    expect(shown?.endsWith('x…')).toBe(true)
   })
 
   describe('without a snapshot', () => {
@@ -414,7 +542,9 @@ describe('renderSummary', () => {
       const html = renderSummary(report({ result: 'failed', snapshot: last }))
       expectSafe(html)
       const anchors = all(parse(html), 'a')
+      // In the step's table cell and in its messages block: nowhere else, and no other link.
       expect(anchors.map((a) => [a.attribs.href, text(a)])).toEqual([
+        ['https://partner.microsoft.com/report?id=1&x=2', 'the report'],
         ['https://partner.microsoft.com/report?id=1&x=2', 'the report']
       ])
       expect(text(parse(html))).toContain('See the report, this and that.')

@@ -102,11 +102,10 @@ export async function poll(settings: PollSettings, deps: PollDeps): Promise<Outc
         return end('succeeded', found.message)
       }
       if (found.kind === 'fail') {
-        return end(
-          found.result,
-          found.message,
-          found.failedStep ? { failedStep: found.failedStep } : {}
-        )
+        return end(found.result, found.message, {
+          quote: found.quote,
+          ...(found.failedStep ? { failedStep: found.failedStep } : {})
+        })
       }
       if (found.kind === 'invalid') return end('error', found.message)
       if (settings.once)

@@ -3,9 +3,11 @@
 
 import {
   describeStatus,
-  failureSentence,
-  stepFailureSentence,
-  stepLabel
+  failureQuote,
+  quoteText,
+  stepFailureQuote,
+  stepLabel,
+  type Quote
 } from '../model/describe.js'
 import type { Snapshot, Step } from '../model/snapshot.js'
 import { isFailingStepStatus, spellingKey } from '../model/status.js'
@@ -24,7 +26,8 @@ export type FailureResult = 'failed' | 'blocked' | 'canceled'
 
 export type Verdict =
   | { kind: 'pass'; message: string; warning?: string }
-  | { kind: 'fail'; result: FailureResult; failedStep?: Step; message: string }
+  /** `message` is `quote` as plain text. */
+  | { kind: 'fail'; result: FailureResult; failedStep?: Step; message: string; quote: Quote }
   | { kind: 'wait' }
   /** `wait-for` names a step that the operation does not have. */
   | { kind: 'invalid'; message: string }
@@ -47,18 +50,11 @@ function failure(snapshot: Snapshot): Verdict | undefined {
         ? 'canceled'
         : 'failed'
   if (failedStep) {
-    return {
-      kind: 'fail',
-      result,
-      failedStep,
-      message: stepFailureSentence(failedStep)
-    }
+    const quote = stepFailureQuote(failedStep)
+    return { kind: 'fail', result, failedStep, message: quoteText(quote), quote }
   }
-  return {
-    kind: 'fail',
-    result,
-    message: failureSentence('The operation', snapshot.status, snapshot.messages)
-  }
+  const quote = failureQuote('The operation', snapshot.status, snapshot.messages)
+  return { kind: 'fail', result, message: quoteText(quote), quote }
 }
 
 function success(snapshot: Snapshot, waitFor: WaitFor, rules: ReadyRules): Verdict {

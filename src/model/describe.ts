@@ -1,14 +1,7 @@
 // How the gate words a status, a step and its reasons: shared by the verdict, the poll loop's
 // timeout and interruption messages, and every reporter, so they read alike.
 
-import {
-  isErrorLevel,
-  messageText,
-  type Message,
-  type Snapshot,
-  type Step,
-  type Unread
-} from './snapshot.js'
+import { type Message, type Snapshot, type Step, type Unread } from './snapshot.js'
 import type { Status } from './status.js'
 import { MAX_MESSAGES_PER_LIST, MAX_STEPS_READ } from '../constants.js'
 
@@ -25,26 +18,67 @@ export function failurePhrase(status: Status): string {
   return `was ${describeStatus(status, status)}`
 }
 
-/** A step's error-level messages, or all of them when none is an error. */
+/** Message levels from the most severe; any other level ranks after them. */
+const SEVERITY = ['error', 'warning', 'information'] as const
+
+function severity(message: Message): number {
+  const rank = SEVERITY.findIndex((level) => message.level.startsWith(level.slice(0, 4)))
+  return rank === -1 ? SEVERITY.length : rank
+}
+
+/**
+ * The messages a verdict quotes: those of the most severe level present (errors, else warnings,
+ * else information, else the rest), in the order listed.
+ */
 export function reasons(messages: Message[]): Message[] {
-  const errors = messages.filter(isErrorLevel)
-  return errors.length > 0 ? errors : messages
+  if (messages.length === 0) return []
+  const worst = Math.min(...messages.map(severity))
+  return messages.filter((message) => severity(message) === worst)
+}
+
+/**
+ * What a verdict says and the messages it quotes: `lead` ("Certification is blocked") followed
+ * by the messages, or by a full stop when there are none. Reporters that can show links render
+ * the messages' parts; plain text (see quoteText) puts each link's address after its words.
+ */
+export interface Quote {
+  lead: string
+  messages: Message[]
+}
+
+/** A message as plain text, each link's address in brackets after its words. */
+export function plainText(message: Message): string {
+  return message.parts
+    .map((part) =>
+      part.href === undefined || part.href === part.text.trim()
+        ? part.text
+        : `${part.text} (${part.href})`
+    )
+    .join('')
+}
+
+export function quoteText(quote: Quote): string {
+  return quote.messages.length === 0
+    ? `${quote.lead}.`
+    : `${quote.lead}: ${quote.messages.map(plainText).join(' ')}`
 }
 
 /** "Certification is blocked: No image…" */
-export function failureSentence(subject: string, status: Status, messages: Message[]): string {
-  const chosen = reasons(messages)
-  return `${subject} ${failurePhrase(status)}${chosen.length === 0 ? '.' : `: ${chosen.map(messageText).join(' ')}`}`
+export function failureQuote(subject: string, status: Status, messages: Message[]): Quote {
+  return { lead: `${subject} ${failurePhrase(status)}`, messages: reasons(messages) }
 }
 
 /**
  * Why a failing step fails the gate: its cause when the backend found one ("Certification failed:
- * …"), else its name and reasons.
+ * …"), else its name and the messages of its most severe level.
  */
-export function stepFailureSentence(step: Step): string {
+export function stepFailureQuote(step: Step): Quote {
   return step.cause
-    ? `${step.cause.subject} ${failurePhrase(step.status)}: ${step.cause.text}`
-    : failureSentence(step.name, step.status, step.messages)
+    ? {
+        lead: `${step.cause.subject} ${failurePhrase(step.status)}`,
+        messages: [{ level: 'error', parts: [{ text: step.cause.text }] }]
+      }
+    : failureQuote(step.name, step.status, step.messages)
 }
 
 /** `displaycertify (Certification)`, or the name alone when the id adds nothing. */

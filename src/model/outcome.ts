@@ -1,6 +1,7 @@
 // How a poll and a whole run end: the shared vocabulary of the poll loop, the backends and the
 // reporters.
 
+import type { Quote } from './describe.js'
 import type { Snapshot, Step } from './snapshot.js'
 
 export type Result =
@@ -20,6 +21,8 @@ export interface Outcome {
   /** The last snapshot seen, if any poll succeeded. */
   snapshot?: Snapshot
   failedStep?: Step
+  /** On a failure: what `message` says, with the messages it quotes (their links kept). */
+  quote?: Quote
   /** Polls made, failed ones included. */
   polls: number
   /** HTTP requests made to the marketplace API: failed ones, renewals after a 401 and look-ups included. */

@@ -1,8 +1,9 @@
-// One titled error annotation per failing step, at most as many as GitHub shows.
+// One titled error annotation per failing step, at most as many as GitHub shows: the messages of
+// the step's most severe level, each link's address after its words.
 
 import { MAX_MESSAGE_CHARS, MAX_STEP_ANNOTATIONS } from '../constants.js'
-import { messageText, type Snapshot } from '../model/snapshot.js'
-import { describeStatus, reasons } from '../model/describe.js'
+import type { Snapshot } from '../model/snapshot.js'
+import { describeStatus, plainText, reasons } from '../model/describe.js'
 import { isFailingStepStatus } from '../model/status.js'
 import { clip } from '../model/describe.js'
 
@@ -23,7 +24,7 @@ export function stepAnnotations(snapshot: Snapshot | undefined): Annotation[] {
         message:
           chosen.length === 0
             ? `${step.name} is ${describeStatus(step.status, step.rawStatus)}; the API gave no message.`
-            : clip(chosen.map(messageText).join('\n'), MAX_MESSAGE_CHARS)
+            : clip(chosen.map(plainText).join('\n'), MAX_MESSAGE_CHARS)
       }
     })
 }

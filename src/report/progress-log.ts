@@ -54,10 +54,10 @@ export class ProgressLog {
       const state = `${describeStatus(step.status, step.rawStatus)}${progress}`
       const before = this.steps.get(key)
       if (state !== before && !(before === undefined && step.status === 'notStarted')) {
+        // The estimate is said once, when the step starts running, not on every percentage.
+        const starts = step.status === 'running' && !before?.startsWith('running')
         const eta =
-          step.estimatedTimeFrame && step.status === 'running'
-            ? ` (estimated ${step.estimatedTimeFrame})`
-            : ''
+          step.estimatedTimeFrame && starts ? ` (estimated ${step.estimatedTimeFrame})` : ''
         lines.push(`Step ${step.name}: ${before === undefined ? '' : `${before} → `}${state}${eta}`)
       }
       seen.set(key, state)

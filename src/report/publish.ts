@@ -10,10 +10,7 @@ import { buildOutputs } from './outputs.js'
 import type { Report } from './report.js'
 import { renderSummary } from './summary.js'
 
-/**
- * Outputs, the verdict and its annotations, and the summary. A failing step's annotation carries
- * the failure (titled with the step), so the verdict is not annotated a second time then.
- */
+/** Outputs, the verdict and its annotations, and the summary. */
 export async function publishReport(report: Report, summary: boolean, log: Log): Promise<void> {
   const { outcome } = report
   await guarded(log, 'set the outputs', () => {
@@ -27,11 +24,15 @@ export async function publishReport(report: Report, summary: boolean, log: Log):
     // The exit code is the verdict, so the gate sets it rather than leave it to core.setFailed: a
     // stubbed core (@github/local-action's) records the failure without failing the process.
     process.exitCode = 1
+    // The verdict is said once: as the annotation of the step it names (the first failing one,
+    // see verdict.ts), titled with that step, or untitled when no step failed.
     if (annotations.length === 0) log.error(outcome.message)
-    else {
-      log.info(`❌ ${outcome.message}`)
-      for (const annotation of annotations) log.error(annotation.message, annotation.title)
-    }
+    annotations.forEach((annotation, index) =>
+      log.error(
+        index === 0 && outcome.failedStep !== undefined ? outcome.message : annotation.message,
+        annotation.title
+      )
+    )
   }
   if (!summary) return
   const summaryFile = process.env.GITHUB_STEP_SUMMARY

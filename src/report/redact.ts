@@ -268,7 +268,10 @@ export function redactReport(report: Report, secrets: Secrets): Report {
       ...outcome,
       message: hide(outcome.message),
       ...(snapshot === undefined ? {} : { snapshot }),
-      ...(outcome.failedStep === undefined ? {} : { failedStep: step(outcome.failedStep) })
+      ...(outcome.failedStep === undefined ? {} : { failedStep: step(outcome.failedStep) }),
+      ...(outcome.quote === undefined
+        ? {}
+        : { quote: { lead: hide(outcome.quote.lead), messages: messages(outcome.quote.messages) } })
     }
   }
 }

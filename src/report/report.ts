@@ -12,6 +12,8 @@ export interface Report {
   /** The offer as the heading names it: "contoso / offer". */
   offerLabel: string
   operationId: string
+  /** What is watched, as the backend names it: "Operation", "Offer", "Configure job"… */
+  subject?: string
   /** With `start`: whether this run started the operation, and what the log said about it. */
   start?: Start
   outcome: Outcome

@@ -3,18 +3,25 @@
 
 import { MAX_MESSAGE_CHARS, SUMMARY_MAX_BYTES } from '../constants.js'
 import {
-  messageText,
   type ErrorNode,
   type Message,
+  type MessagePart,
   type Snapshot,
   type Step,
   type Unread
 } from '../model/snapshot.js'
-import { describeStatus, unreadNote } from '../model/describe.js'
+import {
+  describeStatus,
+  failurePhrase,
+  formatTime,
+  reasons,
+  unreadNote
+} from '../model/describe.js'
 import { formatDuration } from '../duration.js'
 import type { Result } from '../model/outcome.js'
 import type { Status } from '../model/status.js'
 import { isWebLink } from '../net/html-text.js'
+import { isFailingStepStatus } from '../model/status.js'
 import type { Report } from './report.js'
 import { clip } from '../model/describe.js'
 import { capSteps, fitByLeavingOutOldest, latest } from './trim.js'
@@ -68,7 +75,8 @@ function render(
     verdictLine(report),
     startLine(report),
     snapshot ? notes(snapshot) : '',
-    snapshot ? stepsTable(snapshot) : '',
+    snapshot ? statusLine(report, snapshot) : '',
+    snapshot ? stepsTable(snapshot, report.outcome.failedStep !== undefined) : '',
     snapshot ? errorTree(snapshot) : '',
     snapshot ? operationMessages(snapshot) : '',
     snapshot ? snapshot.steps.map(stepMessages).join('') : '',
@@ -82,8 +90,71 @@ function heading(report: Report): string {
   return `<h2>${RESULT_ICON[result]} Publish gate: ${escape(report.offerLabel)}: ${result}</h2>\n`
 }
 
+/** The verdict; a failure's quoted messages keep their links. */
 function verdictLine(report: Report): string {
-  return `<p>${escapeText(clip(report.outcome.message, MAX_MESSAGE_CHARS))}</p>\n`
+  const { quote, message } = report.outcome
+  if (quote === undefined) return `<p>${escapeText(clip(message, MAX_MESSAGE_CHARS))}</p>\n`
+  const lead = escapeText(quote.lead)
+  if (quote.messages.length === 0) return `<p>${lead}.</p>\n`
+  const room = Math.max(0, MAX_MESSAGE_CHARS - quote.lead.length - 2)
+  const parts = quote.messages.flatMap((each, index) =>
+    index === 0 ? each.parts : [{ text: ' ' }, ...each.parts]
+  )
+  return `<p>${lead}: ${partsHtml(clipParts(parts, room))}</p>\n`
+}
+
+/**
+ * What the API says of the thing watched and what the gate decided, side by side, so that the
+ * one is not read for the other ("The operation is still running at the API; the gate stopped
+ * because Certification is blocked.").
+ */
+function statusLine(report: Report, snapshot: Snapshot): string {
+  const subject = (report.subject ?? 'Operation').toLowerCase()
+  const at = `The ${subject} ${statePhrase(snapshot.status, snapshot.rawStatus)} at the API`
+  return `<p>${STATUS_ICON[snapshot.status]} ${escape(at)}; ${escape(decision(report))}</p>\n`
+}
+
+function statePhrase(status: Status, rawStatus: string): string {
+  switch (status) {
+    case 'running':
+      return 'is still running'
+    case 'waiting':
+      return 'is waiting'
+    case 'notStarted':
+      return 'has not started'
+    case 'succeeded':
+      return 'has succeeded'
+    case 'failed':
+      return 'has failed'
+    case 'blocked':
+      return 'is blocked'
+    case 'unknown':
+      return rawStatus === '' ? 'has no status' : `has the status "${rawStatus}"`
+    default:
+      return `was ${status}`
+  }
+}
+
+function decision(report: Report): string {
+  const { result, failedStep } = report.outcome
+  switch (result) {
+    case 'succeeded':
+      return 'the gate passed.'
+    case 'failed':
+    case 'blocked':
+    case 'canceled':
+      return failedStep === undefined
+        ? 'the gate failed with it.'
+        : `the gate stopped because ${failedStep.name} ${failurePhrase(failedStep.status)}.`
+    case 'timed-out':
+      return 'the gate stopped waiting at its timeout.'
+    case 'interrupted':
+      return 'the gate was interrupted before its verdict.'
+    case 'pending':
+      return 'the gate looked once (mode: check) and leaves it running.'
+    case 'error':
+      return 'the gate stopped on the error above.'
+  }
 }
 
 /** With `start`: what this run started (or found running), when, with which id. */
@@ -102,22 +173,29 @@ function notes(snapshot: Snapshot): string {
   return (snapshot.notes ?? []).map((note) => `<p>ℹ️ ${escapeText(note)}</p>\n`).join('')
 }
 
-function stepsTable(snapshot: Snapshot): string {
-  if (snapshot.steps.length === 0) {
-    return `<p>Status: ${statusCell(snapshot.status, snapshot.rawStatus)}. The API listed no steps.</p>\n`
-  }
+/**
+ * One row a step. The failing step (the first, when the verdict names one) shows the messages the
+ * verdict quotes; every other step its newest message. Links stay links.
+ */
+function stepsTable(snapshot: Snapshot, failing: boolean): string {
+  if (snapshot.steps.length === 0) return '<p>The API listed no steps.</p>\n'
   const header =
     '<tr><th>Step</th><th>Status</th><th>Progress</th><th>Estimated time</th><th>Latest message</th></tr>'
-  const rows = snapshot.steps.map((step) => {
+  const failed = failing ? snapshot.steps.findIndex((step) => isFailingStepStatus(step.status)) : -1
+  const rows = snapshot.steps.map((step, index) => {
     const newest = latest(step.messages)
+    const shown = index === failed ? reasons(step.messages) : newest ? [newest] : []
+    const parts = shown.flatMap((each, at) =>
+      at === 0 ? each.parts : [{ text: ' ' }, ...each.parts]
+    )
     return (
       `<tr><td>${stepCell(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
       `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
       `<td>${escape(step.estimatedTimeFrame ?? '')}</td>` +
-      `<td>${newest ? escape(clip(messageText(newest), CELL_CHARS)) : ''}</td></tr>`
+      `<td>${partsHtml(clipParts(parts, CELL_CHARS))}</td></tr>`
     )
   })
-  return `<p>Operation status: ${statusCell(snapshot.status, snapshot.rawStatus)}</p>\n<table>${header}${rows.join('')}</table>\n`
+  return `<table>${header}${rows.join('')}</table>\n`
 }
 
 /** The API's error tree as a nested list: each error's code, message and resource id. */
@@ -154,15 +232,42 @@ function details(title: string, messages: Message[]): string {
 }
 
 function messageLine(message: Message): string {
-  const meta = [message.level, message.timestamp].filter(Boolean).map((part) => escape(part ?? ''))
-  const text = message.parts
+  const meta = [message.level, when(message.timestamp)].filter(Boolean).map(escape)
+  return `<strong>${meta.join(' · ')}</strong>: ${partsHtml(message.parts)}`
+}
+
+/** An API timestamp as people read it ("2026-11-30 15:40:12 UTC"), or as sent when unreadable. */
+function when(timestamp: string | undefined): string {
+  if (timestamp === undefined) return ''
+  return formatTime(Date.parse(timestamp)) || timestamp
+}
+
+/** Message parts as HTML: text escaped, http(s) links as links. */
+function partsHtml(parts: MessagePart[]): string {
+  return parts
     .map((part) =>
-      part.href === undefined
+      part.href === undefined || !isWebLink(part.href)
         ? escapeText(part.text)
         : `<a href="${escape(part.href)}">${escapeText(part.text)}</a>`
     )
     .join('')
-  return `<strong>${meta.join(' · ')}</strong>: ${text}`
+}
+
+/** The parts within `max` characters in all: the part that reaches the limit is cut and marked. */
+function clipParts(parts: MessagePart[], max: number): MessagePart[] {
+  if (parts.reduce((sum, part) => sum + part.text.length, 0) <= max) return parts
+  const kept: MessagePart[] = []
+  let left = max
+  for (const part of parts) {
+    if (part.text.length < left) {
+      kept.push(part)
+      left -= part.text.length
+      continue
+    }
+    kept.push({ ...part, text: `${part.text.slice(0, Math.max(0, left - 1))}…` })
+    break
+  }
+  return kept
 }
 
 function leftOutNotice(leftOut: number, hiddenSteps: number, unread: Unread | undefined): string {

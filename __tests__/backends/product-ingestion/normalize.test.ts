@@ -627,7 +627,13 @@ describe('snapshotOf', () => {
         kind: 'fail',
         result: 'failed',
         failedStep: expect.objectContaining({ id: 'preview' }),
-        message: `Preview failed: Submission ${SUBMISSION_2}: Completed/Failed.`
+        message: `Preview failed: Submission ${SUBMISSION_2}: Completed/Failed.`,
+        quote: {
+          lead: 'Preview failed',
+          messages: [
+            { level: 'error', parts: [{ text: `Submission ${SUBMISSION_2}: Completed/Failed.` }] }
+          ]
+        }
       })
       expect(shown.notes).toEqual([expect.stringContaining('does not say why a submission failed')])
     })
