@@ -308,7 +308,8 @@ describe('stdout drains to a runner that reads late', () => {
       Array.from({ length: 10 }, (_, i) => `Check ${i}`)
     )
     for (const line of annotations) expect(line.length).toBeGreaterThan(4_000)
-    expect(run.stdout).toContain('❌ Check 0 failed: Problem 0 €€€')
+    // The first annotation is the verdict itself, whole up to its limit.
+    expect(annotations[0]).toContain('::Check 0 failed: Problem 0 €€€')
     expect(run.outputs.result).toBe('failed')
   }, 60_000)
 

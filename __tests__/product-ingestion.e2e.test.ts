@@ -149,9 +149,11 @@ describe('the gate against the Product Ingestion simulator', () => {
     expect(errors[0].code).toBe('internalServerError')
     expect(errors[0].details[0]).toMatchObject({ code: 'invalidState', message: 'Certification' })
     expect(errors[0].details[0].details[0].message).toBe(CERTIFICATION_FAILURE)
+    // The verdict, said once: as the annotation of the step it names.
     expect(run.stdout).toContain(
-      `::error title=Configure job%3A failed::invalidState: ${CERTIFICATION_FAILURE}`
+      `::error title=Configure job%3A failed::Certification failed: ${CERTIFICATION_FAILURE}`
     )
+    expect(run.stdout).not.toContain(`❌`)
     expect(run.summary).toContain(
       'The certification report is e-mailed to the account&#39;s seller contact'
     )
