@@ -122,7 +122,7 @@ describe('dist/index.js on a runner', () => {
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ result: 'blocked', 'failed-step': 'displaycertify' })
     expect(run.stdout).toContain(
-      '::error title=Certification%3A blocked::No virtual machine image was found for the plan.'
+      '::error title=Certification%3A blocked::Certification is blocked: No virtual machine image was found for the plan.'
     )
     expectTokenHidden(run, TOKEN)
   }, 20_000)
