@@ -8,8 +8,8 @@
 // decoded, in stdout (but for the ::add-mask:: lines the runner consumes), stderr, every output,
 // the summary and every body sent to the Checks API.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { atMost, runBundle, type BundleRun } from './fixtures/bundle.js'
+import { describe, expect, it } from '@jest/globals'
+import { playAllFirst, runBundle, type BundleRun } from './fixtures/bundle.js'
 import {
   HOSTILE_BACKENDS,
   type EchoScenario,
@@ -183,20 +183,7 @@ function sinks({ run, checkRunBodies }: Ran): Array<[string, string]> {
 const PARALLEL = 4
 const RUNS_MS = 180_000
 
-const runs = new Map<Case, Promise<Ran>>()
-beforeAll(() => {
-  const started = atMost(
-    PARALLEL,
-    ALL.map((each) => () => play(each))
-  )
-  ALL.forEach((each, i) => {
-    started[i].catch(() => undefined)
-    runs.set(each, started[i])
-  })
-})
-afterAll(async () => {
-  await Promise.allSettled(runs.values())
-}, RUNS_MS)
+const runs = playAllFirst(ALL, play, PARALLEL, RUNS_MS)
 
 describe.each(HOSTILE_BACKENDS.map((backend) => [backend.name, backend] as const))(
   '%s: secrets echoed in every encoding',
@@ -211,7 +198,7 @@ describe.each(HOSTILE_BACKENDS.map((backend) => [backend.name, backend] as const
         )(
           '%s',
           async (_scenario, each) => {
-            const ran = await (runs.get(each) ?? Promise.reject(new Error('not started')))
+            const ran = await runs(each)
             expect(ran.run.signal).toBeNull()
             expect(ran.run.outputs.result).toMatch(/^(failed|error)$/)
             expect(ran.echoedRequests).toBeGreaterThan(0)

@@ -6,8 +6,8 @@
 // texts hold no command either), and every planted field was printed, or, for the fields the gate
 // must refuse, shows nowhere.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { atMost, runBundle, type BundleRun } from './fixtures/bundle.js'
+import { describe, expect, it } from '@jest/globals'
+import { playAllFirst, runBundle, type BundleRun } from './fixtures/bundle.js'
 import {
   HOSTILE_BACKENDS,
   type HostileBackend,
@@ -97,27 +97,7 @@ const PARALLEL = 4
 const RUNS_MS = 180_000
 
 const ALL = HOSTILE_BACKENDS.flatMap(cases)
-const runs = new Map<Case, Promise<Ran>>()
-beforeAll(() => {
-  const started = atMost(
-    PARALLEL,
-    ALL.map((each) => () => play(each))
-  )
-  ALL.forEach((each, i) => {
-    // Awaited by the tests; a failure is reported there, not as an unhandled rejection.
-    started[i].catch(() => undefined)
-    runs.set(each, started[i])
-  })
-})
-afterAll(async () => {
-  await Promise.allSettled(runs.values())
-}, RUNS_MS)
-
-function ran(each: Case): Promise<Ran> {
-  const found = runs.get(each)
-  if (found === undefined) throw new Error(`${each.scenario.name} was not started`)
-  return found
-}
+const ran = playAllFirst(ALL, play, PARALLEL, RUNS_MS)
 
 describe.each(HOSTILE_BACKENDS.map((backend) => [backend.name, backend] as const))(
   '%s: runner commands planted in every field',

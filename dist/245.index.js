@@ -3401,8 +3401,9 @@ function stepCell(step) {
     const reference = step.reference === undefined ? '' : `<br><code>${escape(step.reference)}</code>`;
     return `${escape(step.name)}${id}${reference}`;
 }
+/** Icon and word on one line, however narrow the column. */
 function statusCell(status, rawStatus) {
-    return `${STATUS_ICON[status]} ${escape((0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStatus */ .Wn)(status, rawStatus))}`;
+    return `${STATUS_ICON[status]}&nbsp;${escape((0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStatus */ .Wn)(status, rawStatus)).replace(/ /g, '&nbsp;')}`;
 }
 /** Message text keeps its line breaks, as <br>. */
 function escapeText(text) {

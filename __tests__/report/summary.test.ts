@@ -50,8 +50,12 @@ function all(element: Element, name?: string): Element[] {
   )
 }
 
+/** What a reader sees, a non-breaking space read as a space (see 'keeps icon and status…'). */
 function text(element: Element): string {
-  return element.children.map((child) => (typeof child === 'string' ? child : text(child))).join('')
+  return element.children
+    .map((child) => (typeof child === 'string' ? child : text(child)))
+    .join('')
+    .replace(/\u00a0/g, ' ')
 }
 
 /** The cells of each table row that has <td> cells, as text. */
@@ -265,6 +269,11 @@ describe('renderSummary', () => {
     expect(text(all(root, 'h2')[0])).toMatch(
       new RegExp(`^\\p{Extended_Pictographic}.*: ${result}$`, 'u')
     )
+  })
+
+  it('keeps icon and status on one line in the table, however narrow the column', () => {
+    const html = renderSummary(report({ snapshot: snapshot('running', [step('a', 'notStarted')]) }))
+    expect(html).toContain('<td>⚪&nbsp;not&nbsp;started</td>')
   })
 
   it('says so when the operation lists no steps', () => {

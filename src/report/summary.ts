@@ -317,8 +317,9 @@ function stepCell(step: Step): string {
   return `${escape(step.name)}${id}${reference}`
 }
 
+/** Icon and word on one line, however narrow the column. */
 function statusCell(status: Status, rawStatus: string): string {
-  return `${STATUS_ICON[status]} ${escape(describeStatus(status, rawStatus))}`
+  return `${STATUS_ICON[status]}&nbsp;${escape(describeStatus(status, rawStatus)).replace(/ /g, '&nbsp;')}`
 }
 
 /** Message text keeps its line breaks, as <br>. */
