@@ -3217,8 +3217,17 @@ function verdictLine(report) {
  */
 function statusLine(report, snapshot) {
     const subject = (report.subject ?? 'Operation').toLowerCase();
-    const at = `The ${subject} ${statePhrase(snapshot.status, snapshot.rawStatus)} at the API`;
+    const current = snapshot.steps.find((step) => step.status === 'running') ??
+        snapshot.steps.find((step) => step.status === 'waiting');
+    const where = current === undefined || isDone(snapshot.status)
+        ? ''
+        : ` (${current.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStatus */ .Wn)(current.status, current.rawStatus)})`;
+    const at = `The ${subject} ${statePhrase(snapshot.status, snapshot.rawStatus)} at the API${where}`;
     return `<p>${STATUS_ICON[snapshot.status]} ${escape(at)}; ${escape(decision(report))}</p>\n`;
+}
+/** A status after which nothing more happens to the operation. */
+function isDone(status) {
+    return (status === 'succeeded' || status === 'failed' || status === 'canceled' || status === 'rejected');
 }
 function statePhrase(status, rawStatus) {
     switch (status) {

@@ -353,6 +353,11 @@ describe('renderSummary', () => {
   it.each<[Result, Snapshot['status'], string]>([
     ['succeeded', 'succeeded', '✅ The operation has succeeded at the API; the gate passed.'],
     [
+      'succeeded',
+      'waiting',
+      '⏸️ The operation is waiting at the API (Publisher signoff: waiting); the gate passed.'
+    ],
+    [
       'timed-out',
       'running',
       '🔄 The operation is still running at the API; the gate stopped waiting at its timeout.'
@@ -360,7 +365,7 @@ describe('renderSummary', () => {
     [
       'interrupted',
       'waiting',
-      '⏸️ The operation is waiting at the API; the gate was interrupted before its verdict.'
+      '⏸️ The operation is waiting at the API (Publisher signoff: waiting); the gate was interrupted before its verdict.'
     ],
     [
       'pending',
@@ -369,7 +374,13 @@ describe('renderSummary', () => {
     ],
     ['canceled', 'canceled', '🚫 The operation was canceled at the API; the gate failed with it.']
   ])('status line for %s with the operation %s', (result, status, expected) => {
-    const root = parse(renderSummary(report({ result, snapshot: snapshot(status, []) })))
+    const steps = [
+      step('displaycertify', 'succeeded', { name: 'Certification' }),
+      step('publishersignoff', status === 'waiting' ? 'waiting' : 'notStarted', {
+        name: 'Publisher signoff'
+      })
+    ]
+    const root = parse(renderSummary(report({ result, snapshot: snapshot(status, steps) })))
     expect(all(root, 'p').map(text)).toContain(expected)
   })
 

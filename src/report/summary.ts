@@ -110,8 +110,22 @@ function verdictLine(report: Report): string {
  */
 function statusLine(report: Report, snapshot: Snapshot): string {
   const subject = (report.subject ?? 'Operation').toLowerCase()
-  const at = `The ${subject} ${statePhrase(snapshot.status, snapshot.rawStatus)} at the API`
+  const current =
+    snapshot.steps.find((step) => step.status === 'running') ??
+    snapshot.steps.find((step) => step.status === 'waiting')
+  const where =
+    current === undefined || isDone(snapshot.status)
+      ? ''
+      : ` (${current.name}: ${describeStatus(current.status, current.rawStatus)})`
+  const at = `The ${subject} ${statePhrase(snapshot.status, snapshot.rawStatus)} at the API${where}`
   return `<p>${STATUS_ICON[snapshot.status]} ${escape(at)}; ${escape(decision(report))}</p>\n`
+}
+
+/** A status after which nothing more happens to the operation. */
+function isDone(status: Status): boolean {
+  return (
+    status === 'succeeded' || status === 'failed' || status === 'canceled' || status === 'rejected'
+  )
 }
 
 function statePhrase(status: Status, rawStatus: string): string {
