@@ -76,6 +76,7 @@ execFileSync(
     '-o',
     'bench/baseline/dist',
     '--source-map',
+    '--no-source-map-register',
     '--license',
     'licenses.txt'
   ],

@@ -1675,8 +1675,12 @@ class Log {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/report/annotations.ts
 var report_annotations = __webpack_require__(856);
 ;// CONCATENATED MODULE: ./src/model/snapshot.ts
@@ -1806,13 +1810,12 @@ var report_summary = __webpack_require__(7994);
 
 
 
+
+
 /** Outputs, the verdict and its annotations, and the summary. */
 async function publishReport(report, summary, log) {
     const { outcome } = report;
-    await guarded(log, 'set the outputs', () => {
-        for (const [name, value] of Object.entries(buildOutputs(report)))
-            core/* setOutput */.uH(name, log.redact(value));
-    });
+    await guarded(log, 'set the outputs', () => setOutputs(Object.entries(buildOutputs(report)).map(([name, value]) => [name, log.redact(value)])));
     const annotations = (0,report_annotations/* stepAnnotations */.x)(outcome.snapshot);
     if (outcome.result === 'succeeded')
         log.info(`✅ ${outcome.message}`);
@@ -1837,7 +1840,28 @@ async function publishReport(report, summary, log) {
     }
     // Appended directly rather than through core.summary, which remembers the first file it saw
     // for the life of the process; the rendering is already one finished HTML document.
-    await guarded(log, 'write the job summary', () => (0,promises_.appendFile)(summaryFile, log.redact((0,report_summary/* renderSummary */.B)(report))));
+    await guarded(log, 'write the job summary', () => (0,external_node_fs_.appendFileSync)(summaryFile, log.redact((0,report_summary/* renderSummary */.B)(report))));
+}
+/**
+ * Every output in one write to $GITHUB_OUTPUT, each in the form core.setOutput writes (a heredoc
+ * with a random delimiter): all or none of them reach the runner, at the cost of one write rather
+ * than one a output. Without the file, core's own way.
+ */
+function setOutputs(outputs) {
+    const file = process.env.GITHUB_OUTPUT;
+    if (!file) {
+        for (const [name, value] of outputs)
+            core/* setOutput */.uH(name, value);
+        return;
+    }
+    const text = outputs.map(([name, value]) => {
+        const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+        if (name.includes(delimiter) || value.includes(delimiter)) {
+            throw new Error(`the output ${name} holds its own delimiter`);
+        }
+        return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
+    });
+    (0,external_node_fs_.appendFileSync)(file, text.join(''), 'utf8');
 }
 async function guarded(log, what, action) {
     try {
@@ -1874,7 +1898,8 @@ class Secrets {
             return;
         this.values.add(secret);
         this.literals.push(secret);
-        this.selfEncoded ||= decodeUnits(secret).some((unit) => unit.end - unit.start > 1);
+        const view = decodedView(secret);
+        this.selfEncoded ||= view.text !== secret;
         for (const value of [secret, `Bearer ${secret}`]) {
             for (const encoded of [
                 Buffer.from(value).toString('base64'),
@@ -1910,13 +1935,12 @@ class Secrets {
             ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
             : [EVERY_ENCODING];
         for (const encodings of views) {
-            const units = decodeUnits(text, encodings);
-            const decoded = units.map((unit) => unit.char).join('');
+            const view = decodedView(text, encodings);
             for (const secret of this.values) {
                 // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
                 for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
-                    for (let at = decoded.indexOf(form); at !== -1; at = decoded.indexOf(form, at + 1)) {
-                        spans.push([units[at].start, units[at + form.length - 1].end]);
+                    for (let at = view.text.indexOf(form); at !== -1; at = view.text.indexOf(form, at + 1)) {
+                        spans.push([view.start(at), view.end(at + form.length - 1)]);
                     }
                 }
             }
@@ -1951,27 +1975,68 @@ const NAMED_ENTITIES = {
     bsol: '\\'
 };
 const JSON_SHORT = { '"': '"', '\\': '\\', '/': '/' };
+/** Where an encoding may start: anything else is plain text, copied as it is. */
+const ENCODING_HEAD = /[\\&%]/g;
 /**
- * The text as a sequence of characters with the spans they came from: one JSON escape, HTML
- * entity or percent-encoded UTF-8 character (of the encodings given) becomes one unit. Anything
- * that is not a well-formed encoding stays as it is.
+ * The text with each JSON escape, HTML entity or percent-encoded UTF-8 character (of the
+ * encodings given) undone. Anything that is not a well-formed encoding stays as it is. The view
+ * is kept as segments (a run of plain text, or the code units of one encoding), so its cost grows
+ * with the number of encodings in the text, not with its length.
  */
-function decodeUnits(text, encodings = EVERY_ENCODING) {
-    const units = [];
+function decodedView(text, encodings = EVERY_ENCODING) {
+    const pieces = [];
+    // Segment n starts at decoded[n] in the view and at original[n] in the text; an encoding's
+    // segment ends at encodedEnd[n] in the text, a plain one has encodedEnd[n] = -1.
+    const decoded = [];
+    const original = [];
+    const encodedEnd = [];
+    let length = 0;
+    const segment = (piece, from, to) => {
+        pieces.push(piece);
+        decoded.push(length);
+        original.push(from);
+        encodedEnd.push(to);
+        length += piece.length;
+    };
+    const head = new RegExp(ENCODING_HEAD);
     let i = 0;
-    while (i < text.length) {
-        const found = decodeAt(text, i, encodings);
-        if (found === undefined) {
-            units.push({ char: text[i], start: i, end: i + 1 });
-            i++;
-        }
-        else {
-            for (const char of found.chars)
-                units.push({ char, start: i, end: found.end });
-            i = found.end;
-        }
+    for (let match = head.exec(text); match !== null; match = head.exec(text)) {
+        const at = match.index;
+        const found = decodeAt(text, at, encodings);
+        if (found === undefined)
+            continue;
+        if (at > i)
+            segment(text.slice(i, at), i, -1);
+        segment(found.chars.join(''), at, found.end);
+        i = found.end;
+        head.lastIndex = i;
     }
-    return units;
+    if (i < text.length)
+        segment(text.slice(i), i, -1);
+    /** The segment that holds code unit k of the view. */
+    const find = (k) => {
+        let low = 0;
+        let high = decoded.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (decoded[middle] <= k)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return low;
+    };
+    return {
+        text: pieces.join(''),
+        start: (k) => {
+            const n = find(k);
+            return encodedEnd[n] === -1 ? original[n] + (k - decoded[n]) : original[n];
+        },
+        end: (k) => {
+            const n = find(k);
+            return encodedEnd[n] === -1 ? original[n] + (k - decoded[n]) + 1 : encodedEnd[n];
+        }
+    };
 }
 /** The characters one encoding at `i` stands for (UTF-16 code units), and where it ends. */
 function decodeAt(text, i, encodings) {

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-npx ncc build src/index.ts -o "$out" --source-map --license licenses.txt >/dev/null
+npx ncc build src/index.ts -o "$out" --source-map --no-source-map-register --license licenses.txt >/dev/null
 if ! diff -rq "$out" dist; then
   echo "dist/ is out of date with src/: run 'npm run bundle' and commit dist/." >&2
   exit 1

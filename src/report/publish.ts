@@ -2,7 +2,9 @@
 // summary, each guarded so that one failing cannot stop the others. Every byte is redacted here
 // (after the report's text was), and the log lines go through the Log's guard.
 
-import { appendFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { appendFileSync } from 'node:fs'
+import { EOL } from 'node:os'
 import * as core from '@actions/core'
 import { stepAnnotations } from './annotations.js'
 import type { Log } from './log.js'
@@ -13,10 +15,11 @@ import { renderSummary } from './summary.js'
 /** Outputs, the verdict and its annotations, and the summary. */
 export async function publishReport(report: Report, summary: boolean, log: Log): Promise<void> {
   const { outcome } = report
-  await guarded(log, 'set the outputs', () => {
-    for (const [name, value] of Object.entries(buildOutputs(report)))
-      core.setOutput(name, log.redact(value))
-  })
+  await guarded(log, 'set the outputs', () =>
+    setOutputs(
+      Object.entries(buildOutputs(report)).map(([name, value]) => [name, log.redact(value)])
+    )
+  )
   const annotations = stepAnnotations(outcome.snapshot)
   if (outcome.result === 'succeeded') log.info(`✅ ${outcome.message}`)
   else if (outcome.result === 'pending') log.info(`⏳ ${outcome.message}`)
@@ -43,8 +46,29 @@ export async function publishReport(report: Report, summary: boolean, log: Log):
   // Appended directly rather than through core.summary, which remembers the first file it saw
   // for the life of the process; the rendering is already one finished HTML document.
   await guarded(log, 'write the job summary', () =>
-    appendFile(summaryFile, log.redact(renderSummary(report)))
+    appendFileSync(summaryFile, log.redact(renderSummary(report)))
   )
+}
+
+/**
+ * Every output in one write to $GITHUB_OUTPUT, each in the form core.setOutput writes (a heredoc
+ * with a random delimiter): all or none of them reach the runner, at the cost of one write rather
+ * than one a output. Without the file, core's own way.
+ */
+function setOutputs(outputs: Array<[string, string]>): void {
+  const file = process.env.GITHUB_OUTPUT
+  if (!file) {
+    for (const [name, value] of outputs) core.setOutput(name, value)
+    return
+  }
+  const text = outputs.map(([name, value]) => {
+    const delimiter = `ghadelimiter_${randomUUID()}`
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+      throw new Error(`the output ${name} holds its own delimiter`)
+    }
+    return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`
+  })
+  appendFileSync(file, text.join(''), 'utf8')
 }
 
 async function guarded(log: Log, what: string, action: () => unknown): Promise<void> {

@@ -16,11 +16,14 @@ import type { Report } from './report.js'
 
 const MASK = '***'
 
-/** One decoded character and the span of the original text it came from. */
-interface Unit {
-  char: string
-  start: number
-  end: number
+/**
+ * The text with encodings undone, and where each of its UTF-16 code units came from in the
+ * original text: `start(k)` to `end(k)`.
+ */
+interface View {
+  text: string
+  start: (k: number) => number
+  end: (k: number) => number
 }
 
 /** The kinds of encoding the decoded view undoes. */
@@ -43,7 +46,8 @@ export class Secrets {
     if (secret.length < MIN_SECRET_CHARS || this.values.has(secret)) return
     this.values.add(secret)
     this.literals.push(secret)
-    this.selfEncoded ||= decodeUnits(secret).some((unit) => unit.end - unit.start > 1)
+    const view = decodedView(secret)
+    this.selfEncoded ||= view.text !== secret
     for (const value of [secret, `Bearer ${secret}`]) {
       for (const encoded of [
         Buffer.from(value).toString('base64'),
@@ -80,13 +84,12 @@ export class Secrets {
       ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
       : [EVERY_ENCODING]
     for (const encodings of views) {
-      const units = decodeUnits(text, encodings)
-      const decoded = units.map((unit) => unit.char).join('')
+      const view = decodedView(text, encodings)
       for (const secret of this.values) {
         // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
         for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
-          for (let at = decoded.indexOf(form); at !== -1; at = decoded.indexOf(form, at + 1)) {
-            spans.push([units[at].start, units[at + form.length - 1].end])
+          for (let at = view.text.indexOf(form); at !== -1; at = view.text.indexOf(form, at + 1)) {
+            spans.push([view.start(at), view.end(at + form.length - 1)])
           }
         }
       }
@@ -122,25 +125,64 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 }
 const JSON_SHORT: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/' }
 
+/** Where an encoding may start: anything else is plain text, copied as it is. */
+const ENCODING_HEAD = /[\\&%]/g
+
 /**
- * The text as a sequence of characters with the spans they came from: one JSON escape, HTML
- * entity or percent-encoded UTF-8 character (of the encodings given) becomes one unit. Anything
- * that is not a well-formed encoding stays as it is.
+ * The text with each JSON escape, HTML entity or percent-encoded UTF-8 character (of the
+ * encodings given) undone. Anything that is not a well-formed encoding stays as it is. The view
+ * is kept as segments (a run of plain text, or the code units of one encoding), so its cost grows
+ * with the number of encodings in the text, not with its length.
  */
-export function decodeUnits(text: string, encodings: readonly Encoding[] = EVERY_ENCODING): Unit[] {
-  const units: Unit[] = []
+function decodedView(text: string, encodings: readonly Encoding[] = EVERY_ENCODING): View {
+  const pieces: string[] = []
+  // Segment n starts at decoded[n] in the view and at original[n] in the text; an encoding's
+  // segment ends at encodedEnd[n] in the text, a plain one has encodedEnd[n] = -1.
+  const decoded: number[] = []
+  const original: number[] = []
+  const encodedEnd: number[] = []
+  let length = 0
+  const segment = (piece: string, from: number, to: number): void => {
+    pieces.push(piece)
+    decoded.push(length)
+    original.push(from)
+    encodedEnd.push(to)
+    length += piece.length
+  }
+  const head = new RegExp(ENCODING_HEAD)
   let i = 0
-  while (i < text.length) {
-    const found = decodeAt(text, i, encodings)
-    if (found === undefined) {
-      units.push({ char: text[i], start: i, end: i + 1 })
-      i++
-    } else {
-      for (const char of found.chars) units.push({ char, start: i, end: found.end })
-      i = found.end
+  for (let match = head.exec(text); match !== null; match = head.exec(text)) {
+    const at = match.index
+    const found = decodeAt(text, at, encodings)
+    if (found === undefined) continue
+    if (at > i) segment(text.slice(i, at), i, -1)
+    segment(found.chars.join(''), at, found.end)
+    i = found.end
+    head.lastIndex = i
+  }
+  if (i < text.length) segment(text.slice(i), i, -1)
+  /** The segment that holds code unit k of the view. */
+  const find = (k: number): number => {
+    let low = 0
+    let high = decoded.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (decoded[middle] <= k) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+  return {
+    text: pieces.join(''),
+    start: (k) => {
+      const n = find(k)
+      return encodedEnd[n] === -1 ? original[n] + (k - decoded[n]) : original[n]
+    },
+    end: (k) => {
+      const n = find(k)
+      return encodedEnd[n] === -1 ? original[n] + (k - decoded[n]) + 1 : encodedEnd[n]
     }
   }
-  return units
 }
 
 /** The characters one encoding at `i` stands for (UTF-16 code units), and where it ends. */
