@@ -3,6 +3,7 @@
 // bench/run.ts in a process of its own per shape, so that its CPU time and peak RSS are its own.
 // Usage: node --import ./bench/ts-resolve.mjs bench/hostile-body.ts <shape>
 
+import { pathToFileURL } from 'node:url'
 import { cppBackend } from '../src/backends/cpp/index.ts'
 import { snapshotOf } from '../src/backends/cpp/watcher.ts'
 import { MAX_BODY_BYTES } from '../src/constants.ts'
@@ -49,9 +50,11 @@ function body(shape: (typeof SHAPES)[number]): string {
   }
 }
 
-const shape = process.argv[2] as (typeof SHAPES)[number]
-// Imported by bench/run.ts for SHAPES only: the work runs when started with a shape.
-if (shape !== undefined) await measure(shape)
+// Imported by bench/run.ts for SHAPES only (whatever that process's arguments): the work runs when
+// this file is the one started, with a shape.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await measure(process.argv[2] as (typeof SHAPES)[number])
+}
 
 async function measure(shape: (typeof SHAPES)[number]): Promise<void> {
   if (!SHAPES.includes(shape)) throw new Error(`shape must be one of ${SHAPES.join(', ')}`)
