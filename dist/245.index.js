@@ -1469,7 +1469,9 @@ class ApiClient {
                     kind: 'ok',
                     value: {
                         // A POST that starts an operation may answer 202 with its address in a header only.
-                        body: method === 'POST' && body.trim() === '' ? undefined : (0,net_json/* parseJson */.q)(body),
+                        body: method === 'POST' && body.trim() === ''
+                            ? undefined
+                            : hideNested((0,net_json/* parseJson */.q)(body), this.redact),
                         status,
                         ...(response.location === undefined ? {} : { location: response.location }),
                         ...(response.operationLocation === undefined
@@ -1496,7 +1498,7 @@ class ApiClient {
             };
         }
         const message = this.wording.fatal(failure);
-        const json = jsonOrUndefined(body);
+        const json = jsonOrUndefined(body, this.redact);
         return {
             kind: 'fatal',
             message: status === 401 ? `${message} ${this.tokens.unauthorizedHint}` : message,
@@ -1506,10 +1508,30 @@ class ApiClient {
         };
     }
 }
+/**
+ * The parsed answer with its strings redacted once more where they still hold an encoding (an
+ * entity or a percent sign): a secret encoded twice (JSON over HTML entities) is whole only after
+ * JSON decoding, and must be hidden before anything reads, decodes or cuts those strings. The
+ * value is changed in place; JSON read with bounded work keeps this walk bounded too.
+ */
+function hideNested(value, redact) {
+    if (typeof value === 'string')
+        return /[&%]/.test(value) ? redact(value) : value;
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+            value[i] = hideNested(value[i], redact);
+    }
+    else if (typeof value === 'object' && value !== null) {
+        const record = value;
+        for (const key of Object.keys(record))
+            record[key] = hideNested(record[key], redact);
+    }
+    return value;
+}
 /** An error body's JSON, for a backend that reads more of it than its words (an error tree). */
-function jsonOrUndefined(text) {
+function jsonOrUndefined(text, redact) {
     try {
-        return text.trim() === '' ? undefined : (0,net_json/* parseJson */.q)(text);
+        return text.trim() === '' ? undefined : hideNested((0,net_json/* parseJson */.q)(text), redact);
     }
     catch {
         return undefined;
@@ -2584,10 +2606,12 @@ function abortReason(budget) {
 /* harmony export */   tK: () => (/* binding */ htmlToParts)
 /* harmony export */ });
 /* unused harmony export hasMarkup */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
 // Turns HTML from an API (CPP's `messageHtml`, error pages) into text runs with htmlparser2: tags
 // dropped, entities decoded, line breaks kept for block elements, and only http(s) links kept as
 // links. Most text is plain sentences, so the parser (a third of the bundle's own weight) is loaded
 // here, the first time markup is met.
+
 let htmlparser2;
 /** Markup or an entity: what only a parser can read. */
 function hasMarkup(text) {
@@ -2651,7 +2675,11 @@ function parse({ Parser }, html) {
                 runs.push({ text: '\n' });
             if (name === 'a') {
                 const href = attributes.href?.trim();
-                links.push(href !== undefined && isWebLink(href) ? href : undefined);
+                // A link longer than any real one is text only: its address would cost the summary
+                // and the outputs what its words do not show.
+                links.push(href !== undefined && href.length <= _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_LINK_CHARS */ .mm && isWebLink(href)
+                    ? href
+                    : undefined);
             }
         },
         ontext(text) {
@@ -3401,11 +3429,17 @@ function messageLine(message) {
     const meta = [message.level, when(message.timestamp)].filter(Boolean).map(escape);
     return `<strong>${meta.join(' · ')}</strong>: ${partsHtml(message.parts)}`;
 }
-/** An API timestamp as people read it ("2026-11-30 15:40:12 UTC"), or as sent when unreadable. */
+/** An ISO 8601 time with its offset (or Z); anything else is not read as a time. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+/**
+ * An API timestamp as people read it ("2026-11-30 15:40:12 UTC") when it is an ISO time with its
+ * offset; anything else (no offset, which would be read as the runner's local time, or no date at
+ * all) as sent.
+ */
 function when(timestamp) {
     if (timestamp === undefined)
         return '';
-    return (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTime */ .fU)(Date.parse(timestamp)) || timestamp;
+    return (ISO_TIME.test(timestamp) && (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTime */ .fU)(Date.parse(timestamp))) || timestamp;
 }
 /** Message parts as HTML: text escaped, http(s) links as links. */
 function partsHtml(parts) {
@@ -3415,19 +3449,30 @@ function partsHtml(parts) {
         : `<a href="${escape(part.href)}">${escapeText(part.text)}</a>`)
         .join('');
 }
-/** The parts within `max` characters in all: the part that reaches the limit is cut and marked. */
+/**
+ * The parts within `max` characters in all, a link's address counted with its words (the HTML
+ * carries both): the part that reaches the limit is cut and marked, and loses its link when its
+ * address does not fit.
+ */
 function clipParts(parts, max) {
-    if (parts.reduce((sum, part) => sum + part.text.length, 0) <= max)
+    const size = (part) => part.text.length + (part.href?.length ?? 0);
+    if (parts.reduce((sum, part) => sum + size(part), 0) <= max)
         return parts;
     const kept = [];
     let left = max;
     for (const part of parts) {
-        if (part.text.length < left) {
+        if (size(part) < left) {
             kept.push(part);
-            left -= part.text.length;
+            left -= size(part);
             continue;
         }
-        kept.push({ ...part, text: `${part.text.slice(0, Math.max(0, left - 1))}…` });
+        const { href } = part;
+        const linked = href !== undefined && href.length < left;
+        const room = linked ? left - href.length : left;
+        if (room > 0) {
+            const text = `${part.text.slice(0, room - 1)}…`;
+            kept.push(linked ? { text, href } : { text });
+        }
         break;
     }
     return kept;
@@ -3475,9 +3520,10 @@ function stepCell(step) {
     const reference = step.reference === undefined ? '' : `<br><code>${escape(step.reference)}</code>`;
     return `${escape(step.name)}${id}${reference}`;
 }
-/** Icon and word on one line, however narrow the column. */
+/** Icon and status on one line, however narrow the column (a spelling the gate does not know may wrap). */
 function statusCell(status, rawStatus) {
-    return `${STATUS_ICON[status]}&nbsp;${escape((0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStatus */ .Wn)(status, rawStatus)).replace(/ /g, '&nbsp;')}`;
+    const words = escape((0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStatus */ .Wn)(status, rawStatus));
+    return `${STATUS_ICON[status]}&nbsp;${status === 'unknown' ? words : words.replace(/ /g, '&nbsp;')}`;
 }
 /** Message text keeps its line breaks, as <br>. */
 function escapeText(text) {

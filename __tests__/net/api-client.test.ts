@@ -8,6 +8,7 @@ import type { FetchResult } from '../../src/model/outcome.js'
 import { cppWording } from '../../src/backends/cpp/wording.js'
 import { within } from '../fixtures/budget.js'
 import { USER_AGENT } from '../../src/net/http.js'
+import { Secrets } from '../../src/report/redact.js'
 import {
   ACTION_NAME,
   ACTION_VERSION,
@@ -127,6 +128,20 @@ describe('ApiClient 2xx answers', () => {
     const { result } = await get()
 
     expect(result).toEqual({ kind: 'ok', value: body })
+    scope.done()
+  })
+
+  it('hides a secret encoded twice (HTML entities inside JSON escapes) before anything decodes it', async () => {
+    const secrets = new Secrets()
+    secrets.add(TOKEN)
+    // In the raw body each character is \u0026#NN; : JSON-decoded, &#NN; ; HTML-decoded, the token.
+    const twice = [...TOKEN].map((char) => `\\u0026#${char.charCodeAt(0)};`).join('')
+    const scope = cpp().reply(200, `{"messages":[{"messageHtml":"<p>echo: ${twice}</p>"}]}`)
+    const { result } = await get(URL_, TIMEOUT_MS, { redact: (text) => secrets.redact(text) })
+    if (result.kind !== 'ok') throw new Error('expected ok')
+    const html = (result.value as { messages: Array<{ messageHtml: string }> }).messages[0]
+      .messageHtml
+    expect(html).toBe('<p>echo: ***</p>')
     scope.done()
   })
 

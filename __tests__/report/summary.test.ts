@@ -421,8 +421,150 @@ describe('renderSummary', () => {
     const shown = all(root, 'p')
       .map(text)
       .find((line) => line.startsWith('Certification failed'))
-    expect(shown).toHaveLength(MAX_MESSAGE_CHARS)
+    // The link's address counts with its words: the HTML carries both.
+    expect((shown?.length ?? 0) + 'https://example.com/r'.length).toBe(MAX_MESSAGE_CHARS)
     expect(shown?.endsWith('x…')).toBe(true)
+  })
+
+  /** The verdict paragraph of a failure quoting these parts. */
+  function verdictOf(parts: Message['parts']): Element {
+    const failing = step('c', 'failed', { name: 'C', messages: [{ level: 'error', parts }] })
+    const found = verdict(snapshot('failed', [failing]), { kind: 'completion' }, {})
+    if (found.kind !== 'fail') throw new Error('expected a failing verdict')
+    const root = parse(
+      renderSummary(
+        report({
+          result: 'failed',
+          message: found.message,
+          quote: found.quote,
+          failedStep: failing
+        })
+      )
+    )
+    const paragraph = all(root, 'p').find((p) => text(p).startsWith('C failed'))
+    if (paragraph === undefined) throw new Error('no verdict paragraph')
+    return paragraph
+  }
+
+  it('keeps a quote that fits exactly whole, and cuts one character more', () => {
+    const room = MAX_MESSAGE_CHARS - 'C failed: '.length
+    const exact = verdictOf([{ text: 'a'.repeat(room - 10) }, { text: 'b'.repeat(10) }])
+    expect(text(exact)).toBe(`C failed: ${'a'.repeat(room - 10)}${'b'.repeat(10)}`)
+    const over = verdictOf([{ text: 'a'.repeat(room - 10) }, { text: 'b'.repeat(11) }])
+    expect(text(over)).toBe(`C failed: ${'a'.repeat(room - 10)}${'b'.repeat(9)}…`)
+  })
+
+  it('drops the link of a cut part whose address no longer fits, keeping its words', () => {
+    const room = MAX_MESSAGE_CHARS - 'C failed: '.length
+    const href = `https://example.com/${'p'.repeat(100)}`
+    const paragraph = verdictOf([{ text: 'a'.repeat(room - 50) }, { text: 'see it', href }])
+    expect(all(paragraph, 'a')).toEqual([])
+    // Its words fit, but the link does not: the cut is marked.
+    expect(text(paragraph)).toBe(`C failed: ${'a'.repeat(room - 50)}see it…`)
+  })
+
+  it('never links what is not an http(s) address, in the verdict or the step’s cell', () => {
+    const html = renderSummary(
+      report({
+        result: 'failed',
+        message: 'C failed: x',
+        quote: {
+          lead: 'C failed',
+          messages: [{ level: 'error', parts: [{ text: 'x', href: 'javascript:alert(1)' }] }]
+        },
+        failedStep: step('c', 'failed'),
+        snapshot: snapshot('failed', [
+          step('c', 'failed', {
+            messages: [{ level: 'error', parts: [{ text: 'x', href: 'javascript:alert(1)' }] }]
+          })
+        ])
+      })
+    )
+    expect(all(parse(html), 'a')).toEqual([])
+    expect(html).not.toContain('javascript:')
+  })
+
+  it('stays under its limit when every message of a failing step links a huge address', async () => {
+    const huge = `https://x.example/${'y'.repeat(39_000)}`
+    const last = await normalize(
+      rawOperation(
+        'failed',
+        rawSteps({
+          displaycertify: {
+            status: 'failed',
+            messages: Array.from({ length: 200 }, (_, i) => ({
+              level: 'Error',
+              messageHtml: `<p>Problem ${i}: <a href="${huge}">x</a></p>`
+            }))
+          }
+        })
+      )
+    )
+    const found = verdict(last, { kind: 'completion' }, {})
+    if (found.kind !== 'fail') throw new Error('expected a failing verdict')
+    const html = renderSummary(
+      report({
+        result: 'failed',
+        message: found.message,
+        quote: found.quote,
+        ...(found.failedStep ? { failedStep: found.failedStep } : {}),
+        snapshot: last
+      })
+    )
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+    expect(html).not.toContain(huge)
+  })
+
+  it('never writes a blank line, which would end the summary’s HTML block', () => {
+    const html = renderSummary(
+      report({
+        result: 'failed',
+        message: 'C failed: a\n\nb',
+        quote: {
+          lead: 'C\n\nfailed',
+          messages: [{ level: 'error', parts: [{ text: 'a\r\n\r\n![x](https://e.example/x)' }] }]
+        },
+        snapshot: snapshot('failed', [
+          step('c\n\nd', 'unknown', {
+            rawStatus: 'odd\n\nstatus',
+            messages: [message('m\n\nn', 'error\n\n', '2026\n\n')]
+          })
+        ])
+      })
+    )
+    expect(html).not.toMatch(/\n[ \t]*\n/)
+    expect(html).not.toContain('\r')
+  })
+
+  it.each([
+    ['an ISO time with Z', '2026-11-30T15:40:12.345Z', '2026-11-30 15:40:12 UTC'],
+    ['an ISO time with an offset', '2026-11-30T16:40:12+01:00', '2026-11-30 15:40:12 UTC'],
+    [
+      'an ISO time without an offset (local to whom?)',
+      '2026-11-30T15:40:12',
+      '2026-11-30T15:40:12'
+    ],
+    ['text that only looks like a date to a loose parser', 'Build 7', 'Build 7']
+  ])('shows %s as %s', (_what, timestamp, shown) => {
+    const root = parse(
+      renderSummary(
+        report({
+          snapshot: snapshot('running', [
+            step('c', 'running', { messages: [message('m', 'information', timestamp)] })
+          ])
+        })
+      )
+    )
+    expect(all(root, 'li').map(text)).toEqual([`information · ${shown}: m`])
+  })
+
+  it('lets a status spelling the gate does not know wrap in its cell', () => {
+    const html = renderSummary(
+      report({
+        snapshot: snapshot('running', [step('a', 'unknown', { rawStatus: 'Some Odd State' })])
+      })
+    )
+    expect(html).toContain('<td>❔&nbsp;&quot;Some Odd State&quot;</td>')
   })
 
   describe('without a snapshot', () => {

@@ -140,7 +140,10 @@ export class ApiClient {
           kind: 'ok',
           value: {
             // A POST that starts an operation may answer 202 with its address in a header only.
-            body: method === 'POST' && body.trim() === '' ? undefined : parseJson(body),
+            body:
+              method === 'POST' && body.trim() === ''
+                ? undefined
+                : hideNested(parseJson(body), this.redact),
             status,
             ...(response.location === undefined ? {} : { location: response.location }),
             ...(response.operationLocation === undefined
@@ -169,7 +172,7 @@ export class ApiClient {
       }
     }
     const message = this.wording.fatal(failure)
-    const json = jsonOrUndefined(body)
+    const json = jsonOrUndefined(body, this.redact)
     return {
       kind: 'fatal',
       message: status === 401 ? `${message} ${this.tokens.unauthorizedHint}` : message,
@@ -180,10 +183,27 @@ export class ApiClient {
   }
 }
 
+/**
+ * The parsed answer with its strings redacted once more where they still hold an encoding (an
+ * entity or a percent sign): a secret encoded twice (JSON over HTML entities) is whole only after
+ * JSON decoding, and must be hidden before anything reads, decodes or cuts those strings. The
+ * value is changed in place; JSON read with bounded work keeps this walk bounded too.
+ */
+function hideNested(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return /[&%]/.test(value) ? redact(value) : value
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = hideNested(value[i], redact)
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>
+    for (const key of Object.keys(record)) record[key] = hideNested(record[key], redact)
+  }
+  return value
+}
+
 /** An error body's JSON, for a backend that reads more of it than its words (an error tree). */
-function jsonOrUndefined(text: string): unknown {
+function jsonOrUndefined(text: string, redact: (text: string) => string): unknown {
   try {
-    return text.trim() === '' ? undefined : parseJson(text)
+    return text.trim() === '' ? undefined : hideNested(parseJson(text), redact)
   } catch {
     return undefined
   }

@@ -3,6 +3,7 @@
 // links. Most text is plain sentences, so the parser (a third of the bundle's own weight) is loaded
 // here, the first time markup is met.
 
+import { MAX_LINK_CHARS } from '../constants.js'
 import type { MessagePart } from '../model/snapshot.js'
 
 type HtmlParser = typeof import('htmlparser2')
@@ -71,7 +72,13 @@ function parse({ Parser }: HtmlParser, html: string): MessagePart[] {
         if (BLOCK_TAGS.has(name)) runs.push({ text: '\n' })
         if (name === 'a') {
           const href = attributes.href?.trim()
-          links.push(href !== undefined && isWebLink(href) ? href : undefined)
+          // A link longer than any real one is text only: its address would cost the summary
+          // and the outputs what its words do not show.
+          links.push(
+            href !== undefined && href.length <= MAX_LINK_CHARS && isWebLink(href)
+              ? href
+              : undefined
+          )
         }
       },
       ontext(text) {

@@ -250,10 +250,17 @@ function messageLine(message: Message): string {
   return `<strong>${meta.join(' · ')}</strong>: ${partsHtml(message.parts)}`
 }
 
-/** An API timestamp as people read it ("2026-11-30 15:40:12 UTC"), or as sent when unreadable. */
+/** An ISO 8601 time with its offset (or Z); anything else is not read as a time. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/
+
+/**
+ * An API timestamp as people read it ("2026-11-30 15:40:12 UTC") when it is an ISO time with its
+ * offset; anything else (no offset, which would be read as the runner's local time, or no date at
+ * all) as sent.
+ */
 function when(timestamp: string | undefined): string {
   if (timestamp === undefined) return ''
-  return formatTime(Date.parse(timestamp)) || timestamp
+  return (ISO_TIME.test(timestamp) && formatTime(Date.parse(timestamp))) || timestamp
 }
 
 /** Message parts as HTML: text escaped, http(s) links as links. */
@@ -267,18 +274,29 @@ function partsHtml(parts: MessagePart[]): string {
     .join('')
 }
 
-/** The parts within `max` characters in all: the part that reaches the limit is cut and marked. */
+/**
+ * The parts within `max` characters in all, a link's address counted with its words (the HTML
+ * carries both): the part that reaches the limit is cut and marked, and loses its link when its
+ * address does not fit.
+ */
 function clipParts(parts: MessagePart[], max: number): MessagePart[] {
-  if (parts.reduce((sum, part) => sum + part.text.length, 0) <= max) return parts
+  const size = (part: MessagePart): number => part.text.length + (part.href?.length ?? 0)
+  if (parts.reduce((sum, part) => sum + size(part), 0) <= max) return parts
   const kept: MessagePart[] = []
   let left = max
   for (const part of parts) {
-    if (part.text.length < left) {
+    if (size(part) < left) {
       kept.push(part)
-      left -= part.text.length
+      left -= size(part)
       continue
     }
-    kept.push({ ...part, text: `${part.text.slice(0, Math.max(0, left - 1))}…` })
+    const { href } = part
+    const linked = href !== undefined && href.length < left
+    const room = linked ? left - href.length : left
+    if (room > 0) {
+      const text = `${part.text.slice(0, room - 1)}…`
+      kept.push(linked ? { text, href } : { text })
+    }
     break
   }
   return kept
@@ -331,9 +349,10 @@ function stepCell(step: Step): string {
   return `${escape(step.name)}${id}${reference}`
 }
 
-/** Icon and word on one line, however narrow the column. */
+/** Icon and status on one line, however narrow the column (a spelling the gate does not know may wrap). */
 function statusCell(status: Status, rawStatus: string): string {
-  return `${STATUS_ICON[status]}&nbsp;${escape(describeStatus(status, rawStatus)).replace(/ /g, '&nbsp;')}`
+  const words = escape(describeStatus(status, rawStatus))
+  return `${STATUS_ICON[status]}&nbsp;${status === 'unknown' ? words : words.replace(/ /g, '&nbsp;')}`
 }
 
 /** Message text keeps its line breaks, as <br>. */
