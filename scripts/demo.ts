@@ -23,6 +23,7 @@ import {
 } from '../simulator/server.ts'
 import { demoTimeout } from './demo-timeout.ts'
 import { summaryPage, summaryToText } from './summary-text.ts'
+import { parseOutputFile } from './output-file.ts'
 
 const { values } = parseArgs({
   options: {
@@ -264,7 +265,7 @@ async function runGate(run: GateRun, folder: string): Promise<GateResult> {
   return {
     run,
     code,
-    outputs: parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+    outputs: parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
   }
 }
@@ -331,16 +332,3 @@ console.log(
   )
 )
 process.exit(results[results.length - 1].code ?? 1)
-
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i])
-    if (!match) continue
-    const value: string[] = []
-    for (i++; i < lines.length && lines[i] !== match[2]; i++) value.push(lines[i])
-    outputs[match[1]] = value.join('\n')
-  }
-  return outputs
-}

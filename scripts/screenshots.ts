@@ -17,6 +17,7 @@ import {
   startSimulator
 } from '../simulator/server.ts'
 import { findChromium, PAGE_WIDTH, pngSize, screenshotPage, type Theme } from './screenshot-page.ts'
+import { parseOutputFile } from './output-file.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const OUT = join(ROOT, 'docs/screenshots')
@@ -128,7 +129,7 @@ async function gate(run: Run, url: string): Promise<string> {
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
 
   const { code, log } = await node(join(ROOT, 'dist/index.js'), env)
-  const result = outputs(readFileSync(files.GITHUB_OUTPUT, 'utf8')).result
+  const result = parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')).result
   const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
   if (code !== run.exitCode || result !== run.result || summary.trim() === '')
     throw new Error(
@@ -166,20 +167,6 @@ function node(
       done({ code, log })
     })
   })
-}
-
-/** The GITHUB_OUTPUT file's `name<<delimiter` blocks. */
-function outputs(text: string): Record<string, string | undefined> {
-  const values: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i])
-    if (!match) continue
-    const value: string[] = []
-    for (i++; i < lines.length && lines[i] !== match[2]; i++) value.push(lines[i])
-    values[match[1]] = value.join('\n')
-  }
-  return values
 }
 
 /** One full-height PNG per summary and theme; returns their paths. */

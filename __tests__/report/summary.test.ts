@@ -398,34 +398,6 @@ describe('renderSummary', () => {
     )
   })
 
-  it('keeps a long quoted message within the verdict’s length, links and all', () => {
-    const long = 'x'.repeat(MAX_MESSAGE_CHARS * 2)
-    const failing = step('c', 'failed', {
-      name: 'Certification',
-      messages: [
-        { level: 'error', parts: [{ text: 'See ' }, { text: long, href: 'https://example.com/r' }] }
-      ]
-    })
-    const found = verdict(snapshot('failed', [failing]), { kind: 'completion' }, {})
-    if (found.kind !== 'fail') throw new Error('expected a failing verdict')
-    const root = parse(
-      renderSummary(
-        report({
-          result: 'failed',
-          message: found.message,
-          quote: found.quote,
-          failedStep: failing
-        })
-      )
-    )
-    const shown = all(root, 'p')
-      .map(text)
-      .find((line) => line.startsWith('Certification failed'))
-    // The link's address counts with its words: the HTML carries both.
-    expect((shown?.length ?? 0) + 'https://example.com/r'.length).toBe(MAX_MESSAGE_CHARS)
-    expect(shown?.endsWith('x…')).toBe(true)
-  })
-
   /** The verdict paragraph of a failure quoting these parts. */
   function verdictOf(parts: Message['parts']): Element {
     const failing = step('c', 'failed', { name: 'C', messages: [{ level: 'error', parts }] })
@@ -445,6 +417,14 @@ describe('renderSummary', () => {
     if (paragraph === undefined) throw new Error('no verdict paragraph')
     return paragraph
   }
+
+  it('keeps a long quoted message within the verdict’s length, links and all', () => {
+    const long = 'x'.repeat(MAX_MESSAGE_CHARS * 2)
+    const shown = text(verdictOf([{ text: 'See ' }, { text: long, href: 'https://example.com/r' }]))
+    // The link's address counts with its words: the HTML carries both.
+    expect(shown.length + 'https://example.com/r'.length).toBe(MAX_MESSAGE_CHARS)
+    expect(shown.endsWith('x…')).toBe(true)
+  })
 
   it('keeps a quote that fits exactly whole, and cuts one character more', () => {
     const room = MAX_MESSAGE_CHARS - 'C failed: '.length
