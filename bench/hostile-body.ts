@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url'
 import { cppBackend } from '../src/backends/cpp/index.ts'
 import { snapshotOf } from '../src/backends/cpp/watcher.ts'
 import { MAX_BODY_BYTES } from '../src/constants.ts'
+import { hideNested } from '../src/net/api-client.ts'
 import { parseJson } from '../src/net/json.ts'
+import { redactReport, Secrets } from '../src/report/redact.ts'
 import { buildOutputs } from '../src/report/outputs.ts'
 import { renderSummary } from '../src/report/summary.ts'
 
@@ -59,11 +61,17 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
 async function measure(shape: (typeof SHAPES)[number]): Promise<void> {
   if (!SHAPES.includes(shape)) throw new Error(`shape must be one of ${SHAPES.join(', ')}`)
   const text = body(shape)
+  // A run's secrets: the token (what every run has) hidden in every answer.
+  const secrets = new Secrets()
+  secrets.add('eyJ0eXAi.bench-token-never-printed.c2ln')
+  const redact = (value: string): string => secrets.redact(value)
   const before = process.cpuUsage()
   let parsed: unknown
   try {
-    // As the API client reads every 2xx body.
-    parsed = parseJson(text)
+    // As the API client reads every 2xx body: secrets hidden, then parsed with bounded work, then
+    // hidden again where an encoding is left in a string.
+    const answer = redact(text)
+    parsed = hideNested(parseJson(answer), redact, answer)
   } catch {
     // What the API client does with a body that is not JSON: a transient failure, nothing more.
     parsed = undefined
@@ -83,8 +91,10 @@ async function measure(shape: (typeof SHAPES)[number]): Promise<void> {
     },
     elapsedMs: 0
   }
-  renderSummary(report)
-  buildOutputs(report)
+  // As publishReport does: the report redacted, then each output and the summary at its sink.
+  const redacted = redactReport(report, secrets)
+  redact(renderSummary(redacted))
+  for (const value of Object.values(buildOutputs(redacted))) redact(value)
   void cppBackend
   const cpu = process.cpuUsage(before)
   process.stdout.write(

@@ -1471,7 +1471,7 @@ class ApiClient {
                         // A POST that starts an operation may answer 202 with its address in a header only.
                         body: method === 'POST' && body.trim() === ''
                             ? undefined
-                            : hideNested((0,net_json/* parseJson */.q)(body), this.redact),
+                            : hideNested((0,net_json/* parseJson */.q)(body), this.redact, body),
                         status,
                         ...(response.location === undefined ? {} : { location: response.location }),
                         ...(response.operationLocation === undefined
@@ -1514,24 +1514,28 @@ class ApiClient {
  * JSON decoding, and must be hidden before anything reads, decodes or cuts those strings. The
  * value is changed in place; JSON read with bounded work keeps this walk bounded too.
  */
-function hideNested(value, redact) {
+function hideNested(value, redact, raw) {
+    // Without a JSON escape in the answer, every string is as it was in the text already redacted.
+    return raw.includes('\\') ? walk(value, redact) : value;
+}
+function walk(value, redact) {
     if (typeof value === 'string')
         return /[&%]/.test(value) ? redact(value) : value;
     if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++)
-            value[i] = hideNested(value[i], redact);
+            value[i] = walk(value[i], redact);
     }
     else if (typeof value === 'object' && value !== null) {
         const record = value;
         for (const key of Object.keys(record))
-            record[key] = hideNested(record[key], redact);
+            record[key] = walk(record[key], redact);
     }
     return value;
 }
 /** An error body's JSON, for a backend that reads more of it than its words (an error tree). */
 function jsonOrUndefined(text, redact) {
     try {
-        return text.trim() === '' ? undefined : hideNested((0,net_json/* parseJson */.q)(text), redact);
+        return text.trim() === '' ? undefined : hideNested((0,net_json/* parseJson */.q)(text), redact, text);
     }
     catch {
         return undefined;
@@ -1956,14 +1960,19 @@ class Secrets {
         const views = this.selfEncoded
             ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
             : [EVERY_ENCODING];
+        // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
+        const forms = [...this.values].flatMap((secret) => [
+            ...new Set([secret, secret.replace(/ /g, '+')])
+        ]);
         for (const encodings of views) {
+            // The decoded text alone first: the spans are worked out only when a secret is in it.
+            const decoded = decodedText(text, encodings);
+            if (!forms.some((form) => decoded.includes(form)))
+                continue;
             const view = decodedView(text, encodings);
-            for (const secret of this.values) {
-                // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
-                for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
-                    for (let at = view.text.indexOf(form); at !== -1; at = view.text.indexOf(form, at + 1)) {
-                        spans.push([view.start(at), view.end(at + form.length - 1)]);
-                    }
+            for (const form of forms) {
+                for (let at = view.text.indexOf(form); at !== -1; at = view.text.indexOf(form, at + 1)) {
+                    spans.push([view.start(at), view.end(at + form.length - 1)]);
                 }
             }
         }
@@ -1999,6 +2008,21 @@ const NAMED_ENTITIES = {
 const JSON_SHORT = { '"': '"', '\\': '\\', '/': '/' };
 /** Where an encoding may start: anything else is plain text, copied as it is. */
 const ENCODING_HEAD = /[\\&%]/g;
+/** The decoded text of decodedView, without the spans: what most texts need, at little cost. */
+function decodedText(text, encodings) {
+    const head = new RegExp(ENCODING_HEAD);
+    let out = '';
+    let i = 0;
+    for (let match = head.exec(text); match !== null; match = head.exec(text)) {
+        const found = decodeAt(text, match.index, encodings);
+        if (found === undefined)
+            continue;
+        out += text.slice(i, match.index) + found.chars.join('');
+        i = found.end;
+        head.lastIndex = i;
+    }
+    return i === 0 ? text : out + text.slice(i);
+}
 /**
  * The text with each JSON escape, HTML entity or percent-encoded UTF-8 character (of the
  * encodings given) undone. Anything that is not a well-formed encoding stays as it is. The view
@@ -2060,11 +2084,16 @@ function decodedView(text, encodings = EVERY_ENCODING) {
         }
     };
 }
+// Sticky: each matches only where its lastIndex is set, with no copy of the text.
+const JSON_UNICODE = /\\u([0-9a-fA-F]{4})/y;
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/y;
+const PERCENT_BYTE = /%([0-9a-fA-F]{2})/y;
 /** The characters one encoding at `i` stands for (UTF-16 code units), and where it ends. */
 function decodeAt(text, i, encodings) {
     const head = text[i];
     if (head === '\\' && encodings.includes('json')) {
-        const unicode = /^\\u([0-9a-fA-F]{4})/.exec(text.slice(i, i + 6));
+        JSON_UNICODE.lastIndex = i;
+        const unicode = JSON_UNICODE.exec(text);
         if (unicode)
             return { chars: [String.fromCharCode(parseInt(unicode[1], 16))], end: i + 6 };
         const short = text[i + 1];
@@ -2074,7 +2103,8 @@ function decodeAt(text, i, encodings) {
         return undefined;
     }
     if (head === '&' && encodings.includes('html')) {
-        const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/.exec(text.slice(i, i + 12));
+        ENTITY.lastIndex = i;
+        const entity = ENTITY.exec(text);
         if (!entity)
             return undefined;
         const end = i + entity[0].length;
@@ -2096,7 +2126,8 @@ function decodeAt(text, i, encodings) {
 /** One UTF-8 character written as %HH bytes. */
 function decodePercent(text, i) {
     const byte = (at) => {
-        const match = /^%([0-9a-fA-F]{2})/.exec(text.slice(at, at + 3));
+        PERCENT_BYTE.lastIndex = at;
+        const match = PERCENT_BYTE.exec(text);
         return match ? parseInt(match[1], 16) : undefined;
     };
     const lead = byte(i);

@@ -143,7 +143,7 @@ export class ApiClient {
             body:
               method === 'POST' && body.trim() === ''
                 ? undefined
-                : hideNested(parseJson(body), this.redact),
+                : hideNested(parseJson(body), this.redact, body),
             status,
             ...(response.location === undefined ? {} : { location: response.location }),
             ...(response.operationLocation === undefined
@@ -189,13 +189,18 @@ export class ApiClient {
  * JSON decoding, and must be hidden before anything reads, decodes or cuts those strings. The
  * value is changed in place; JSON read with bounded work keeps this walk bounded too.
  */
-function hideNested(value: unknown, redact: (text: string) => string): unknown {
+export function hideNested(value: unknown, redact: (text: string) => string, raw: string): unknown {
+  // Without a JSON escape in the answer, every string is as it was in the text already redacted.
+  return raw.includes('\\') ? walk(value, redact) : value
+}
+
+function walk(value: unknown, redact: (text: string) => string): unknown {
   if (typeof value === 'string') return /[&%]/.test(value) ? redact(value) : value
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = hideNested(value[i], redact)
+    for (let i = 0; i < value.length; i++) value[i] = walk(value[i], redact)
   } else if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>
-    for (const key of Object.keys(record)) record[key] = hideNested(record[key], redact)
+    for (const key of Object.keys(record)) record[key] = walk(record[key], redact)
   }
   return value
 }
@@ -203,7 +208,7 @@ function hideNested(value: unknown, redact: (text: string) => string): unknown {
 /** An error body's JSON, for a backend that reads more of it than its words (an error tree). */
 function jsonOrUndefined(text: string, redact: (text: string) => string): unknown {
   try {
-    return text.trim() === '' ? undefined : hideNested(parseJson(text), redact)
+    return text.trim() === '' ? undefined : hideNested(parseJson(text), redact, text)
   } catch {
     return undefined
   }

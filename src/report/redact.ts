@@ -83,14 +83,18 @@ export class Secrets {
     const views = this.selfEncoded
       ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
       : [EVERY_ENCODING]
+    // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
+    const forms = [...this.values].flatMap((secret) => [
+      ...new Set([secret, secret.replace(/ /g, '+')])
+    ])
     for (const encodings of views) {
+      // The decoded text alone first: the spans are worked out only when a secret is in it.
+      const decoded = decodedText(text, encodings)
+      if (!forms.some((form) => decoded.includes(form))) continue
       const view = decodedView(text, encodings)
-      for (const secret of this.values) {
-        // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
-        for (const form of new Set([secret, secret.replace(/ /g, '+')])) {
-          for (let at = view.text.indexOf(form); at !== -1; at = view.text.indexOf(form, at + 1)) {
-            spans.push([view.start(at), view.end(at + form.length - 1)])
-          }
+      for (const form of forms) {
+        for (let at = view.text.indexOf(form); at !== -1; at = view.text.indexOf(form, at + 1)) {
+          spans.push([view.start(at), view.end(at + form.length - 1)])
         }
       }
     }
@@ -127,6 +131,21 @@ const JSON_SHORT: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/'
 
 /** Where an encoding may start: anything else is plain text, copied as it is. */
 const ENCODING_HEAD = /[\\&%]/g
+
+/** The decoded text of decodedView, without the spans: what most texts need, at little cost. */
+function decodedText(text: string, encodings: readonly Encoding[]): string {
+  const head = new RegExp(ENCODING_HEAD)
+  let out = ''
+  let i = 0
+  for (let match = head.exec(text); match !== null; match = head.exec(text)) {
+    const found = decodeAt(text, match.index, encodings)
+    if (found === undefined) continue
+    out += text.slice(i, match.index) + found.chars.join('')
+    i = found.end
+    head.lastIndex = i
+  }
+  return i === 0 ? text : out + text.slice(i)
+}
 
 /**
  * The text with each JSON escape, HTML entity or percent-encoded UTF-8 character (of the
@@ -185,6 +204,11 @@ function decodedView(text: string, encodings: readonly Encoding[] = EVERY_ENCODI
   }
 }
 
+// Sticky: each matches only where its lastIndex is set, with no copy of the text.
+const JSON_UNICODE = /\\u([0-9a-fA-F]{4})/y
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/y
+const PERCENT_BYTE = /%([0-9a-fA-F]{2})/y
+
 /** The characters one encoding at `i` stands for (UTF-16 code units), and where it ends. */
 function decodeAt(
   text: string,
@@ -193,7 +217,8 @@ function decodeAt(
 ): { chars: string[]; end: number } | undefined {
   const head = text[i]
   if (head === '\\' && encodings.includes('json')) {
-    const unicode = /^\\u([0-9a-fA-F]{4})/.exec(text.slice(i, i + 6))
+    JSON_UNICODE.lastIndex = i
+    const unicode = JSON_UNICODE.exec(text)
     if (unicode) return { chars: [String.fromCharCode(parseInt(unicode[1], 16))], end: i + 6 }
     const short = text[i + 1]
     if (short !== undefined && Object.hasOwn(JSON_SHORT, short)) {
@@ -202,9 +227,8 @@ function decodeAt(
     return undefined
   }
   if (head === '&' && encodings.includes('html')) {
-    const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/.exec(
-      text.slice(i, i + 12)
-    )
+    ENTITY.lastIndex = i
+    const entity = ENTITY.exec(text)
     if (!entity) return undefined
     const end = i + entity[0].length
     if (entity[3] !== undefined) {
@@ -224,7 +248,8 @@ function decodeAt(
 /** One UTF-8 character written as %HH bytes. */
 function decodePercent(text: string, i: number): { chars: string[]; end: number } | undefined {
   const byte = (at: number): number | undefined => {
-    const match = /^%([0-9a-fA-F]{2})/.exec(text.slice(at, at + 3))
+    PERCENT_BYTE.lastIndex = at
+    const match = PERCENT_BYTE.exec(text)
     return match ? parseInt(match[1], 16) : undefined
   }
   const lead = byte(i)
