@@ -55,6 +55,18 @@ describe('Secrets.redact', () => {
     expect(out).toBe('***, *** and *** again')
   })
 
+  it.each([
+    ['named entities only', 'abc<def>ghi&jkl"mno', 'x abc&lt;def&gt;ghi&amp;jkl&quot;mno y'],
+    ['named entities, mixed case', "tok/en+value'12", 'x tok&sol;en&plus;value&apos;12 y'],
+    ['named entities around the whole secret', '<secret-value>', '&lt;secret-value&gt;']
+  ])('hides a secret whose special characters a text writes as %s', (_what, secret, text) => {
+    const secrets = new Secrets()
+    secrets.add(secret)
+    const hidden = secrets.redact(text)
+    expect(hidden).toContain('***')
+    expect(secretTraces(hidden, secret)).toEqual([])
+  })
+
   it('does not hide values shorter than the minimum: ordinary words would vanish', () => {
     expect(secrets('abc').redact('abc abc')).toBe('abc abc')
   })

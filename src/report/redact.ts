@@ -87,6 +87,15 @@ export class Secrets {
     const forms = [...this.values].flatMap((secret) => [
       ...new Set([secret, secret.replace(/ /g, '+')])
     ])
+    // With no numeric entity, percent-encoding or JSON escape in the text, only named entities
+    // decode, and they stand for a few characters only: each run of a secret's other characters
+    // must then be in the text as it is, or the secret cannot be in any decoded view of it.
+    if (!/[#%\\]/.test(text)) {
+      const possible = forms.filter((form) =>
+        form.split(NAMED_ENTITY_CHARS).every((run) => run === '' || text.includes(run))
+      )
+      if (possible.length === 0) return text
+    }
     for (const encodings of views) {
       // The decoded text alone first: the spans are worked out only when a secret is in it.
       const decoded = decodedText(text, encodings)
@@ -127,6 +136,12 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   percnt: '%',
   bsol: '\\'
 }
+/** The characters a named entity stands for, to split a secret on. */
+const NAMED_ENTITY_CHARS = new RegExp(
+  `[${Object.values(NAMED_ENTITIES)
+    .map((char) => `\\${char}`)
+    .join('')}]`
+)
 const JSON_SHORT: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/' }
 
 /** Where an encoding may start: anything else is plain text, copied as it is. */
