@@ -1871,7 +1871,7 @@ async function publishReport(report, summary, log) {
 /**
  * Every output in one write to $GITHUB_OUTPUT, each in the form core.setOutput writes (a heredoc
  * with a random delimiter): all or none of them reach the runner, at the cost of one write rather
- * than one a output. Without the file, core's own way.
+ * than one per output. Without the file, core's own way.
  */
 function setOutputs(outputs) {
     const file = process.env.GITHUB_OUTPUT;
@@ -1961,15 +1961,15 @@ class Secrets {
             ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
             : [EVERY_ENCODING];
         // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
-        const forms = [...this.values].flatMap((secret) => [
+        let forms = [...this.values].flatMap((secret) => [
             ...new Set([secret, secret.replace(/ /g, '+')])
         ]);
         // With no numeric entity, percent-encoding or JSON escape in the text, only named entities
         // decode, and they stand for a few characters only: each run of a secret's other characters
         // must then be in the text as it is, or the secret cannot be in any decoded view of it.
         if (!/[#%\\]/.test(text)) {
-            const possible = forms.filter((form) => form.split(NAMED_ENTITY_CHARS).every((run) => run === '' || text.includes(run)));
-            if (possible.length === 0)
+            forms = forms.filter((form) => form.split(NAMED_ENTITY_CHARS).every((run) => run === '' || text.includes(run)));
+            if (forms.length === 0)
                 return text;
         }
         for (const encodings of views) {
@@ -2453,6 +2453,7 @@ async function openCheckRun(config, backend, log, clock, signal, ms) {
 /* harmony export */   H4: () => (/* binding */ failureQuote),
 /* harmony export */   O7: () => (/* binding */ unreadNote),
 /* harmony export */   Ot: () => (/* binding */ reasons),
+/* harmony export */   SY: () => (/* binding */ currentStep),
 /* harmony export */   Wn: () => (/* binding */ describeStatus),
 /* harmony export */   YO: () => (/* binding */ lastSeen),
 /* harmony export */   aM: () => (/* binding */ failurePhrase),
@@ -2529,13 +2530,17 @@ function stepFailureQuote(step) {
 function stepLabel(step) {
     return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`;
 }
+/** The step the operation is at: the first running one, else the first waiting one. */
+function currentStep(snapshot) {
+    return (snapshot.steps.find((step) => step.status === 'running') ??
+        snapshot.steps.find((step) => step.status === 'waiting'));
+}
 /** "Last status: running; step Certification running at 40%." */
 function lastSeen(snapshot) {
     if (snapshot === undefined)
         return 'No status was received.';
     const status = `Last status: ${describeStatus(snapshot.status, snapshot.rawStatus)}`;
-    const current = snapshot.steps.find((step) => step.status === 'running') ??
-        snapshot.steps.find((step) => step.status === 'waiting');
+    const current = currentStep(snapshot);
     if (current === undefined)
         return `${status}.`;
     const progress = current.progress === undefined ? '' : ` at ${current.progress}%`;
@@ -3343,8 +3348,7 @@ function verdictLine(report) {
     if (quote.messages.length === 0)
         return `<p>${lead}.</p>\n`;
     const room = Math.max(0, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MESSAGE_CHARS */ .hP - quote.lead.length - 2);
-    const parts = quote.messages.flatMap((each, index) => index === 0 ? each.parts : [{ text: ' ' }, ...each.parts]);
-    return `<p>${lead}: ${partsHtml(clipParts(parts, room))}</p>\n`;
+    return `<p>${lead}: ${partsHtml(clipParts(joined(quote.messages), room))}</p>\n`;
 }
 /**
  * What the API says of the thing watched and what the gate decided, side by side, so that the
@@ -3353,8 +3357,7 @@ function verdictLine(report) {
  */
 function statusLine(report, snapshot) {
     const subject = (report.subject ?? 'Operation').toLowerCase();
-    const current = snapshot.steps.find((step) => step.status === 'running') ??
-        snapshot.steps.find((step) => step.status === 'waiting');
+    const current = (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .currentStep */ .SY)(snapshot);
     const where = current === undefined || isDone(snapshot.status)
         ? ''
         : ` (${current.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStatus */ .Wn)(current.status, current.rawStatus)})`;
@@ -3432,11 +3435,10 @@ function stepsTable(snapshot, failing) {
     const rows = snapshot.steps.map((step, index) => {
         const newest = (0,_trim_js__WEBPACK_IMPORTED_MODULE_4__/* .latest */ .IW)(step.messages);
         const shown = index === failed ? (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .reasons */ .Ot)(step.messages) : newest ? [newest] : [];
-        const parts = shown.flatMap((each, at) => at === 0 ? each.parts : [{ text: ' ' }, ...each.parts]);
         return (`<tr><td>${stepCell(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
             `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
             `<td>${escape(step.estimatedTimeFrame ?? '')}</td>` +
-            `<td>${partsHtml(clipParts(parts, CELL_CHARS))}</td></tr>`);
+            `<td>${partsHtml(clipParts(joined(shown), CELL_CHARS))}</td></tr>`);
     });
     return `<table>${header}${rows.join('')}</table>\n`;
 }
@@ -3483,6 +3485,10 @@ function when(timestamp) {
     if (timestamp === undefined)
         return '';
     return (ISO_TIME.test(timestamp) && (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTime */ .fU)(Date.parse(timestamp))) || timestamp;
+}
+/** The parts of several messages as one run of text, a space between messages. */
+function joined(messages) {
+    return messages.flatMap((each, index) => index === 0 ? each.parts : [{ text: ' ' }, ...each.parts]);
 }
 /** Message parts as HTML: text escaped, http(s) links as links. */
 function partsHtml(parts) {

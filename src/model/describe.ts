@@ -86,13 +86,19 @@ export function stepLabel(step: Step): string {
   return step.id === '' || step.id === step.name ? step.name : `${step.id} (${step.name})`
 }
 
+/** The step the operation is at: the first running one, else the first waiting one. */
+export function currentStep(snapshot: Snapshot): Step | undefined {
+  return (
+    snapshot.steps.find((step) => step.status === 'running') ??
+    snapshot.steps.find((step) => step.status === 'waiting')
+  )
+}
+
 /** "Last status: running; step Certification running at 40%." */
 export function lastSeen(snapshot: Snapshot | undefined): string {
   if (snapshot === undefined) return 'No status was received.'
   const status = `Last status: ${describeStatus(snapshot.status, snapshot.rawStatus)}`
-  const current =
-    snapshot.steps.find((step) => step.status === 'running') ??
-    snapshot.steps.find((step) => step.status === 'waiting')
+  const current = currentStep(snapshot)
   if (current === undefined) return `${status}.`
   const progress = current.progress === undefined ? '' : ` at ${current.progress}%`
   return `${status}; step ${current.name} ${describeStatus(current.status, current.rawStatus)}${progress}.`

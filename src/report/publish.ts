@@ -53,7 +53,7 @@ export async function publishReport(report: Report, summary: boolean, log: Log):
 /**
  * Every output in one write to $GITHUB_OUTPUT, each in the form core.setOutput writes (a heredoc
  * with a random delimiter): all or none of them reach the runner, at the cost of one write rather
- * than one a output. Without the file, core's own way.
+ * than one per output. Without the file, core's own way.
  */
 function setOutputs(outputs: Array<[string, string]>): void {
   const file = process.env.GITHUB_OUTPUT

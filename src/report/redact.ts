@@ -84,17 +84,17 @@ export class Secrets {
       ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
       : [EVERY_ENCODING]
     // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
-    const forms = [...this.values].flatMap((secret) => [
+    let forms = [...this.values].flatMap((secret) => [
       ...new Set([secret, secret.replace(/ /g, '+')])
     ])
     // With no numeric entity, percent-encoding or JSON escape in the text, only named entities
     // decode, and they stand for a few characters only: each run of a secret's other characters
     // must then be in the text as it is, or the secret cannot be in any decoded view of it.
     if (!/[#%\\]/.test(text)) {
-      const possible = forms.filter((form) =>
+      forms = forms.filter((form) =>
         form.split(NAMED_ENTITY_CHARS).every((run) => run === '' || text.includes(run))
       )
-      if (possible.length === 0) return text
+      if (forms.length === 0) return text
     }
     for (const encodings of views) {
       // The decoded text alone first: the spans are worked out only when a secret is in it.

@@ -11,6 +11,7 @@ import {
   type Unread
 } from '../model/snapshot.js'
 import {
+  currentStep,
   describeStatus,
   failurePhrase,
   formatTime,
@@ -97,10 +98,7 @@ function verdictLine(report: Report): string {
   const lead = escapeText(quote.lead)
   if (quote.messages.length === 0) return `<p>${lead}.</p>\n`
   const room = Math.max(0, MAX_MESSAGE_CHARS - quote.lead.length - 2)
-  const parts = quote.messages.flatMap((each, index) =>
-    index === 0 ? each.parts : [{ text: ' ' }, ...each.parts]
-  )
-  return `<p>${lead}: ${partsHtml(clipParts(parts, room))}</p>\n`
+  return `<p>${lead}: ${partsHtml(clipParts(joined(quote.messages), room))}</p>\n`
 }
 
 /**
@@ -110,9 +108,7 @@ function verdictLine(report: Report): string {
  */
 function statusLine(report: Report, snapshot: Snapshot): string {
   const subject = (report.subject ?? 'Operation').toLowerCase()
-  const current =
-    snapshot.steps.find((step) => step.status === 'running') ??
-    snapshot.steps.find((step) => step.status === 'waiting')
+  const current = currentStep(snapshot)
   const where =
     current === undefined || isDone(snapshot.status)
       ? ''
@@ -199,14 +195,11 @@ function stepsTable(snapshot: Snapshot, failing: boolean): string {
   const rows = snapshot.steps.map((step, index) => {
     const newest = latest(step.messages)
     const shown = index === failed ? reasons(step.messages) : newest ? [newest] : []
-    const parts = shown.flatMap((each, at) =>
-      at === 0 ? each.parts : [{ text: ' ' }, ...each.parts]
-    )
     return (
       `<tr><td>${stepCell(step)}</td><td>${statusCell(step.status, step.rawStatus)}</td>` +
       `<td>${step.progress === undefined ? '' : `${step.progress}%`}</td>` +
       `<td>${escape(step.estimatedTimeFrame ?? '')}</td>` +
-      `<td>${partsHtml(clipParts(parts, CELL_CHARS))}</td></tr>`
+      `<td>${partsHtml(clipParts(joined(shown), CELL_CHARS))}</td></tr>`
     )
   })
   return `<table>${header}${rows.join('')}</table>\n`
@@ -261,6 +254,13 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\
 function when(timestamp: string | undefined): string {
   if (timestamp === undefined) return ''
   return (ISO_TIME.test(timestamp) && formatTime(Date.parse(timestamp))) || timestamp
+}
+
+/** The parts of several messages as one run of text, a space between messages. */
+function joined(messages: Message[]): MessagePart[] {
+  return messages.flatMap((each, index) =>
+    index === 0 ? each.parts : [{ text: ' ' }, ...each.parts]
+  )
 }
 
 /** Message parts as HTML: text escaped, http(s) links as links. */
