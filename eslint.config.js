@@ -4,7 +4,15 @@ import prettier from 'eslint-config-prettier'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'bench/baseline/dist/'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      'bench/baseline/dist/',
+      'bench/baseline/dist-deferred/'
+    ]
+  },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

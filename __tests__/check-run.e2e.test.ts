@@ -3,6 +3,9 @@
 // here, keeping one check run on the commit from in progress to its conclusion.
 
 import { afterEach, expect, it } from '@jest/globals'
+import { once } from 'node:events'
+import { createServer, type IncomingMessage } from 'node:http'
+import { connect, type AddressInfo, type Socket } from 'node:net'
 import { API_VERSION, DEFAULT_TOKEN, startSimulator, type Simulator } from '../simulator/server.ts'
 import { runBundle } from './fixtures/bundle.js'
 import { startFakeGitHub, type FakeGitHub } from './fixtures/fake-github.js'
@@ -143,4 +146,66 @@ it('a blocked certification completes the check run as failure with an annotatio
       title: 'Certification: blocked'
     })
   ])
+}, 60_000)
+
+// Behind the runner's proxy (http_proxy), @actions/github sends through undici's ProxyAgent, which
+// the bundle loads on demand (src/net/undici-on-demand.ts): the check run must still be made, by
+// way of the proxy. The proxy tunnels every CONNECT to the fake GitHub, whatever host it names.
+it('makes the check run through the runner’s proxy', async () => {
+  simulator = await startSimulator({ speed: 1e9 })
+  github = await startFakeGitHub(GITHUB_TOKEN)
+  const upstream = github
+  const tunnels: string[] = []
+  const proxy = createServer((_request, response) => {
+    response.statusCode = 405
+    response.end()
+  })
+  proxy.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
+    tunnels.push(request.url ?? '')
+    const target = connect(Number(new URL(upstream.url).port), '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      target.write(head)
+      target.pipe(client)
+      client.pipe(target)
+    })
+    target.on('error', () => client.destroy())
+    client.on('error', () => target.destroy())
+  })
+  proxy.listen(0, '127.0.0.1')
+  await once(proxy, 'listening')
+  try {
+    const published = await fetch(
+      `${simulator.url}/api/publishers/contoso/offers/publish-success/publish?api-version=${API_VERSION}`,
+      { method: 'POST', headers: { Authorization: `Bearer ${DEFAULT_TOKEN}` } }
+    )
+    const run = await runBundle(
+      {
+        'publisher-id': 'contoso',
+        'offer-id': 'publish-success',
+        token: DEFAULT_TOKEN,
+        'base-url': simulator.url,
+        'operation-id': published.headers.get('location') ?? '',
+        'wait-for': 'preview',
+        'check-name': 'Marketplace certification',
+        'github-token': GITHUB_TOKEN
+      },
+      undefined,
+      {
+        GITHUB_API_URL: 'http://api.github.test',
+        GITHUB_REPOSITORY: 'contoso/marketplace-offer',
+        GITHUB_SHA: SHA,
+        http_proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+      }
+    )
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(run.outputs).toMatchObject({ result: 'succeeded', 'check-run-id': '1000' })
+    expect(github.runs).toEqual([
+      expect.objectContaining({ status: 'completed', conclusion: 'success' })
+    ])
+    // Every request to GitHub went through the proxy; the simulator, on loopback, did not.
+    expect(new Set(tunnels)).toEqual(new Set(['api.github.test:80']))
+  } finally {
+    proxy.closeAllConnections()
+    proxy.close()
+  }
 }, 60_000)

@@ -9,6 +9,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { API_VERSION, DEFAULT_TOKEN, startSimulator } from '../simulator/server.ts'
+import { runBundle } from './fixtures/bundle.js'
+import { startFakeGitHub } from './fixtures/fake-github.js'
 import { runnerFiles } from './fixtures/runner.js'
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
@@ -77,5 +80,67 @@ describe('the backends in dist/', () => {
     })
     expect(loaded).toContain(productIngestion)
     expect(loaded).toContain(gate)
+  }, 20_000)
+})
+
+// undici (@actions/github's fetch, @actions/http-client's proxy dispatcher) is a chunk of its own
+// (src/net/undici-on-demand.ts): evaluated at every start-up it cost more than the gate's own work.
+describe('undici in dist/', () => {
+  const undici = chunkWith('class ProxyAgent extends DispatcherBase')
+
+  /** A whole run on the simulator, to its verdict; the dist/ files it loaded. */
+  async function wholeRun(inputs: Record<string, string>, env: Record<string, string> = {}) {
+    const folder = mkdtempSync(join(tmpdir(), 'chunks-'))
+    const record = join(folder, 'loaded')
+    const simulator = await startSimulator({ speed: 1e9 })
+    try {
+      const published = await fetch(
+        `${simulator.url}/api/publishers/contoso/offers/publish-success/publish?api-version=${API_VERSION}`,
+        { method: 'POST', headers: { Authorization: `Bearer ${DEFAULT_TOKEN}` } }
+      )
+      const run = await runBundle(
+        {
+          'publisher-id': 'contoso',
+          'offer-id': 'publish-success',
+          token: DEFAULT_TOKEN,
+          'base-url': simulator.url,
+          'operation-id': published.headers.get('location') ?? '',
+          'wait-for': 'preview',
+          ...inputs
+        },
+        undefined,
+        { LOADED_MODULES_FILE: record, ...env },
+        ['--import', HOOK]
+      )
+      expect(run.outputs.result).toBe('succeeded')
+      return { run, loaded: readFileSync(record, 'utf8') }
+    } finally {
+      await simulator.close()
+      rmSync(folder, { recursive: true, force: true })
+    }
+  }
+
+  it('is not loaded by a run without a check run', async () => {
+    const { loaded } = await wholeRun({})
+    expect(loaded).toContain(`/dist/${chunkWith('class CppWatcher')}`)
+    expect(loaded).not.toContain(`/dist/${undici}`)
+  }, 20_000)
+
+  it('is loaded for a check run', async () => {
+    const github = await startFakeGitHub('ghs_chunks')
+    try {
+      const { run, loaded } = await wholeRun(
+        { 'check-name': 'Marketplace certification', 'github-token': 'ghs_chunks' },
+        {
+          GITHUB_API_URL: github.url,
+          GITHUB_REPOSITORY: 'contoso/offer',
+          GITHUB_SHA: 'a'.repeat(40)
+        }
+      )
+      expect(run.outputs['check-run-id']).toBe('1000')
+      expect(loaded).toContain(`/dist/${undici}`)
+    } finally {
+      await github.close()
+    }
   }, 20_000)
 })

@@ -186,6 +186,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: ./src/net/undici-on-demand.ts
+var undici_on_demand = __webpack_require__(3893);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var core = __webpack_require__(143);
 // EXTERNAL MODULE: ./src/auth/token-source.ts
@@ -2247,6 +2249,7 @@ function redactReport(report, secrets) {
 
 
 
+
 async function run(options = {}) {
     const clock = options.clock ?? systemClock;
     const signal = options.signal ?? new AbortController().signal;
@@ -2421,7 +2424,8 @@ async function openCheckRun(config, backend, log, clock, signal, ms) {
     if (!config.checkRun)
         return undefined;
     const [github, { CheckRun }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 542).then(__webpack_require__.bind(__webpack_require__, 542)),
+        // @actions/github makes its proxy dispatcher (undici's ProxyAgent) as it is loaded.
+        (0,undici_on_demand.loadUndici)().then(() => __webpack_require__.e(/* import() */ 542).then(__webpack_require__.bind(__webpack_require__, 542))),
         __webpack_require__.e(/* import() */ 158).then(__webpack_require__.bind(__webpack_require__, 2158))
     ]);
     const { context } = github;
@@ -3148,6 +3152,41 @@ class Reader {
             : `Unexpected token in JSON at position ${at}`);
     }
 }
+
+
+/***/ }),
+
+/***/ 3893:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ProxyAgent: () => (/* binding */ ProxyAgent),
+/* harmony export */   fetch: () => (/* binding */ fetch),
+/* harmony export */   loadUndici: () => (/* binding */ loadUndici)
+/* harmony export */ });
+// What the bundle has in place of `undici` (tsconfig.json "paths", which ncc applies to every
+// import, the packages' included). @actions/http-client imports undici for a proxy dispatcher and
+// @actions/github for its fetch, so every start-up used to evaluate it (about 35 ms on the bench's
+// machine, more than the gate's own work), although only the check run uses it. Here it is a chunk
+// of its own, loaded when the check run is set up or fetch is first called.
+const load = () => __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
+let undici;
+/** Loads undici; needed before a ProxyAgent can be made (fetch loads it by itself). */
+async function loadUndici() {
+    undici ??= await load();
+    return undici;
+}
+/** undici's ProxyAgent, which can be made once undici is loaded. */
+const ProxyAgent = class {
+    constructor(...args) {
+        if (undici === undefined)
+            throw new Error('undici is loaded on demand: await loadUndici() before a ProxyAgent is made.');
+        // A constructor may hand back another object: the caller gets undici's own ProxyAgent.
+        return new undici.ProxyAgent(...args);
+    }
+};
+const fetch = async (...args) => (await loadUndici()).fetch(...args);
 
 
 /***/ }),

@@ -1,6 +1,7 @@
 // Composes one run: inputs → config → backend → poll → reporters. The report is written on every
 // path (success, failure, timeout, error, signals), and before the check run is completed.
 
+import { loadUndici } from './net/undici-on-demand.js'
 import * as core from '@actions/core'
 import type { TokenSource } from './auth/token-source.js'
 import { staticToken } from './auth/token-source.js'
@@ -293,7 +294,8 @@ async function openCheckRun(
 ): Promise<CheckRun | undefined> {
   if (!config.checkRun) return undefined
   const [github, { CheckRun }] = await Promise.all([
-    import('@actions/github'),
+    // @actions/github makes its proxy dispatcher (undici's ProxyAgent) as it is loaded.
+    loadUndici().then(() => import('@actions/github')),
     import('./report/check-run.js')
   ])
   const { context } = github
