@@ -10,7 +10,7 @@ export default defineConfig(
       'coverage/',
       'node_modules/',
       'bench/baseline/dist/',
-      'bench/baseline/dist-deferred/'
+      'bench/baseline/dist-toolkit/'
     ]
   },
   js.configs.recommended,

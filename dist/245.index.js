@@ -186,8 +186,6 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/net/undici-on-demand.ts
-var undici_on_demand = __webpack_require__(3893);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var core = __webpack_require__(143);
 // EXTERNAL MODULE: ./src/auth/token-source.ts
@@ -1544,6 +1542,8 @@ function jsonOrUndefined(text, redact) {
     }
 }
 
+// EXTERNAL MODULE: ./src/net/undici-on-demand.ts
+var undici_on_demand = __webpack_require__(3893);
 ;// CONCATENATED MODULE: ./src/report/progress-log.ts
 // The run's log: an info line only when something changes (operation status, a step's status, the
 // running step's percentage), a heartbeat when nothing has for a while, one warning per unknown
@@ -3177,7 +3177,6 @@ async function loadUndici() {
     undici ??= await load();
     return undici;
 }
-/** undici's ProxyAgent, which can be made once undici is loaded. */
 const ProxyAgent = class {
     constructor(...args) {
         if (undici === undefined)

@@ -1,7 +1,6 @@
 // Composes one run: inputs → config → backend → poll → reporters. The report is written on every
 // path (success, failure, timeout, error, signals), and before the check run is completed.
 
-import { loadUndici } from './net/undici-on-demand.js'
 import * as core from '@actions/core'
 import type { TokenSource } from './auth/token-source.js'
 import { staticToken } from './auth/token-source.js'
@@ -20,6 +19,7 @@ import { poll } from './gate/poll.js'
 import type { Outcome } from './model/outcome.js'
 import type { Snapshot } from './model/snapshot.js'
 import { ApiClient } from './net/api-client.js'
+import { loadUndici } from './net/undici-on-demand.js'
 import type { CheckRun } from './report/check-run.js'
 import { ProgressLog } from './report/progress-log.js'
 import { Log } from './report/log.js'

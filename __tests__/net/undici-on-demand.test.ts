@@ -1,7 +1,7 @@
 // The bundle's stand-in for undici (src/net/undici-on-demand.ts): the real one, loaded when first
 // needed, and every name the bundled packages take from undici provided.
 
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -11,38 +11,76 @@ import * as onDemand from '../../src/net/undici-on-demand.js'
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
 
 /**
- * Every name a bundled file (other than undici's own) takes from `undici`, by file: read from the
- * source maps' sources, so that a dependency update that starts using another name is caught.
+ * The names a module's code takes from `undici`, and whether it also uses undici in a way this
+ * cannot read (a default or namespace import, a require kept whole or indexed, a subpath, which the
+ * "paths" entry would not catch): then the check below fails rather than miss a name.
  */
-function namesTakenFromUndici(): Map<string, Set<string>> {
-  const taken = new Map<string, Set<string>>()
+function undiciUses(source: string): { names: string[]; unreadable: boolean } {
+  let code = source
+  const names = new Set<string>()
+  const named = /import\s*\{([^}]*)\}\s*from\s*['"]undici['"]/g
+  for (const [, list] of code.matchAll(named)) {
+    for (const name of list.split(',')) names.add(name.trim().split(/\s+as\s+/)[0])
+  }
+  code = code.replace(named, '')
+  let unreadable = false
+  const required = /(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*['"]undici['"]\s*\)/g
+  for (const [declaration, binding] of [...code.matchAll(required)]) {
+    code = code.replace(declaration, '')
+    // binding.Name, or const { Name } = binding; any other use of the binding is unreadable.
+    const member = new RegExp(`\\b${binding}\\.(\\w+)`, 'g')
+    const destructured = new RegExp(`\\{([^}]*)\\}\\s*=\\s*${binding}\\b`, 'g')
+    for (const [, name] of code.matchAll(member)) names.add(name)
+    for (const [, list] of code.matchAll(destructured)) {
+      for (const name of list.split(',')) names.add(name.trim().split(/\s*:\s*/)[0])
+    }
+    code = code.replace(member, '').replace(destructured, '')
+    unreadable ||= new RegExp(`\\b${binding}\\b`).test(code)
+  }
+  unreadable ||= /['"`]undici(\/[^'"`]*)?['"`]/.test(code)
+  names.delete('')
+  return { names: [...names].sort(), unreadable }
+}
+
+/** What every bundled module (undici's own and the stand-in aside) takes from undici, by source. */
+function bundledUses(): Array<{ source: string; names: string[]; unreadable: boolean }> {
+  const uses = []
   for (const file of readdirSync(DIST).filter((name) => name.endsWith('.js.map'))) {
     const map = JSON.parse(readFileSync(`${DIST}${file}`, 'utf8')) as {
       sources: string[]
       sourcesContent: string[]
     }
-    map.sources.forEach((source, i) => {
-      if (source.includes('/node_modules/undici/')) return
-      const code = map.sourcesContent[i]
-      const names = new Set<string>()
-      for (const [, list] of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]undici['"]/g)) {
-        for (const name of list.split(',')) names.add(name.trim().split(/\s+as\s+/)[0])
-      }
-      for (const [, binding] of code.matchAll(/(\w+)\s*=\s*require\(\s*['"]undici['"]\s*\)/g)) {
-        for (const [, name] of code.matchAll(new RegExp(`\\b${binding}\\.(\\w+)`, 'g'))) {
-          names.add(name)
-        }
-      }
-      // Anything else (a default or namespace import, a require passed along) cannot be checked.
-      const other = code
-        .replace(/import\s*\{[^}]*\}\s*from\s*['"]undici['"]/g, '')
-        .replace(/\w+\s*=\s*require\(\s*['"]undici['"]\s*\)/g, '')
-      expect({ source, other: /['"]undici['"]/.test(other) }).toEqual({ source, other: false })
-      if (names.size > 0) taken.set(source, names)
-    })
+    for (const [i, source] of map.sources.entries()) {
+      if (source.includes('/node_modules/undici/') || source.endsWith('undici-on-demand.ts'))
+        continue
+      const use = undiciUses(map.sourcesContent[i])
+      if (use.names.length > 0 || use.unreadable) uses.push({ source, ...use })
+    }
   }
-  return taken
+  return uses
 }
+
+describe('reading what a module takes from undici', () => {
+  it.each([
+    ["import { fetch, ProxyAgent as PA } from 'undici'", ['ProxyAgent', 'fetch']],
+    ['const u = require("undici"); new u.ProxyAgent(); u.fetch(x)', ['ProxyAgent', 'fetch']],
+    ['const u = require("undici"); const { Agent, fetch: f } = u', ['Agent', 'fetch']]
+  ])('%s', (code, names) => {
+    expect(undiciUses(code)).toEqual({ names, unreadable: false })
+  })
+
+  it.each([
+    "import undici from 'undici'",
+    "import * as undici from 'undici'",
+    'const u = require("undici"); use(u)',
+    'const u = require("undici"); u["Agent"]',
+    'const u = require(`undici`)',
+    'const m = __importStar(require("undici"))',
+    "import { Agent } from 'undici/lib/dispatcher/agent.js'"
+  ])('cannot read %s, and says so', (code) => {
+    expect(undiciUses(code).unreadable).toBe(true)
+  })
+})
 
 describe('undici on demand', () => {
   // First: nothing in this file has loaded undici yet.
@@ -66,8 +104,14 @@ describe('undici on demand', () => {
     await new Promise((resolve) => server.once('listening', resolve))
     try {
       const { port } = server.address() as AddressInfo
-      const response = await onDemand.fetch(`http://127.0.0.1:${port}/`)
-      expect(await response.text()).toBe('from loopback')
+      // A copy of the module of its own, on which loadUndici() has not been called.
+      let fresh: typeof onDemand | undefined
+      await jest.isolateModulesAsync(async () => {
+        fresh = await import('../../src/net/undici-on-demand.js')
+      })
+      expect(fresh).not.toBe(onDemand)
+      const response = await fresh?.fetch(`http://127.0.0.1:${port}/`)
+      expect(await response?.text()).toBe('from loopback')
     } finally {
       server.closeAllConnections()
       server.close()
@@ -75,10 +119,11 @@ describe('undici on demand', () => {
   })
 
   it('provides every name the bundled packages take from undici', () => {
-    const taken = namesTakenFromUndici()
+    const uses = bundledUses()
     // @actions/http-client (ours and @actions/github's copy) and @actions/github itself.
-    expect(taken.size).toBeGreaterThanOrEqual(3)
-    for (const [source, names] of taken) {
+    expect(uses.length).toBeGreaterThanOrEqual(3)
+    for (const { source, names, unreadable } of uses) {
+      expect({ source, unreadable }).toEqual({ source, unreadable: false })
       for (const name of names) {
         expect({ source, name, provided: name in onDemand }).toEqual({
           source,

@@ -1,5 +1,7 @@
-// The smallest action on the same toolkit, bundled the same way: one GET with
-// @actions/http-client, one output. The gate's cold start is measured against it.
+// The smallest action on the same toolkit: one GET with @actions/http-client, one output. The
+// gate's cold start is measured against it bundled the same way (bench/baseline/dist/, with the
+// root tsconfig.json's stand-in for undici), and also built as actions usually are
+// (bench/baseline/dist-toolkit/, from this folder, whose tsconfig.json maps nothing).
 
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'

@@ -16,6 +16,7 @@ export async function loadUndici(): Promise<Undici> {
 }
 
 /** undici's ProxyAgent, which can be made once undici is loaded. */
+export type ProxyAgent = InstanceType<Undici['ProxyAgent']>
 export const ProxyAgent = class {
   constructor(...args: ConstructorParameters<Undici['ProxyAgent']>) {
     if (undici === undefined)
