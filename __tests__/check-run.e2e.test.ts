@@ -7,7 +7,7 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { API_VERSION, DEFAULT_TOKEN, startSimulator, type Simulator } from '../simulator/server.ts'
-import { runBundle } from './fixtures/bundle.js'
+import { readyPreviewInputs, runBundle } from './fixtures/bundle.js'
 import { startFakeGitHub, type FakeGitHub } from './fixtures/fake-github.js'
 
 const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
@@ -174,18 +174,9 @@ it('makes the check run through the runner’s proxy', async () => {
   proxy.listen(0, '127.0.0.1')
   await once(proxy, 'listening')
   try {
-    const published = await fetch(
-      `${simulator.url}/api/publishers/contoso/offers/publish-success/publish?api-version=${API_VERSION}`,
-      { method: 'POST', headers: { Authorization: `Bearer ${DEFAULT_TOKEN}` } }
-    )
     const run = await runBundle(
       {
-        'publisher-id': 'contoso',
-        'offer-id': 'publish-success',
-        token: DEFAULT_TOKEN,
-        'base-url': simulator.url,
-        'operation-id': published.headers.get('location') ?? '',
-        'wait-for': 'preview',
+        ...(await readyPreviewInputs(simulator)),
         'check-name': 'Marketplace certification',
         'github-token': GITHUB_TOKEN
       },

@@ -9,8 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { API_VERSION, DEFAULT_TOKEN, startSimulator } from '../simulator/server.ts'
-import { BUNDLE, runBundle } from './fixtures/bundle.js'
+import { startSimulator } from '../simulator/server.ts'
+import { BUNDLE, readyPreviewInputs, runBundle } from './fixtures/bundle.js'
 import { startFakeGitHub } from './fixtures/fake-github.js'
 import { runnerFiles } from './fixtures/runner.js'
 
@@ -97,18 +97,9 @@ describe('undici in dist/', () => {
     const record = join(folder, 'loaded')
     const simulator = await startSimulator({ speed: 1e9 })
     try {
-      const published = await fetch(
-        `${simulator.url}/api/publishers/contoso/offers/publish-success/publish?api-version=${API_VERSION}`,
-        { method: 'POST', headers: { Authorization: `Bearer ${DEFAULT_TOKEN}` } }
-      )
       const run = await runBundle(
         {
-          'publisher-id': 'contoso',
-          'offer-id': 'publish-success',
-          token: DEFAULT_TOKEN,
-          'base-url': simulator.url,
-          'operation-id': published.headers.get('location') ?? '',
-          'wait-for': 'preview',
+          ...(await readyPreviewInputs(simulator)),
           ...inputs
         },
         undefined,
