@@ -1926,8 +1926,7 @@ class Secrets {
             return;
         this.values.add(secret);
         this.literals.push(secret);
-        const view = decodedView(secret);
-        this.selfEncoded ||= view.text !== secret;
+        this.selfEncoded ||= decodedText(secret, EVERY_ENCODING) !== secret;
         for (const value of [secret, `Bearer ${secret}`]) {
             for (const encoded of [
                 Buffer.from(value).toString('base64'),
@@ -2043,7 +2042,7 @@ function decodedText(text, encodings) {
  * is kept as segments (a run of plain text, or the code units of one encoding), so its cost grows
  * with the number of encodings in the text, not with its length.
  */
-function decodedView(text, encodings = EVERY_ENCODING) {
+function decodedView(text, encodings) {
     const pieces = [];
     // Segment n starts at decoded[n] in the view and at original[n] in the text; an encoding's
     // segment ends at encodedEnd[n] in the text, a plain one has encodedEnd[n] = -1.
@@ -2580,6 +2579,7 @@ function formatTime(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $g: () => (/* binding */ isFinished),
 /* harmony export */   TQ: () => (/* binding */ isFailingStepStatus),
 /* harmony export */   iB: () => (/* binding */ spellingKey),
 /* harmony export */   zO: () => (/* binding */ statusFrom)
@@ -2594,6 +2594,10 @@ function spellingKey(raw) {
 function statusFrom(table, raw) {
     const key = spellingKey(raw);
     return Object.hasOwn(table, key) ? table[key] : 'unknown';
+}
+/** A status after which nothing more happens to the operation, job or step. */
+function isFinished(status) {
+    return (status === 'succeeded' || status === 'failed' || status === 'rejected' || status === 'canceled');
 }
 /** Statuses of a step that end the gate with a failure at once. */
 function isFailingStepStatus(status) {
@@ -3312,8 +3316,8 @@ function stepAnnotations(snapshot) {
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
 /* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1872);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
-/* harmony import */ var _net_html_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(408);
 /* harmony import */ var _model_status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8203);
+/* harmony import */ var _net_html_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(408);
 /* harmony import */ var _trim_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7456);
 // The job summary, as HTML (what core.summary writes): one small function per section, every text
 // from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
@@ -3396,15 +3400,11 @@ function verdictLine(report) {
 function statusLine(report, snapshot) {
     const subject = (report.subject ?? 'Operation').toLowerCase();
     const current = (0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .currentStep */ .SY)(snapshot);
-    const where = current === undefined || isDone(snapshot.status)
+    const where = current === undefined || (0,_model_status_js__WEBPACK_IMPORTED_MODULE_5__/* .isFinished */ .$g)(snapshot.status)
         ? ''
         : ` (${current.name}: ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStatus */ .Wn)(current.status, current.rawStatus)})`;
     const at = `The ${subject} ${statePhrase(snapshot.status, snapshot.rawStatus)} at the API${where}`;
     return `<p>${STATUS_ICON[snapshot.status]} ${escape(at)}; ${escape(decision(report))}</p>\n`;
-}
-/** A status after which nothing more happens to the operation. */
-function isDone(status) {
-    return (status === 'succeeded' || status === 'failed' || status === 'canceled' || status === 'rejected');
 }
 function statePhrase(status, rawStatus) {
     switch (status) {

@@ -458,13 +458,13 @@ function targetStep(target, name, submission, job, firstSeen) {
         return { id: target, name, status: 'notStarted', rawStatus: '', messages: [] };
     }
     const { status, rawStatus } = submission.state;
-    const jobOver = job !== undefined && isOver(job.state.status);
+    const jobOver = job !== undefined && (0,model_status/* isFinished */.$g)(job.state.status);
     const untouched = firstSeen.some((seen) => seen.id === submission.id &&
         seen.target === submission.target &&
         seen.state.rawStatus === rawStatus &&
-        isOver(seen.state.status));
+        (0,model_status/* isFinished */.$g)(seen.state.status));
     const earlier = job !== undefined &&
-        isOver(status) &&
+        (0,model_status/* isFinished */.$g)(status) &&
         (!jobOver || untouched || (isFailing(status) && job.state.status === 'succeeded'));
     if (earlier) {
         return {
@@ -515,9 +515,6 @@ function isInProgress(status) {
 }
 function isFailing(status) {
     return status === 'failed' || status === 'canceled';
-}
-function isOver(status) {
-    return status === 'succeeded' || isFailing(status);
 }
 function created(submission) {
     const time = submission.created === undefined ? Number.NaN : Date.parse(submission.created);
@@ -579,6 +576,7 @@ function normalize_describe(value) {
 // over, not on every poll: at the default minute that is at most 61 requests an hour. A job over
 // while the wait goes on (wait-for live after a preview publish) is not asked again: from then on
 // each poll reads the submissions.
+
 
 
 
@@ -653,7 +651,7 @@ class ProductIngestionWatcher {
                 return job;
             this.job = job.value;
             this.checkProduct(job.value, productId);
-            const over = watcher_isOver(job.value);
+            const over = (0,model_status/* isFinished */.$g)(job.value.state.status);
             if (this.unconfirmed !== undefined && !over)
                 this.firstSeen = this.unconfirmed;
             this.unconfirmed = undefined;
@@ -899,10 +897,6 @@ function partnerCenterLink(productId) {
     return guid === undefined
         ? undefined
         : `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guid}/overview`;
-}
-function watcher_isOver(job) {
-    const { status } = job.state;
-    return status === 'succeeded' || status === 'failed' || status === 'canceled';
 }
 
 // EXTERNAL MODULE: ./src/net/wording.ts

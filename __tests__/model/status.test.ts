@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   isFailingStepStatus,
+  isFinished,
   spellingKey,
   statusFrom,
   type Status
@@ -46,5 +47,21 @@ describe('isFailingStepStatus', () => {
     ['unknown', false]
   ])('%s fails the gate: %s', (status, fails) => {
     expect(isFailingStepStatus(status)).toBe(fails)
+  })
+})
+
+describe('isFinished', () => {
+  it.each<[Status, boolean]>([
+    ['succeeded', true],
+    ['failed', true],
+    ['rejected', true],
+    ['canceled', true],
+    ['blocked', false],
+    ['notStarted', false],
+    ['running', false],
+    ['waiting', false],
+    ['unknown', false]
+  ])('%s: nothing more happens after it: %s', (status, finished) => {
+    expect(isFinished(status)).toBe(finished)
   })
 })

@@ -23,6 +23,13 @@ export function statusFrom(table: Readonly<Record<string, Status>>, raw: string)
   return Object.hasOwn(table, key) ? table[key] : 'unknown'
 }
 
+/** A status after which nothing more happens to the operation, job or step. */
+export function isFinished(status: Status): boolean {
+  return (
+    status === 'succeeded' || status === 'failed' || status === 'rejected' || status === 'canceled'
+  )
+}
+
 /** Statuses of a step that end the gate with a failure at once. */
 export function isFailingStepStatus(status: Status): boolean {
   return (

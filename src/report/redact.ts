@@ -46,8 +46,7 @@ export class Secrets {
     if (secret.length < MIN_SECRET_CHARS || this.values.has(secret)) return
     this.values.add(secret)
     this.literals.push(secret)
-    const view = decodedView(secret)
-    this.selfEncoded ||= view.text !== secret
+    this.selfEncoded ||= decodedText(secret, EVERY_ENCODING) !== secret
     for (const value of [secret, `Bearer ${secret}`]) {
       for (const encoded of [
         Buffer.from(value).toString('base64'),
@@ -168,7 +167,7 @@ function decodedText(text: string, encodings: readonly Encoding[]): string {
  * is kept as segments (a run of plain text, or the code units of one encoding), so its cost grows
  * with the number of encodings in the text, not with its length.
  */
-function decodedView(text: string, encodings: readonly Encoding[] = EVERY_ENCODING): View {
+function decodedView(text: string, encodings: readonly Encoding[]): View {
   const pieces: string[] = []
   // Segment n starts at decoded[n] in the view and at original[n] in the text; an encoding's
   // segment ends at encodedEnd[n] in the text, a plain one has encodedEnd[n] = -1.

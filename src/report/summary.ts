@@ -20,9 +20,8 @@ import {
 } from '../model/describe.js'
 import { formatDuration } from '../duration.js'
 import type { Result } from '../model/outcome.js'
-import type { Status } from '../model/status.js'
+import { isFailingStepStatus, isFinished, type Status } from '../model/status.js'
 import { isWebLink } from '../net/html-text.js'
-import { isFailingStepStatus } from '../model/status.js'
 import type { Report } from './report.js'
 import { clip } from '../model/describe.js'
 import { capSteps, fitByLeavingOutOldest, latest } from './trim.js'
@@ -110,18 +109,11 @@ function statusLine(report: Report, snapshot: Snapshot): string {
   const subject = (report.subject ?? 'Operation').toLowerCase()
   const current = currentStep(snapshot)
   const where =
-    current === undefined || isDone(snapshot.status)
+    current === undefined || isFinished(snapshot.status)
       ? ''
       : ` (${current.name}: ${describeStatus(current.status, current.rawStatus)})`
   const at = `The ${subject} ${statePhrase(snapshot.status, snapshot.rawStatus)} at the API${where}`
   return `<p>${STATUS_ICON[snapshot.status]} ${escape(at)}; ${escape(decision(report))}</p>\n`
-}
-
-/** A status after which nothing more happens to the operation. */
-function isDone(status: Status): boolean {
-  return (
-    status === 'succeeded' || status === 'failed' || status === 'canceled' || status === 'rejected'
-  )
 }
 
 function statePhrase(status: Status, rawStatus: string): string {

@@ -10,7 +10,7 @@ import {
   MAX_FIELD_CHARS
 } from '../../constants.js'
 import type { ErrorNode, Fact, Message, Snapshot, Step } from '../../model/snapshot.js'
-import { spellingKey, type Status } from '../../model/status.js'
+import { isFinished, spellingKey, type Status } from '../../model/status.js'
 import { isProductId, isSubmissionId } from './location.js'
 import { stateOf, targetOf, type State } from './spellings.js'
 
@@ -303,17 +303,17 @@ function targetStep(
     return { id: target, name, status: 'notStarted', rawStatus: '', messages: [] }
   }
   const { status, rawStatus } = submission.state
-  const jobOver = job !== undefined && isOver(job.state.status)
+  const jobOver = job !== undefined && isFinished(job.state.status)
   const untouched = firstSeen.some(
     (seen) =>
       seen.id === submission.id &&
       seen.target === submission.target &&
       seen.state.rawStatus === rawStatus &&
-      isOver(seen.state.status)
+      isFinished(seen.state.status)
   )
   const earlier =
     job !== undefined &&
-    isOver(status) &&
+    isFinished(status) &&
     (!jobOver || untouched || (isFailing(status) && job.state.status === 'succeeded'))
   if (earlier) {
     return {
@@ -368,10 +368,6 @@ function isInProgress(status: Status): boolean {
 
 function isFailing(status: Status): boolean {
   return status === 'failed' || status === 'canceled'
-}
-
-function isOver(status: Status): boolean {
-  return status === 'succeeded' || isFailing(status)
 }
 
 function created(submission: Submission): number {

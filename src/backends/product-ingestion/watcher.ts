@@ -8,6 +8,7 @@
 import { formatTime } from '../../model/describe.js'
 import type { FetchResult, Start } from '../../model/outcome.js'
 import type { Snapshot } from '../../model/snapshot.js'
+import { isFinished } from '../../model/status.js'
 import type { Budget } from '../../net/budget.js'
 import type { StartKind, Watcher, WatcherDeps } from '../backend.js'
 import {
@@ -115,7 +116,7 @@ export class ProductIngestionWatcher implements Watcher {
       if (job.kind !== 'ok') return job
       this.job = job.value
       this.checkProduct(job.value, productId)
-      const over = isOver(job.value)
+      const over = isFinished(job.value.state.status)
       if (this.unconfirmed !== undefined && !over) this.firstSeen = this.unconfirmed
       this.unconfirmed = undefined
       if (!this.seen || over) {
@@ -390,9 +391,4 @@ function partnerCenterLink(productId: string): string | undefined {
   return guid === undefined
     ? undefined
     : `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guid}/overview`
-}
-
-function isOver(job: Job): boolean {
-  const { status } = job.state
-  return status === 'succeeded' || status === 'failed' || status === 'canceled'
 }
