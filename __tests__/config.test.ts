@@ -1,10 +1,12 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import * as core from '@actions/core'
 import { cppBackend } from '../src/backends/cpp/index.js'
 import {
   InputError,
   INPUT_DEFAULTS,
   readApi,
   readConfig as readConfigOf,
+  runnerInput,
   type ReadOptions
 } from '../src/config.js'
 
@@ -34,6 +36,38 @@ function problems(inputs: Record<string, string>): string[] {
   }
   throw new Error('expected an InputError')
 }
+
+// The gate reads its inputs from the environment itself: as @actions/core's getInput does.
+describe('runnerInput', () => {
+  const set: string[] = []
+  afterEach(() => {
+    for (const name of set.splice(0)) delete process.env[name]
+  })
+  const env = (name: string, value: string): void => {
+    set.push(name)
+    process.env[name] = value
+  }
+
+  it('reads INPUT_ and the name in capitals, spaces as underscores and dashes kept, trimmed', () => {
+    env('INPUT_OFFER-ID', '  contoso-offer \n')
+    env('INPUT_CHECK_NAME', 'Marketplace')
+    env('INPUT_BASE-URL', '')
+    expect(runnerInput('offer-id')).toBe('contoso-offer')
+    expect(runnerInput('Check name')).toBe('Marketplace')
+    expect(runnerInput('base-url')).toBe('')
+    expect(runnerInput('never-set')).toBe('')
+  })
+
+  it.each(['offer-id', 'Check name', 'base-url', 'never-set', 'api'])(
+    'reads %j as core.getInput does',
+    (name) => {
+      env('INPUT_OFFER-ID', '  contoso-offer \n')
+      env('INPUT_CHECK_NAME', 'Marketplace')
+      env('INPUT_API', '\tproduct-ingestion')
+      expect(runnerInput(name)).toBe(core.getInput(name))
+    }
+  )
+})
 
 describe('readConfig', () => {
   it("applies action.yml's defaults to inputs left empty", () => {

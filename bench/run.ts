@@ -472,7 +472,7 @@ if (ONLY === '' || ONLY === 'bundle') {
     [/getOctokit/, '@actions/github', false],
     [/class ProxyAgent extends DispatcherBase/, 'undici, for the check run', false],
     [/class ApiClient/, 'the gate (main.ts, the CPP backend)', true],
-    [/class HttpClient/, '@actions/core and @actions/http-client', true]
+    [/class HttpClient/, '@actions/http-client, for a proxy', false]
   ]
   let everyRun = size('index.js')
   const chunks = readdirSync(join(ROOT, 'dist'))
@@ -488,7 +488,7 @@ if (ONLY === '' || ONLY === 'bundle') {
       return { always, text: `${kind} ${(size(file) / 1024).toFixed(0)} kB` }
     })
   row(
-    'Bundle: loaded by every CPP run (`dist/index.js`, the gate, @actions/core, the CPP backend)',
+    'Bundle: loaded by every CPP run (`dist/index.js`, the gate, the CPP backend)',
     `${(everyRun / 1024).toFixed(0)} kB (${(size('index.js') / 1024).toFixed(0)} kB of it before the signal handlers are in place)`
   )
   row(

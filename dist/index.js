@@ -37,6 +37,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   j_: () => (/* binding */ MAX_MESSAGES_PER_LIST),
   hP: () => (/* binding */ MAX_MESSAGE_CHARS),
   jM: () => (/* binding */ MAX_MESSAGE_TEXT_CHARS),
+  As: () => (/* binding */ MAX_NATIVE_JSON_CHARS),
   rh: () => (/* binding */ MAX_STEPS),
   Eq: () => (/* binding */ MAX_STEPS_READ),
   NE: () => (/* binding */ MAX_STEP_ANNOTATIONS),
@@ -153,6 +154,11 @@ const ERROR_EXCERPT_CHARS = 300;
 const MAX_JSON_ITEMS = 1_000;
 const MAX_JSON_VALUES = 100_000;
 const MAX_JSON_DEPTH = 32;
+/**
+ * A body up to this size, with fewer commas and brackets than MAX_JSON_ITEMS, is read by
+ * JSON.parse, whose work such a text bounds by itself; a real answer is a few kB.
+ */
+const MAX_NATIVE_JSON_CHARS = 64 * 1024;
 /** A body larger than this is not an operation; reading stops there. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** GitHub-hosted jobs are stopped after 6 hours. */
@@ -195,32 +201,84 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /***/ }),
 
+/***/ 8553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ monotonicMs),
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5646);
+// The one clock of a run: monotonic time for deadlines and intervals, wall time for timestamps and
+// token expiry, and the sleep between polls. run() injects it everywhere, so a test can drive the
+// poll loop, token renewal, the check-run throttle and the progress log with one virtual clock.
+
+const systemClock = {
+    now: () => monotonicMs(),
+    wall: () => Date.now(),
+    sleep
+};
+/**
+ * Node fires any timer longer than 2^31−1 ms after 1 ms: a long sleep is taken in pieces that fit,
+ * so a 25-day interval waits 25 days instead of turning into a request storm.
+ */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal.aborted || !(ms > 0))
+            return resolve();
+        const end = monotonicMs() + ms;
+        let timer;
+        const done = () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        const wait = () => {
+            const left = end - monotonicMs();
+            if (left <= 0)
+                return done();
+            timer = setTimeout(wait, Math.min(left, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o));
+        };
+        signal.addEventListener('abort', done, { once: true });
+        wait();
+    });
+}
+/** Monotonic milliseconds (process.hrtime: the global performance object loads perf_hooks). */
+function monotonicMs() {
+    return Number(process.hrtime.bigint()) / 1e6;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5646);
+/* harmony import */ var _gate_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8553);
 // Entry point of the bundle. The signal handlers go in first, before the rest of the gate is even
 // loaded, so that SIGINT or SIGTERM (workflow cancelled, step timeout-minutes) at any moment ends
 // in an orderly stop that still writes outputs and the summary. Then it runs the gate, lets
 // stdout and stderr drain to the runner, and exits.
 
+
 const stop = new AbortController();
 let stoppedAt;
 const onSignal = () => {
-    stoppedAt ??= performance.now();
+    stoppedAt ??= (0,_gate_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .monotonicMs */ .d)();
     stop.abort();
 };
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9245));
+const { run } = await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 3442));
 await run({ signal: stop.signal });
 // What was written must reach the runner: process.exit() drops output still queued for a slow
 // pipe. The wait is bounded, so a wedged reader cannot hold the job; after a signal it fits in
 // what is left of the grace period.
 const drainMs = stoppedAt === undefined
     ? _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_GRACE_MS */ .ZP
-    : Math.max(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DRAIN_MIN_MS */ .Pq, stoppedAt + _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_GRACE_MS */ .ZP - 200 - performance.now());
+    : Math.max(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DRAIN_MIN_MS */ .Pq, stoppedAt + _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_GRACE_MS */ .ZP - 200 - (0,_gate_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .monotonicMs */ .d)());
 await Promise.all([drained(process.stdout, drainMs), drained(process.stderr, drainMs)]);
 // Exit now rather than when a request cut off at its deadline finally lets go of its socket.
 process.exit();
@@ -247,20 +305,6 @@ __webpack_async_result__();
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -467,24 +511,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 

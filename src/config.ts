@@ -49,6 +49,13 @@ export class InputError extends Error {
 /** Reads one input by its action.yml name; whitespace already trimmed. */
 export type ReadInput = (name: string) => string
 
+/**
+ * An input as the runner passes it, read as core.getInput reads it: `INPUT_` and the name in
+ * capitals, spaces as underscores (dashes stay), whitespace trimmed; unset reads as empty.
+ */
+export const runnerInput: ReadInput = (name) =>
+  (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i
 
 /**

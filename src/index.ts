@@ -4,11 +4,12 @@
 // stdout and stderr drain to the runner, and exits.
 
 import { DRAIN_MIN_MS, EXIT_GRACE_MS } from './constants.js'
+import { monotonicMs } from './gate/clock.js'
 
 const stop = new AbortController()
 let stoppedAt: number | undefined
 const onSignal = (): void => {
-  stoppedAt ??= performance.now()
+  stoppedAt ??= monotonicMs()
   stop.abort()
 }
 process.once('SIGINT', onSignal)
@@ -22,7 +23,7 @@ await run({ signal: stop.signal })
 const drainMs =
   stoppedAt === undefined
     ? EXIT_GRACE_MS
-    : Math.max(DRAIN_MIN_MS, stoppedAt + EXIT_GRACE_MS - 200 - performance.now())
+    : Math.max(DRAIN_MIN_MS, stoppedAt + EXIT_GRACE_MS - 200 - monotonicMs())
 await Promise.all([drained(process.stdout, drainMs), drained(process.stderr, drainMs)])
 // Exit now rather than when a request cut off at its deadline finally lets go of its socket.
 process.exit()

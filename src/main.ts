@@ -1,11 +1,10 @@
 // Composes one run: inputs → config → backend → poll → reporters. The report is written on every
 // path (success, failure, timeout, error, signals), and before the check run is completed.
 
-import * as core from '@actions/core'
 import type { TokenSource } from './auth/token-source.js'
 import { staticToken } from './auth/token-source.js'
 import { loadBackend, type Backend, type Watcher } from './backends/backend.js'
-import { bareToken, readApi, readConfig, withDefaults, type Config } from './config.js'
+import { bareToken, readApi, readConfig, runnerInput, withDefaults, type Config } from './config.js'
 import {
   CHECK_RUN_FINAL_MAX_MS,
   CHECK_RUN_FINAL_MS,
@@ -14,7 +13,7 @@ import {
   REQUEST_TIMEOUT_MS
 } from './constants.js'
 import { formatDuration } from './duration.js'
-import { systemClock, type Clock } from './gate/clock.js'
+import { monotonicMs, systemClock, type Clock } from './gate/clock.js'
 import { poll } from './gate/poll.js'
 import type { Outcome } from './model/outcome.js'
 import type { Snapshot } from './model/snapshot.js'
@@ -41,7 +40,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   const clock = options.clock ?? systemClock
   const signal = options.signal ?? new AbortController().signal
   const startedAt = clock.now()
-  const read = (name: string): string => core.getInput(name)
+  const read = runnerInput
   const log = new Log(new Secrets())
   // Masked, as they are sent, before anything else can print them, and redacted from everything
   // the gate writes; so is every token issued later.
@@ -133,7 +132,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   const finalMs = signal.aborted
     ? CHECK_RUN_FINAL_MS
     : Math.min(CHECK_RUN_FINAL_MAX_MS, Math.max(CHECK_RUN_FINAL_MS, left))
-  const stoppedAt = performance.now()
+  const stoppedAt = monotonicMs()
   // A check run still being set up (its own budget ends that) may take part of this time, so that
   // check-run-id and check-run-url can be set.
   const run =
@@ -157,7 +156,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   )
   // Outputs and the summary first: whatever the check run does, they are written.
   await publishReport(finished, config?.summary ?? true, log)
-  await run?.finish(finished, Math.max(0, finalMs - (performance.now() - stoppedAt)))
+  await run?.finish(finished, Math.max(0, finalMs - (monotonicMs() - stoppedAt)))
   return outcome
 }
 

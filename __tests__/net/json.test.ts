@@ -1,6 +1,7 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import fc from 'fast-check'
-import { itemsSent, parseJson } from '../../src/net/json.js'
+import { MAX_NATIVE_JSON_CHARS } from '../../src/constants.js'
+import { itemsSent, parseJson, type JsonLimits } from '../../src/net/json.js'
 
 const SEED = 20_261_130
 
@@ -95,5 +96,77 @@ describe('parseJson bounds its work', () => {
   it('still refuses a body that is not JSON in the part it does not build', () => {
     expect(() => parseJson('[1,2,3,4,5,"unterminated]', limits)).toThrow(SyntaxError)
     expect(() => parseJson('[1,2,3,4,5,tru]', limits)).toThrow(SyntaxError)
+  })
+})
+
+// A small body is read by JSON.parse; padded past MAX_NATIVE_JSON_CHARS with white space (which
+// changes no value) the same text goes to the bounded reader, the reference for what it must give.
+describe('parseJson reads a small body natively, with the same result as its reader', () => {
+  afterEach(() => {
+    jest.restoreAllMocks()
+  })
+
+  const byReader = (text: string, limits?: JsonLimits): unknown =>
+    parseJson(`${text}${' '.repeat(MAX_NATIVE_JSON_CHARS)}`, limits)
+  /** The value with every array's count of items sent beside its items. */
+  const shape = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? { sent: itemsSent(value), items: value.map(shape) }
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shape(item)]))
+        : value
+
+  it('gives what the reader gives, within the limits and past them', () => {
+    // Few items, or room for items but little depth and few values in all.
+    const tight = [
+      { depth: 3, items: 4, values: 20 },
+      { depth: 2, items: 1_000, values: 12 }
+    ]
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.nat(2), (value, which) => {
+        const text = JSON.stringify(value)
+        const limits = tight[which]
+        expect(shape(parseJson(text, limits))).toEqual(shape(byReader(text, limits)))
+      }),
+      { seed: SEED, numRuns: 1_000 }
+    )
+  })
+
+  it.each([
+    [
+      'nested deeper than `depth`, with no comma',
+      '[[[[[1]]]]]',
+      { depth: 3, items: 10, values: 20 }
+    ],
+    ['more values than `values`, with no comma', '[[[[1]]]]', { depth: 9, items: 10, values: 3 }],
+    [
+      'more keys than `items`, all of them one repeated key',
+      '{"a":1,"a":2,"a":3,"a":4,"a":5}',
+      { depth: 3, items: 4, values: 20 }
+    ],
+    ['more items than `items`', '[1,2,3,4,5]', { depth: 3, items: 4, values: 20 }]
+  ])('gives what the reader gives for a short body %s', (_case, text, limits) => {
+    const expected = byReader(text, limits)
+    expect(shape(parseJson(text, limits))).toEqual(shape(expected))
+    // Each of these meets a limit: the reader's value differs from JSON.parse's.
+    expect(shape(expected)).not.toEqual(shape(JSON.parse(text)))
+  })
+
+  it('uses JSON.parse for a body that cannot reach a limit, and not for one that might', () => {
+    const parse = jest.spyOn(JSON, 'parse')
+    expect(parseJson('{"status":"running","steps":[{"id":1},{"id":2}]}')).toEqual({
+      status: 'running',
+      steps: [{ id: 1 }, { id: 2 }]
+    })
+    expect(parse).toHaveBeenCalledTimes(1)
+    parse.mockClear()
+    expect(itemsSent(parseJson(`[${'0,'.repeat(2_000)}0]`) as unknown[])).toBe(2_001)
+    const long = 'x'.repeat(MAX_NATIVE_JSON_CHARS)
+    expect(parseJson(`"${long}"`)).toBe(long)
+    expect(parse).not.toHaveBeenCalled()
+  })
+
+  it('leaves a text that is not JSON to the reader, whose SyntaxError it gives', () => {
+    expect(() => parseJson('{"a":1,}')).toThrow('Unexpected token in JSON at position 7')
   })
 })

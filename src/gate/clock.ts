@@ -14,7 +14,7 @@ export interface Clock {
 }
 
 export const systemClock: Clock = {
-  now: () => performance.now(),
+  now: () => monotonicMs(),
   wall: () => Date.now(),
   sleep
 }
@@ -26,7 +26,7 @@ export const systemClock: Clock = {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted || !(ms > 0)) return resolve()
-    const end = performance.now() + ms
+    const end = monotonicMs() + ms
     let timer: NodeJS.Timeout | undefined
     const done = (): void => {
       clearTimeout(timer)
@@ -34,11 +34,16 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       resolve()
     }
     const wait = (): void => {
-      const left = end - performance.now()
+      const left = end - monotonicMs()
       if (left <= 0) return done()
       timer = setTimeout(wait, Math.min(left, MAX_TIMER_MS))
     }
     signal.addEventListener('abort', done, { once: true })
     wait()
   })
+}
+
+/** Monotonic milliseconds (process.hrtime: the global performance object loads perf_hooks). */
+export function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6
 }

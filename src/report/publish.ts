@@ -5,12 +5,12 @@
 import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
-import * as core from '@actions/core'
 import { stepAnnotations } from './annotations.js'
 import type { Log } from './log.js'
 import { buildOutputs } from './outputs.js'
 import type { Report } from './report.js'
 import { renderSummary } from './summary.js'
+import { setOutputCommand } from './workflow-commands.js'
 
 /** Outputs, the verdict and its annotations, and the summary. */
 export async function publishReport(report: Report, summary: boolean, log: Log): Promise<void> {
@@ -53,12 +53,12 @@ export async function publishReport(report: Report, summary: boolean, log: Log):
 /**
  * Every output in one write to $GITHUB_OUTPUT, each in the form core.setOutput writes (a heredoc
  * with a random delimiter): all or none of them reach the runner, at the cost of one write rather
- * than one per output. Without the file, core's own way.
+ * than one per output. Without the file, the older command, as core falls back to it.
  */
 function setOutputs(outputs: Array<[string, string]>): void {
   const file = process.env.GITHUB_OUTPUT
   if (!file) {
-    for (const [name, value] of outputs) core.setOutput(name, value)
+    for (const [name, value] of outputs) setOutputCommand(name, value)
     return
   }
   const text = outputs.map(([name, value]) => {

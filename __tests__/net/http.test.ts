@@ -1,0 +1,126 @@
+// The agent of a request to the marketplace API follows the runner's proxy settings as
+// @actions/http-client reads them (https_proxy, http_proxy, no_proxy; loopback never proxied):
+// through its tunnelling agent when a proxy applies, which is then loaded, and directly otherwise.
+
+import { afterEach, describe, expect, it } from '@jest/globals'
+import * as http from 'node:http'
+import * as https from 'node:https'
+import { connect, type AddressInfo, type Socket } from 'node:net'
+import { once } from 'node:events'
+import nock from 'nock'
+import { agentFor, send } from '../../src/net/http.js'
+import { within } from '../fixtures/budget.js'
+
+const PROXY_VARIABLES = [
+  'https_proxy',
+  'HTTPS_PROXY',
+  'http_proxy',
+  'HTTP_PROXY',
+  'no_proxy',
+  'NO_PROXY'
+]
+const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]))
+function proxyEnv(values: Record<string, string>): void {
+  for (const name of PROXY_VARIABLES) delete process.env[name]
+  Object.assign(process.env, values)
+}
+afterEach(() => {
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  }
+})
+
+/** Whether an agent keeps sockets open between requests (Node's Agent says so at run time). */
+const keepsAlive = (agent: http.Agent): unknown =>
+  (agent as http.Agent & { keepAlive?: boolean }).keepAlive
+
+/** http-client's tunnelling agents carry the proxy they go through. */
+const proxyOf = (agent: http.Agent): unknown =>
+  (agent as http.Agent & { proxyOptions?: { host: string; port: string } }).proxyOptions
+
+describe('agentFor', () => {
+  it('connects directly, with no kept-alive socket, when no proxy is set', async () => {
+    proxyEnv({})
+    const secure = await agentFor(new URL('https://graph.microsoft.com/rp/x'), within())
+    expect(secure).toBeInstanceOf(https.Agent)
+    expect(proxyOf(secure)).toBeUndefined()
+    expect(keepsAlive(secure)).toBe(false)
+    const plain = await agentFor(new URL('http://127.0.0.1:8080/x'), within())
+    expect(plain).toBeInstanceOf(http.Agent)
+    expect(plain).not.toBeInstanceOf(https.Agent)
+    expect(keepsAlive(plain)).toBe(false)
+  })
+
+  it('goes through https_proxy for an https address', async () => {
+    proxyEnv({ https_proxy: 'http://proxy.corp.test:3128' })
+    const agent = await agentFor(new URL('https://graph.microsoft.com/rp/x'), within())
+    expect(proxyOf(agent)).toMatchObject({ host: 'proxy.corp.test', port: '3128' })
+  })
+
+  it.each([
+    ['an address no_proxy names', 'https://graph.microsoft.com/rp/x', 'graph.microsoft.com'],
+    ['loopback', 'https://127.0.0.1:8443/x', '']
+  ])('connects directly to %s, proxy or not', async (_case, address, noProxy) => {
+    proxyEnv({ https_proxy: 'http://proxy.corp.test:3128', no_proxy: noProxy })
+    expect(proxyOf(await agentFor(new URL(address), within()))).toBeUndefined()
+  })
+
+  it('gives no agent to a request whose budget has run out', async () => {
+    proxyEnv({})
+    const stopped = new AbortController()
+    stopped.abort()
+    await expect(
+      agentFor(new URL('https://graph.microsoft.com/'), within(1_000, stopped.signal))
+    ).rejects.toThrow()
+  })
+})
+
+// The whole way: a request to a host that is not loopback goes to the proxy as CONNECT, and the
+// proxy tunnels it to a server on loopback that answers.
+it('sends a request through the runner’s proxy', async () => {
+  const upstream = http.createServer((request, response) => {
+    response.setHeader('Content-Type', 'application/json')
+    response.end(JSON.stringify({ path: request.url, host: request.headers.host }))
+  })
+  const tunnels: string[] = []
+  const proxy = http.createServer((_request, response) => {
+    response.statusCode = 405
+    response.end()
+  })
+  proxy.on('connect', (request: http.IncomingMessage, client: Socket, head: Buffer) => {
+    tunnels.push(request.url ?? '')
+    const target = connect((upstream.address() as AddressInfo).port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      target.write(head)
+      target.pipe(client)
+      client.pipe(target)
+    })
+    target.on('error', () => client.destroy())
+    client.on('error', () => target.destroy())
+  })
+  upstream.listen(0, '127.0.0.1')
+  proxy.listen(0, '127.0.0.1')
+  await Promise.all([once(upstream, 'listening'), once(proxy, 'listening')])
+  // The host is never looked up: only the proxy, on loopback, is connected to.
+  nock.enableNetConnect((host) => /^(127\.0\.0\.1|marketplace\.test)(:\d+)?$/.test(host))
+  try {
+    proxyEnv({ http_proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` })
+    const response = await send(
+      { method: 'GET', url: 'http://marketplace.test/api/operations/1', headers: {} },
+      within(10_000)
+    )
+    expect(response.status).toBe(200)
+    expect(JSON.parse(response.body)).toEqual({
+      path: '/api/operations/1',
+      host: expect.stringMatching(/^marketplace\.test(:80)?$/)
+    })
+    expect(tunnels).toEqual(['marketplace.test:80'])
+  } finally {
+    nock.enableNetConnect((host) => /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(host))
+    proxy.closeAllConnections()
+    upstream.closeAllConnections()
+    proxy.close()
+    upstream.close()
+  }
+})
