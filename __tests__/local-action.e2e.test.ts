@@ -89,8 +89,8 @@ it('local-action runs src/main.ts against the simulator and sets the outputs', a
   expect(run.summary).toContain('✅ Publish gate: contoso / publish-success: succeeded')
 }, 60_000)
 
-// local-action stubs @actions/core, and its setFailed does not fail the process: the gate sets
-// the exit code itself, so that `npm run local-action` fails when the gate does.
+// The gate sets the exit code itself (it calls no core.setFailed, whose local-action stub would
+// not fail the process), so that `npm run local-action` fails when the gate does.
 it.each([
   ['a blocked certification', 'certification-blocked', {}, 'blocked'],
   ['an input it cannot use', 'publish-success', { timeout: 'soon' }, 'error']

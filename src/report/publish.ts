@@ -24,8 +24,7 @@ export async function publishReport(report: Report, summary: boolean, log: Log):
   if (outcome.result === 'succeeded') log.info(`✅ ${outcome.message}`)
   else if (outcome.result === 'pending') log.info(`⏳ ${outcome.message}`)
   else {
-    // The exit code is the verdict, so the gate sets it rather than leave it to core.setFailed: a
-    // stubbed core (@github/local-action's) records the failure without failing the process.
+    // The exit code is the verdict, set here: there is no core.setFailed to leave it to.
     process.exitCode = 1
     // The verdict is said once: as the annotation of the step it names (the first failing one,
     // see verdict.ts), titled with that step, or untitled when no step failed.
