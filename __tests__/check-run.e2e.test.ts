@@ -3,11 +3,9 @@
 // here, keeping one check run on the commit from in progress to its conclusion.
 
 import { afterEach, expect, it } from '@jest/globals'
-import { once } from 'node:events'
-import { createServer, type IncomingMessage } from 'node:http'
-import { connect, type AddressInfo, type Socket } from 'node:net'
 import { API_VERSION, DEFAULT_TOKEN, startSimulator, type Simulator } from '../simulator/server.ts'
 import { readyPreviewInputs, runBundle } from './fixtures/bundle.js'
+import { startConnectProxy } from './fixtures/connect-proxy.js'
 import { startFakeGitHub, type FakeGitHub } from './fixtures/fake-github.js'
 
 const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
@@ -155,24 +153,7 @@ it('makes the check run through the runner’s proxy', async () => {
   simulator = await startSimulator({ speed: 1e9 })
   github = await startFakeGitHub(GITHUB_TOKEN)
   const upstream = github
-  const tunnels: string[] = []
-  const proxy = createServer((_request, response) => {
-    response.statusCode = 405
-    response.end()
-  })
-  proxy.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
-    tunnels.push(request.url ?? '')
-    const target = connect(Number(new URL(upstream.url).port), '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      target.write(head)
-      target.pipe(client)
-      client.pipe(target)
-    })
-    target.on('error', () => client.destroy())
-    client.on('error', () => target.destroy())
-  })
-  proxy.listen(0, '127.0.0.1')
-  await once(proxy, 'listening')
+  const proxy = await startConnectProxy(() => Number(new URL(upstream.url).port))
   try {
     const run = await runBundle(
       {
@@ -185,7 +166,7 @@ it('makes the check run through the runner’s proxy', async () => {
         GITHUB_API_URL: 'http://api.github.test',
         GITHUB_REPOSITORY: 'contoso/marketplace-offer',
         GITHUB_SHA: SHA,
-        http_proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+        http_proxy: proxy.url
       }
     )
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' })
@@ -194,9 +175,8 @@ it('makes the check run through the runner’s proxy', async () => {
       expect.objectContaining({ status: 'completed', conclusion: 'success' })
     ])
     // Every request to GitHub went through the proxy; the simulator, on loopback, did not.
-    expect(new Set(tunnels)).toEqual(new Set(['api.github.test:80']))
+    expect(new Set(proxy.tunnels)).toEqual(new Set(['api.github.test:80']))
   } finally {
-    proxy.closeAllConnections()
     proxy.close()
   }
 }, 60_000)

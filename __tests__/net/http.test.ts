@@ -5,11 +5,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import * as http from 'node:http'
 import * as https from 'node:https'
-import { connect, type AddressInfo, type Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { once } from 'node:events'
 import nock from 'nock'
 import { agentFor, send } from '../../src/net/http.js'
 import { within } from '../fixtures/budget.js'
+import { startConnectProxy } from '../fixtures/connect-proxy.js'
 
 const PROXY_VARIABLES = [
   'https_proxy',
@@ -83,29 +84,13 @@ it('sends a request through the runner’s proxy', async () => {
     response.setHeader('Content-Type', 'application/json')
     response.end(JSON.stringify({ path: request.url, host: request.headers.host }))
   })
-  const tunnels: string[] = []
-  const proxy = http.createServer((_request, response) => {
-    response.statusCode = 405
-    response.end()
-  })
-  proxy.on('connect', (request: http.IncomingMessage, client: Socket, head: Buffer) => {
-    tunnels.push(request.url ?? '')
-    const target = connect((upstream.address() as AddressInfo).port, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      target.write(head)
-      target.pipe(client)
-      client.pipe(target)
-    })
-    target.on('error', () => client.destroy())
-    client.on('error', () => target.destroy())
-  })
   upstream.listen(0, '127.0.0.1')
-  proxy.listen(0, '127.0.0.1')
-  await Promise.all([once(upstream, 'listening'), once(proxy, 'listening')])
+  await once(upstream, 'listening')
+  const proxy = await startConnectProxy(() => (upstream.address() as AddressInfo).port)
   // The host is never looked up: only the proxy, on loopback, is connected to.
   nock.enableNetConnect((host) => /^(127\.0\.0\.1|marketplace\.test)(:\d+)?$/.test(host))
   try {
-    proxyEnv({ http_proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` })
+    proxyEnv({ http_proxy: proxy.url })
     const response = await send(
       { method: 'GET', url: 'http://marketplace.test/api/operations/1', headers: {} },
       within(10_000)
@@ -115,12 +100,11 @@ it('sends a request through the runner’s proxy', async () => {
       path: '/api/operations/1',
       host: expect.stringMatching(/^marketplace\.test(:80)?$/)
     })
-    expect(tunnels).toEqual(['marketplace.test:80'])
+    expect(proxy.tunnels).toEqual(['marketplace.test:80'])
   } finally {
     nock.enableNetConnect((host) => /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(host))
-    proxy.closeAllConnections()
-    upstream.closeAllConnections()
     proxy.close()
+    upstream.closeAllConnections()
     upstream.close()
   }
 })
