@@ -2991,13 +2991,18 @@ function parseJson(text, limits = LIMITS) {
 function nativeWithin(text, limits) {
     // Every item of an array and every key of an object but the first comes after a comma, so with
     // fewer commas than `items` none reaches that limit (a repeated key included, which JSON.parse
-    // would not show). With fewer brackets too, JSON.parse builds a few thousand values at most,
-    // however the text is shaped. Commas and brackets inside strings count too: that errs safe.
+    // would not show). Every value but the first comes after a comma or opens a bracket's first
+    // item, so the text holds at most 1 + commas + brackets values, repeated keys' included: with
+    // no more than `values`, the reader would build them all, and JSON.parse builds a few thousand
+    // at most, however the text is shaped. Commas and brackets inside strings count too: that errs
+    // safe.
     if (text.length > _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NATIVE_JSON_CHARS */ .As)
         return undefined;
-    if (occurrences(text, ',', limits.items) >= limits.items)
+    const commas = occurrences(text, ',', limits.items);
+    if (commas >= limits.items)
         return undefined;
-    if (occurrences(text, '[', limits.items) + occurrences(text, '{', limits.items) >= limits.items)
+    const brackets = occurrences(text, '[', limits.items) + occurrences(text, '{', limits.items);
+    if (brackets >= limits.items || 1 + commas + brackets > limits.values)
         return undefined;
     let value;
     try {
@@ -3006,15 +3011,11 @@ function nativeWithin(text, limits) {
     catch {
         return undefined;
     }
-    // What the brackets do not bound: how deep the value goes, and how many values it holds.
-    let values = 0;
-    const fits = (node, depth) => {
-        if (depth > limits.depth || ++values > limits.values)
-            return false;
-        if (typeof node !== 'object' || node === null)
-            return true;
-        return (Array.isArray(node) ? node : Object.values(node)).every((child) => fits(child, depth + 1));
-    };
+    // What the text's separators do not bound: how deep the value goes.
+    const fits = (node, depth) => depth <= limits.depth &&
+        (typeof node !== 'object' ||
+            node === null ||
+            (Array.isArray(node) ? node : Object.values(node)).every((child) => fits(child, depth + 1)));
     return fits(value, 0) ? { value } : undefined;
 }
 /** How many times `char` is in `text`, counted up to `limit`. */

@@ -67,6 +67,14 @@ describe('agentFor', () => {
     expect(proxyOf(await agentFor(new URL(address), within()))).toBeUndefined()
   })
 
+  it('gives no agent when the budget runs out while the proxy’s agent is loaded', async () => {
+    proxyEnv({ https_proxy: 'http://proxy.corp.test:3128' })
+    const stop = new AbortController()
+    const agent = agentFor(new URL('https://graph.microsoft.com/'), within(60_000, stop.signal))
+    stop.abort()
+    await expect(agent).rejects.toThrow()
+  })
+
   it('gives no agent to a request whose budget has run out', async () => {
     proxyEnv({})
     const stopped = new AbortController()
@@ -91,6 +99,8 @@ it('sends a request through the runner’s proxy', async () => {
   nock.enableNetConnect((host) => /^(127\.0\.0\.1|marketplace\.test)(:\d+)?$/.test(host))
   try {
     proxyEnv({ http_proxy: proxy.url })
+    // Never a look-up of the name: the request would go direct without the proxy's agent.
+    expect(proxyOf(await agentFor(new URL('http://marketplace.test/'), within()))).toBeDefined()
     const response = await send(
       { method: 'GET', url: 'http://marketplace.test/api/operations/1', headers: {} },
       within(10_000)

@@ -548,7 +548,7 @@ describe('CheckRun.finish', () => {
 })
 
 describe('CheckRun with the time left before a deadline', () => {
-  // main.ts passes what is left of the deadline, measured with performance.now(): it has a
+  // main.ts passes what is left of the deadline, measured on a monotonic clock: it has a
   // fraction, which AbortSignal.timeout refuses with a RangeError.
   it('opens and completes the run with a budget of a fractional number of milliseconds', async () => {
     const scope = nockCreate()

@@ -39,7 +39,7 @@ export interface TokenAudience {
 export interface AzureAdDeps {
   /** Wall-clock milliseconds: expires_in is wall time. */
   now: () => number
-  /** Hides a value in the log (core.setSecret). */
+  /** Hides a value in the log (an `::add-mask::` command) and in everything the gate writes. */
   mask: (secret: string) => void
   /** A fresh GitHub OIDC token for the audience, within the budget (src/auth/github-oidc.ts). */
   getIDToken: (audience: string, budget: Budget) => Promise<string>
