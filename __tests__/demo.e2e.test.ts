@@ -71,8 +71,8 @@ it('runs the slow scenario with its own timeout, stops on Ctrl-C and cleans up',
     detached: true
   })
   let stdout = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   const exited = once(child, 'exit')
   for (let i = 0; i < 600 && !stdout.includes('Watching operation'); i++) {
     await new Promise((resolve) => setTimeout(resolve, 25))
@@ -117,8 +117,8 @@ async function runDemo(args: string[]): Promise<DemoRun> {
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     const [code] = (await once(child, 'exit')) as [number | null]
     return { code, stdout, stderr, outputs: printedOutputs(stdout), left: readdirSync(temp) }
   } finally {

@@ -240,7 +240,7 @@ async function runWithLateReader(
       stdio: ['pipe', 'pipe', 'inherit', 'ipc']
     })
     let stdout = ''
-    reader.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    reader.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     const readerDone = once(reader, 'exit')
     const gate = spawn(process.execPath, [BUNDLE], {
       env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir(), ...files.env },

@@ -64,8 +64,8 @@ async function localAction(inputs: Record<string, string>) {
     }
   )
   let stdout = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   const [code] = (await once(child, 'exit')) as [number | null]
   const outputs = Object.fromEntries(
     [...stdout.matchAll(/^::set-output name=([^:]+)::(.*)$/gm)].map((m) => [m[1], m[2]])

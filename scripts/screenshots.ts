@@ -148,8 +148,8 @@ function node(
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let log = ''
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (log += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk))
     const timer = setTimeout(() => {
       child.kill()
       fail(
