@@ -3405,7 +3405,6 @@ function stepAnnotations(snapshot) {
 
 
 
-
 const RESULT_ICON = {
     succeeded: '✅',
     failed: '❌',

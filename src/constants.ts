@@ -107,8 +107,8 @@ export const MAX_JSON_ITEMS = 1_000
 export const MAX_JSON_VALUES = 100_000
 export const MAX_JSON_DEPTH = 32
 /**
- * A body up to this size, with fewer commas and brackets than MAX_JSON_ITEMS, is read by
- * JSON.parse, whose work such a text bounds by itself; a real answer is a few kB.
+ * A body up to this size whose commas and brackets show it cannot reach a limit above is read by
+ * JSON.parse (src/net/json.ts); a real answer is a few kB.
  */
 export const MAX_NATIVE_JSON_CHARS = 64 * 1024
 /** A body larger than this is not an operation; reading stops there. */

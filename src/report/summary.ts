@@ -11,6 +11,7 @@ import {
   type Unread
 } from '../model/snapshot.js'
 import {
+  clip,
   currentStep,
   describeStatus,
   failurePhrase,
@@ -23,7 +24,6 @@ import type { Result } from '../model/outcome.js'
 import { isFailingStepStatus, isFinished, type Status } from '../model/status.js'
 import { isWebLink } from '../net/html-text.js'
 import type { Report } from './report.js'
-import { clip } from '../model/describe.js'
 import { capSteps, fitByLeavingOutOldest, latest } from './trim.js'
 
 const RESULT_ICON: Record<Result, string> = {
