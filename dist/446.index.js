@@ -17,10 +17,13 @@ __webpack_require__.d(__webpack_exports__, {
 var constants = __webpack_require__(5646);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/backends/product-ingestion/location.ts
 // What to poll and where: the offer (an external id to resolve, or a durable product id), the
 // configure job (its id, or its status address on base-url), and the addresses of the calls the
 // gate makes. Never a URL outside base-url.
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Partner Center's offer id rules, as the API's own schema states them (3 to 50 characters). */
 const EXTERNAL_ID = /^[a-z0-9][a-z0-9_-]{2,49}$/i;
@@ -60,7 +63,7 @@ function readTarget(baseUrl, operation) {
     if (GUID.test(operation))
         return { ok: true, value: { kind: 'job', jobId: operation } };
     const expected = "a configure job id (the GUID in the jobId of POST /configure's answer), its status address /configure/<jobId>/status (relative, or absolute on base-url), latest, or empty to watch the product's submissions";
-    if (!operation.isWellFormed() || /\p{Cc}/u.test(operation))
+    if (!operation.isWellFormed() || (0,src_text/* hasControlCharacter */.F)(operation))
         return { ok: false, expected };
     if (!operation.startsWith('/') && !/^https?:\/\//i.test(operation)) {
         return { ok: false, expected };

@@ -13,6 +13,7 @@ import {
 } from './backends/backend.js'
 import { MAX_LABEL_CHARS, MIN_POLL_INTERVAL_MS } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
+import { hasControlCharacter } from './text.js'
 import type { WaitFor } from './gate/verdict.js'
 
 export interface Config {
@@ -228,7 +229,7 @@ function readSignIn(
   const audience = input('audience')
   const authorityHost = ''
   if (token !== '') {
-    if (/[\s\p{Cc}]/u.test(token)) {
+    if (/\s/.test(token) || hasControlCharacter(token)) {
       problems.push(
         'token contains white space or control characters: expected the bare access token.'
       )
@@ -267,7 +268,7 @@ function readSignIn(
   }
   if (clientSecret !== '') {
     // Never quoted: the value is a secret.
-    if (/\p{Cc}/u.test(clientSecret)) {
+    if (hasControlCharacter(clientSecret)) {
       problems.push(
         "client-secret contains control characters: expected the secret's Value, as Azure shows it."
       )
@@ -297,7 +298,7 @@ function readCheckRun(
       '',
       'a token that may write checks (the default, ${{ github.token }}, with permissions: checks: write)'
     )
-  else if (/[\s\p{Cc}]/u.test(token) || !isHeaderSafe(token)) {
+  else if (/\s/.test(token) || hasControlCharacter(token) || !isHeaderSafe(token)) {
     // Never quoted: the value is a secret.
     problem(
       'github-token',
@@ -346,7 +347,7 @@ function checkLabel(
   expected: string,
   problem: (name: string, value: string, expected: string) => void
 ): void {
-  if (/\p{Cc}|[\u2028\u2029]/u.test(value))
+  if (hasControlCharacter(value) || /[\u2028\u2029]/.test(value))
     problem(name, value, `${expected}, on one line without control characters`)
   else if (value.length > MAX_LABEL_CHARS)
     problem(name, value, `${expected}, at most ${MAX_LABEL_CHARS} characters`)

@@ -67,6 +67,16 @@ describe('Secrets.redact', () => {
     expect(secretTraces(hidden, secret)).toEqual([])
   })
 
+  // A text with no `\`, `&` or `%` has nothing to decode: these are what is still searched then.
+  it('hides a secret with spaces form-encoded ("+") in a text that has nothing to decode', () => {
+    expect(secrets('my secret value').redact('x my+secret+value y')).toBe('x *** y')
+  })
+
+  it('hides a secret that hiding another occurrence of it has put back together', () => {
+    // "x" + secret + "y-secret": masking the secret leaves "x***y-secret", the secret again.
+    expect(secrets('x***y-secret').redact('xx***y-secrety-secret')).toBe('***')
+  })
+
   it('does not hide values shorter than the minimum: ordinary words would vanish', () => {
     expect(secrets('abc').redact('abc abc')).toBe('abc abc')
   })

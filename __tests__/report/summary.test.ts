@@ -506,8 +506,9 @@ describe('renderSummary', () => {
         },
         snapshot: snapshot('failed', [
           step('c\n\nd', 'unknown', {
-            rawStatus: 'odd\n\nstatus',
-            messages: [message('m\n\nn', 'error\n\n', '2026\n\n')]
+            rawStatus: 'odd\r\rstatus',
+            estimatedTimeFrame: '5\r\n\r\ndays',
+            messages: [message('m\n\nn', 'error\r\r', '2026\n\n')]
           })
         ])
       })

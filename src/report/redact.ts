@@ -40,6 +40,8 @@ export class Secrets {
    * view that undoes that encoding alone.
    */
   private selfEncoded = false
+  /** What hideDecoded looks for: each secret, and its form-encoded form (a space written as "+"). */
+  private forms: string[] = []
 
   /** Adds a secret; too short a value would hide ordinary words, so it is only masked by the runner. */
   add(secret: string): void {
@@ -47,6 +49,7 @@ export class Secrets {
     this.values.add(secret)
     this.literals.push(secret)
     this.selfEncoded ||= decodedText(secret, EVERY_ENCODING) !== secret
+    this.forms = [...new Set([...this.forms, secret, secret.replace(/ /g, '+')])]
     for (const value of [secret, `Bearer ${secret}`]) {
       for (const encoded of [
         Buffer.from(value).toString('base64'),
@@ -78,14 +81,17 @@ export class Secrets {
    * undone) and replaces the original span it came from.
    */
   private hideDecoded(text: string): string {
+    // Nothing that could start an encoding: every view is the text itself. Most texts (log lines,
+    // outputs) end here, at the cost of one scan.
+    if (!ENCODING_HEAD_ANYWHERE.test(text) && !this.forms.some((form) => text.includes(form))) {
+      return text
+    }
     const spans: Array<[number, number]> = []
     const views = this.selfEncoded
       ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
       : [EVERY_ENCODING]
     // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
-    let forms = [...this.values].flatMap((secret) => [
-      ...new Set([secret, secret.replace(/ /g, '+')])
-    ])
+    let forms = this.forms
     // With no numeric entity, percent-encoding or JSON escape in the text, only named entities
     // decode, and they stand for a few characters only: each run of a secret's other characters
     // must then be in the text as it is, or the secret cannot be in any decoded view of it.
@@ -145,6 +151,7 @@ const JSON_SHORT: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/'
 
 /** Where an encoding may start: anything else is plain text, copied as it is. */
 const ENCODING_HEAD = /[\\&%]/g
+const ENCODING_HEAD_ANYWHERE = /[\\&%]/
 
 /** The decoded text of decodedView, without the spans: what most texts need, at little cost. */
 function decodedText(text: string, encodings: readonly Encoding[]): string {

@@ -360,12 +360,16 @@ function escapeText(text: string): string {
  * the summary's HTML block (a blank line would) and have what follows read as Markdown.
  */
 export function escape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
+  return text.replace(HTML_SPECIAL, (char) => HTML_ESCAPES[char])
+}
+
+const HTML_SPECIAL = /[&<>"'\r\n]/g
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '\r': '&#13;',
+  '\n': '&#10;'
 }

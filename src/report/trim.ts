@@ -57,11 +57,12 @@ export function fitByLeavingOutOldest(
   maxBytes: number,
   render: (snapshot: Snapshot, leftOut: number) => string
 ): { text: string; leftOut: number; fits: boolean } {
+  const full = render(snapshot, 0)
+  if (bytes(full) <= maxBytes) return { text: full, leftOut: 0, fits: true }
+  // Only a rendering that does not fit needs the messages in age order.
   const order = oldestFirst(snapshot)
   const attempt = (leftOut: number): string =>
     render(withoutOldest(snapshot, leftOut, order), leftOut)
-  const full = attempt(0)
-  if (bytes(full) <= maxBytes) return { text: full, leftOut: 0, fits: true }
   const total = order.length
   const none = attempt(total)
   if (bytes(none) > maxBytes) return { text: none, leftOut: total, fits: false }

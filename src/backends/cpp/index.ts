@@ -5,6 +5,7 @@ import { isOperationIdOf, resolveTarget, startUrl } from './location.js'
 import { auto, previewReady } from './ready.js'
 import { CppWatcher, type StartPlan } from './watcher.js'
 import { cppWording, CPP_FRESH_TOKEN_REFUSED } from './wording.js'
+import { hasControlCharacter } from '../../text.js'
 
 const RESOURCE = 'https://cloudpartner.azure.com'
 
@@ -26,7 +27,8 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
   const required = (name: string, expected: string): string => {
     const value = input(name)
     if (value === '') problem(name, value, expected)
-    else if (/\p{Cc}/u.test(value)) problem(name, value, `${expected}, without control characters`)
+    else if (hasControlCharacter(value))
+      problem(name, value, `${expected}, without control characters`)
     // "." and ".." would climb out of their path segment, whatever the encoding.
     else if (value === '.' || value === '..') problem(name, value, expected)
     return value

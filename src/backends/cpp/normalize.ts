@@ -13,6 +13,7 @@ import type { Message, MessagePart, Snapshot, Step, Unread } from '../../model/s
 import { htmlToParts, isWebLink } from '../../net/html-text.js'
 import { itemsSent } from '../../net/json.js'
 import { cppStatus } from './spellings.js'
+import { controlsAsSpaces } from '../../text.js'
 
 type Json = Record<string, unknown>
 
@@ -145,9 +146,8 @@ function raw(value: unknown): string | undefined {
  * capped; numbers are accepted.
  */
 function text(value: unknown): string | undefined {
-  const string = (typeof value === 'number' ? String(value) : raw(value))
-    ?.replace(/\p{Cc}+/gu, ' ')
-    .trim()
+  const given = typeof value === 'number' ? String(value) : raw(value)
+  const string = given === undefined ? undefined : controlsAsSpaces(given).trim()
   if (string === undefined || string === '') return undefined
   return string.length > MAX_FIELD_CHARS ? `${string.slice(0, MAX_FIELD_CHARS)}…` : string
 }

@@ -2,6 +2,8 @@
 // configure job (its id, or its status address on base-url), and the addresses of the calls the
 // gate makes. Never a URL outside base-url.
 
+import { hasControlCharacter } from '../../text.js'
+
 export type Offer =
   | { kind: 'external'; externalId: string }
   /** `product/<guid>`: nothing to resolve. */
@@ -56,7 +58,7 @@ export function readTarget(baseUrl: string, operation: string): Parsed<Target> {
   if (GUID.test(operation)) return { ok: true, value: { kind: 'job', jobId: operation } }
   const expected =
     "a configure job id (the GUID in the jobId of POST /configure's answer), its status address /configure/<jobId>/status (relative, or absolute on base-url), latest, or empty to watch the product's submissions"
-  if (!operation.isWellFormed() || /\p{Cc}/u.test(operation)) return { ok: false, expected }
+  if (!operation.isWellFormed() || hasControlCharacter(operation)) return { ok: false, expected }
   if (!operation.startsWith('/') && !/^https?:\/\//i.test(operation)) {
     return { ok: false, expected }
   }

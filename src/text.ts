@@ -1,0 +1,18 @@
+// Control characters (Unicode's General_Category Cc: U+0000 to U+001F and U+007F to U+009F), which
+// no input and no short field from an API may carry. Written as a range rather than as \p{Cc}: V8
+// looks a property escape up in its Unicode tables as it parses the literal, and each such
+// literal cost every start about 0.1 ms whether it ran or not.
+
+/* eslint-disable no-control-regex -- control characters are what these find */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+const CONTROL_RUNS = /[\u0000-\u001f\u007f-\u009f]+/g
+/* eslint-enable no-control-regex */
+
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL.test(text)
+}
+
+/** Each run of control characters as one space. */
+export function controlsAsSpaces(text: string): string {
+  return text.replace(CONTROL_RUNS, ' ')
+}
