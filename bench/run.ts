@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startFakeGitHub } from '../__tests__/fixtures/fake-github.ts'
+import { bundle } from '../scripts/bundle.ts'
 import type { Clock } from '../src/gate/clock.ts'
 import { run } from '../src/main.ts'
 import { SHAPES } from './hostile-body.ts'
@@ -67,23 +68,16 @@ if (process.argv.includes(PRODUCT_INGESTION_WAIT)) {
 }
 
 // 1. Cold start, side by side -----------------------------------------------------------------
-// The baseline is bundled the same way as the gate: the same ncc flags as `npm run bundle` and the
-// same tsconfig.json, whose stand-in for undici (src/net/undici-on-demand.ts) keeps it out of
-// start-up, so that only what the actions do differs. A second build, from the baseline's own
+// The baseline is bundled the same way as the gate: by `npm run bundle`'s own build
+// (scripts/bundle.ts: the same ncc flags, ASCII output) and with the same tsconfig.json, whose
+// stand-in for undici (src/net/undici-on-demand.ts) keeps it out of start-up, so that only what
+// the actions do differs. A second build, from the baseline's own
 // folder (bench/baseline/tsconfig.json has no "paths"), is such an action as it is usually built:
 // it evaluates undici at every start, since @actions/core imports @actions/http-client.
-console.log('Building the baseline action with ncc, as dist/ is built, and as actions usually are…')
-const nccFlags = ['--source-map', '--no-source-map-register', '--license', 'licenses.txt']
-const ncc = join(ROOT, 'node_modules/.bin/ncc')
+console.log('Building the baseline action as dist/ is built, and as actions usually are…')
 const UNDICI_MARKER = 'class ProxyAgent extends DispatcherBase'
-execFileSync(ncc, ['build', 'bench/baseline/index.ts', '-o', 'bench/baseline/dist', ...nccFlags], {
-  cwd: ROOT,
-  stdio: 'ignore'
-})
-execFileSync(ncc, ['build', 'index.ts', '-o', 'dist-toolkit', ...nccFlags], {
-  cwd: join(ROOT, 'bench/baseline'),
-  stdio: 'ignore'
-})
+bundle('bench/baseline/index.ts', 'bench/baseline/dist', { quiet: true })
+bundle('index.ts', 'dist-toolkit', { cwd: join(ROOT, 'bench/baseline'), quiet: true })
 // Which build is which rests on how ncc reads tsconfig files: check it rather than trust it.
 for (const [folder, inline] of [
   ['dist', false],

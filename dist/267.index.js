@@ -93,7 +93,7 @@ async function signInWithin(signIn, audience, deps, request) {
     catch (error) {
         throw new _token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(`Azure AD sign-in failed: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .reasonOf */ .A3)(error)}`, true);
     }
-    deps.debug(`POST ${url} → HTTP ${response.status}`);
+    deps.debug(`POST ${url} \u2192 HTTP ${response.status}`);
     // A server that echoes the form must not make us quote the secret or the assertion anywhere:
     // error text reaches outputs, the summary and the check run, which no mask covers.
     for (const secret of [signIn.kind === 'secret' ? signIn.clientSecret : '', assertion ?? '']) {
@@ -184,7 +184,7 @@ function explain(body, response, signIn, audience, assertion) {
     return new _token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(message, code === '700024');
 }
 function federatedFix(claims) {
-    return `no federated credential of the app matches this workflow's GitHub token (subject "${claims.sub}", audience "${claims.aud}", issuer "${claims.iss}"). Add one under Certificates & secrets → Federated credentials with exactly that issuer, subject and audience.`;
+    return `no federated credential of the app matches this workflow's GitHub token (subject "${claims.sub}", audience "${claims.aud}", issuer "${claims.iss}"). Add one under Certificates & secrets \u2192 Federated credentials with exactly that issuer, subject and audience.`;
 }
 /** The claims of a GitHub OIDC token that a federated credential must match; none is secret. */
 function oidcClaims(jwt) {

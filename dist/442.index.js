@@ -73,7 +73,7 @@ function parseDuration(text) {
         return { ok: false, expected: 'a duration greater than zero' };
     return { ok: true, ms };
 }
-/** The inverse, for messages: 5400000 → "1h30m", 1500 → "1.5s". */
+/** The inverse, for messages: 5400000 \u2192 "1h30m", 1500 \u2192 "1.5s". */
 function formatDuration(ms) {
     if (ms < 60_000) {
         const seconds = Math.round(ms / 100) / 10;
@@ -108,7 +108,7 @@ function formatDuration(ms) {
 /* harmony import */ var _model_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1872);
 /* harmony import */ var _model_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8203);
 // The gate's rules as a pure function: given one snapshot and what we wait for, pass, fail or wait.
-// What "ready" means (the preview ready for go-live…) is the backend's, passed in as named rules.
+// What "ready" means (the preview ready for go-live\u2026) is the backend's, passed in as named rules.
 
 
 function verdict(snapshot, waitFor, rules) {
@@ -584,7 +584,7 @@ function capParts(parts) {
     for (const part of parts) {
         if (room <= 0)
             break;
-        out.push(part.text.length > room ? { ...part, text: `${part.text.slice(0, room)}…` } : part);
+        out.push(part.text.length > room ? { ...part, text: `${part.text.slice(0, room)}\u2026` } : part);
         room -= part.text.length;
     }
     return out;
@@ -616,7 +616,7 @@ function normalize_text(value) {
     const string = given === undefined ? undefined : (0,src_text/* controlsAsSpaces */.m)(given).trim();
     if (string === undefined || string === '')
         return undefined;
-    return string.length > constants/* MAX_FIELD_CHARS */.AP ? `${string.slice(0, constants/* MAX_FIELD_CHARS */.AP)}…` : string;
+    return string.length > constants/* MAX_FIELD_CHARS */.AP ? `${string.slice(0, constants/* MAX_FIELD_CHARS */.AP)}\u2026` : string;
 }
 function normalize_list(value) {
     return Array.isArray(value) ? value : [];
@@ -999,7 +999,7 @@ function readApi(read) {
     const api = value.toLowerCase();
     if (!isApi(api)) {
         throw new InputError([
-            `api is "${value.length > 100 ? `${value.slice(0, 99)}…` : value}": expected ${APIS.join(' or ')}.`
+            `api is "${value.length > 100 ? `${value.slice(0, 99)}\u2026` : value}": expected ${APIS.join(' or ')}.`
         ]);
     }
     return api;
@@ -1008,7 +1008,7 @@ function readConfig(read, backend, options = {}) {
     const input = withDefaults(read);
     const problems = [];
     const problem = (name, value, expected) => {
-        const shown = value.length > 100 ? `${value.slice(0, 99)}…` : value;
+        const shown = value.length > 100 ? `${value.slice(0, 99)}\u2026` : value;
         problems.push(`${name} ${value === '' ? 'is empty' : `is "${shown}"`}: expected ${expected}.`);
     };
     const auth = readSignIn(input, problem, problems, backend, options.idTokenAvailable ?? false);
@@ -1431,7 +1431,7 @@ class ApiClient {
                 response[name] = this.redact((0,http/* hide */.jD)(value, token));
         }
         const { status, correlationId } = response;
-        this.debug(`${method} ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`);
+        this.debug(`${method} ${url} \u2192 HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`);
         return { status, result: await this.classify(response, method, url) };
     }
     async classify(response, method, url) {
@@ -1550,7 +1550,7 @@ class ProgressLog {
         if (operation !== this.operation) {
             lines.push(this.operation === undefined
                 ? `${this.subject} status: ${operation}`
-                : `${this.subject} status: ${this.operation} → ${operation}`);
+                : `${this.subject} status: ${this.operation} \u2192 ${operation}`);
             this.operation = operation;
         }
         const seen = new Map();
@@ -1563,7 +1563,7 @@ class ProgressLog {
                 // The estimate is said once, when the step starts running, not on every percentage.
                 const starts = step.status === 'running' && !before?.startsWith('running');
                 const eta = step.estimatedTimeFrame && starts ? ` (estimated ${step.estimatedTimeFrame})` : '';
-                lines.push(`Step ${step.name}: ${before === undefined ? '' : `${before} → `}${state}${eta}`);
+                lines.push(`Step ${step.name}: ${before === undefined ? '' : `${before} \u2192 `}${state}${eta}`);
             }
             seen.set(key, state);
         });
@@ -1585,7 +1585,7 @@ class ProgressLog {
         const room = constants/* MAX_LOG_LINES_PER_POLL */.i - (note !== undefined && note !== this.unread ? 1 : 0);
         if (lines.length > room) {
             const more = lines.length - (room - 1);
-            lines.splice(room - 1, more, `… and ${more} more changes in this answer (the steps output and the summary have them all).`);
+            lines.splice(room - 1, more, `\u2026 and ${more} more changes in this answer (the steps output and the summary have them all).`);
         }
         if (note !== undefined && note !== this.unread)
             lines.push(note);
@@ -1747,7 +1747,7 @@ function isErrorLevel(message) {
 
 ;// CONCATENATED MODULE: ./src/report/names.ts
 // The one place that names per-step outputs: step-<id>-status, step-<id>-progress.
-/** `Publisher Signoff` → `publisher-signoff`: lower case, runs outside a-z0-9 become one dash. */
+/** `Publisher Signoff` \u2192 `publisher-signoff`: lower case, runs outside a-z0-9 become one dash. */
 function outputSlug(text) {
     return text
         .toLowerCase()
@@ -1756,7 +1756,7 @@ function outputSlug(text) {
 }
 /**
  * One unique slug per step, in order: its id (its name if it has none); a slug already taken gets
- * -2, -3…; a step whose id and name have no letters or digits is named by its position.
+ * -2, -3\u2026; a step whose id and name have no letters or digits is named by its position.
  */
 function stepSlugs(steps) {
     const taken = new Set();
@@ -1868,9 +1868,9 @@ async function publishReport(report, summary, log) {
     await guarded(log, 'set the outputs', () => setOutputs(Object.entries(buildOutputs(report)).map(([name, value]) => [name, log.redact(value)])));
     const annotations = (0,report_annotations/* stepAnnotations */.x)(outcome.snapshot);
     if (outcome.result === 'succeeded')
-        log.info(`✅ ${outcome.message}`);
+        log.info(`\u2705 ${outcome.message}`);
     else if (outcome.result === 'pending')
-        log.info(`⏳ ${outcome.message}`);
+        log.info(`\u23f3 ${outcome.message}`);
     else {
         // The exit code is the verdict, set here: there is no core.setFailed to leave it to.
         process.exitCode = 1;
@@ -2260,7 +2260,7 @@ function redactReport(report, secrets) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// Composes one run: inputs → config → backend → poll → reporters. The report is written on every
+// Composes one run: inputs \u2192 config \u2192 backend \u2192 poll \u2192 reporters. The report is written on every
 // path (success, failure, timeout, error, signals), and before the check run is completed.
 
 
@@ -2540,13 +2540,13 @@ function quoteText(quote) {
         ? `${quote.lead}.`
         : `${quote.lead}: ${quote.messages.map(plainText).join(' ')}`;
 }
-/** "Certification is blocked: No image…" */
+/** "Certification is blocked: No image\u2026" */
 function failureQuote(subject, status, messages) {
     return { lead: `${subject} ${failurePhrase(status)}`, messages: reasons(messages) };
 }
 /**
  * Why a failing step fails the gate: its cause when the backend found one ("Certification failed:
- * …"), else its name and the messages of its most severe level.
+ * \u2026"), else its name and the messages of its most severe level.
  */
 function stepFailureQuote(step) {
     return step.cause
@@ -2589,7 +2589,7 @@ function count(n, noun) {
 }
 /** Cuts text to `max` characters, marking the cut. */
 function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
 /** A moment as people read it: to the second, in UTC, and saying so ("2026-11-30 15:40:12 UTC"). */
 function formatTime(ms) {
@@ -2901,7 +2901,7 @@ function retryAfterMs(value, now) {
         ms = Date.parse(trimmed) - now;
     return Number.isNaN(ms) ? undefined : Math.max(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_RETRY_AFTER_MS */ .oD, ms);
 }
-/** Node's own network errors carry a code (ECONNRESET, ECONNREFUSED…): say they are that. */
+/** Node's own network errors carry a code (ECONNRESET, ECONNREFUSED\u2026): say they are that. */
 function reasonOf(error) {
     // Duck-typed rather than instanceof: errors from another realm (a test runner's) are errors too.
     const { message, code } = (typeof error === 'object' && error !== null ? error : {});
@@ -3310,9 +3310,9 @@ async function httpFailure(response) {
         ...(response.location === undefined ? {} : { location: response.location })
     };
 }
-/** " The API said: …." with the detail, or nothing without one. */
+/** " The API said: \u2026." with the detail, or nothing without one. */
 function theApiSaid(detail) {
-    return detail === '' ? '' : ` The API said: ${/[.!?…]$/.test(detail) ? detail : `${detail}.`}`;
+    return detail === '' ? '' : ` The API said: ${/[.!?\u2026]$/.test(detail) ? detail : `${detail}.`}`;
 }
 /** A short reason for a failure that will be retried. */
 function transientHttpReason(failure) {
@@ -3348,7 +3348,7 @@ async function errorDetail(response) {
 }
 function excerpt(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .ERROR_EXCERPT_CHARS */ .lw ? `${flat.slice(0, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .ERROR_EXCERPT_CHARS */ .lw)}…` : flat;
+    return flat.length > _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .ERROR_EXCERPT_CHARS */ .lw ? `${flat.slice(0, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .ERROR_EXCERPT_CHARS */ .lw)}\u2026` : flat;
 }
 function field(value, name) {
     return typeof value === 'object' && value !== null
@@ -3417,25 +3417,25 @@ function stepAnnotations(snapshot) {
 
 
 const RESULT_ICON = {
-    succeeded: '✅',
-    failed: '❌',
-    blocked: '⛔',
-    canceled: '🚫',
-    'timed-out': '⏱️',
-    error: '⚠️',
-    interrupted: '⏹️',
-    pending: '⏳'
+    succeeded: '\u2705',
+    failed: '\u274c',
+    blocked: '\u26d4',
+    canceled: '\ud83d\udeab',
+    'timed-out': '\u23f1\ufe0f',
+    error: '\u26a0\ufe0f',
+    interrupted: '\u23f9\ufe0f',
+    pending: '\u23f3'
 };
 const STATUS_ICON = {
-    notStarted: '⚪',
-    running: '🔄',
-    waiting: '⏸️',
-    succeeded: '✅',
-    failed: '❌',
-    blocked: '⛔',
-    rejected: '❌',
-    canceled: '🚫',
-    unknown: '❔'
+    notStarted: '\u26aa',
+    running: '\ud83d\udd04',
+    waiting: '\u23f8\ufe0f',
+    succeeded: '\u2705',
+    failed: '\u274c',
+    blocked: '\u26d4',
+    rejected: '\u274c',
+    canceled: '\ud83d\udeab',
+    unknown: '\u2754'
 };
 /** The longest text shown in the table's "Latest message" column; the full text is below it. */
 const CELL_CHARS = 300;
@@ -3542,11 +3542,11 @@ function startLine(report) {
     const link = start.link !== undefined && (0,_net_html_text_js__WEBPACK_IMPORTED_MODULE_3__/* .isWebLink */ .l_)(start.link)
         ? ` <a href="${escape(start.link)}">The offer in Partner Center</a>.`
         : '';
-    return `<p>${start.started ? '🚀' : '🔗'} ${escapeText(start.note)}${link}</p>\n`;
+    return `<p>${start.started ? '\ud83d\ude80' : '\ud83d\udd17'} ${escapeText(start.note)}${link}</p>\n`;
 }
 /** What the backend wants the reader to know that no status says. */
 function notes(snapshot) {
-    return (snapshot.notes ?? []).map((note) => `<p>ℹ️ ${escapeText(note)}</p>\n`).join('');
+    return (snapshot.notes ?? []).map((note) => `<p>\u2139\ufe0f ${escapeText(note)}</p>\n`).join('');
 }
 /**
  * One row a step. The failing step (the first, when the verdict names one) shows the messages the
@@ -3597,7 +3597,7 @@ function details(title, messages) {
 }
 function messageLine(message) {
     const meta = [message.level, when(message.timestamp)].filter(Boolean).map(escape);
-    return `<strong>${meta.join(' · ')}</strong>: ${partsHtml(message.parts)}`;
+    return `<strong>${meta.join(' \u00b7 ')}</strong>: ${partsHtml(message.parts)}`;
 }
 /** An ISO 8601 time with its offset (or Z); anything else is not read as a time. */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -3644,7 +3644,7 @@ function clipParts(parts, max) {
         const linked = href !== undefined && href.length < left;
         const room = linked ? left - href.length : left;
         if (room > 0) {
-            const text = `${part.text.slice(0, room - 1)}…`;
+            const text = `${part.text.slice(0, room - 1)}\u2026`;
             kept.push(linked ? { text, href } : { text });
         }
         break;

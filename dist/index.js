@@ -86,7 +86,7 @@ const PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS = 60_000;
  * in seconds.
  */
 const BACKOFF_CAP_MS = 10 * 60_000;
-/** ±25 % jitter keeps many gates started by one release from polling in lockstep. */
+/** \u00b125 % jitter keeps many gates started by one release from polling in lockstep. */
 const BACKOFF_JITTER = 0.25;
 /** A Retry-After of 0 still waits this long, so a misbehaving server cannot make us spin. */
 const MIN_RETRY_AFTER_MS = 1_000;
@@ -195,7 +195,7 @@ const DRAIN_MIN_MS = 500;
  * "abc" in a message would make it unreadable, and real secrets are far longer.
  */
 const MIN_SECRET_CHARS = 6;
-/** Node fires any timer longer than 2^31−1 ms after 1 ms; longer waits are taken in pieces. */
+/** Node fires any timer longer than 2^31\u22121 ms after 1 ms; longer waits are taken in pieces. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 
@@ -219,7 +219,7 @@ const systemClock = {
     sleep
 };
 /**
- * Node fires any timer longer than 2^31−1 ms after 1 ms: a long sleep is taken in pieces that fit,
+ * Node fires any timer longer than 2^31\u22121 ms after 1 ms: a long sleep is taken in pieces that fit,
  * so a 25-day interval waits 25 days instead of turning into a request storm.
  */
 function sleep(ms, signal) {
