@@ -1601,8 +1601,7 @@ class ProgressLog {
         ]);
     }
     say(lines) {
-        for (const line of lines)
-            this.sink.info(line);
+        this.sink.info(lines.join('\n'));
         this.lastLineAt = this.now();
     }
 }

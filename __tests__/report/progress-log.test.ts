@@ -5,16 +5,25 @@ import { ProgressLog } from '../../src/report/progress-log.js'
 import { snapshot, step } from '../fixtures/report.js'
 
 let infos: string[]
+/** How many times the log was written to: once per answer that changed something. */
+let writes: number
 let warnings: string[]
 let clock: number
 let log: ProgressLog
 
 beforeEach(() => {
   infos = []
+  writes = 0
   warnings = []
   clock = 1_000_000
   log = new ProgressLog(
-    { info: (line) => infos.push(line), warning: (line) => warnings.push(line) },
+    {
+      info: (lines) => {
+        writes++
+        infos.push(...lines.split('\n'))
+      },
+      warning: (line) => warnings.push(line)
+    },
     () => clock
   )
 })
@@ -78,12 +87,23 @@ describe('ProgressLog', () => {
     }
   })
 
+  it('writes what one answer changed in one go, not a write a line', () => {
+    log.onSnapshot(certifying(40))
+    expect(infos).toHaveLength(3)
+    expect(writes).toBe(1)
+    log.onSnapshot(
+      certifying(40, { displaycertify: { status: 'succeeded', rawStatus: 'Succeeded' } })
+    )
+    expect(writes).toBe(2)
+  })
+
   it('says nothing new for the same snapshot twice', () => {
     log.onSnapshot(certifying(40))
     const before = [...infos]
     clock += 60_000
     log.onSnapshot(certifying(40))
     expect(infos).toEqual(before)
+    expect(writes).toBe(1)
   })
 
   it.each<[string, Snapshot, RegExp]>([

@@ -8,7 +8,8 @@ import { describeStatus, lastSeen, unreadNote } from '../model/describe.js'
 import { formatDuration } from '../duration.js'
 
 export interface LogSink {
-  info: (line: string) => void
+  /** One or more lines, joined by line breaks: what one answer changed goes out in one write. */
+  info: (lines: string) => void
   warning: (line: string) => void
 }
 
@@ -102,7 +103,7 @@ export class ProgressLog {
   }
 
   private say(lines: string[]): void {
-    for (const line of lines) this.sink.info(line)
+    this.sink.info(lines.join('\n'))
     this.lastLineAt = this.now()
   }
 }
