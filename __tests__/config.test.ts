@@ -135,10 +135,17 @@ describe('readConfig', () => {
     })
   })
 
-  it('accepts a token pasted with its "Bearer " prefix', () => {
-    expect(readConfig(read({ token: `Bearer ${TOKEN}` })).auth).toEqual({
+  it.each([`Bearer ${TOKEN}`, `bearer ${TOKEN}`, `BEARER \t ${TOKEN}`])(
+    'accepts a token pasted with its "Bearer " prefix (%j)',
+    (token) => {
+      expect(readConfig(read({ token })).auth).toEqual({ kind: 'static', token: TOKEN })
+    }
+  )
+
+  it('takes "Bearer" for a prefix only when white space follows it', () => {
+    expect(readConfig(read({ token: `Bearer${TOKEN}` })).auth).toEqual({
       kind: 'static',
-      token: TOKEN
+      token: `Bearer${TOKEN}`
     })
   })
 
@@ -392,7 +399,14 @@ describe('readConfig', () => {
       expect(readConfig(read({ token })).auth).toEqual({ kind: 'static', token })
     })
 
-    it.each(['token-with-€', 'token-😀', 'токен'])(
+    it('accepts a token of Latin-1, which an HTTP header can carry', () => {
+      expect(readConfig(read({ token: 'token-ÿ-é' })).auth).toEqual({
+        kind: 'static',
+        token: 'token-ÿ-é'
+      })
+    })
+
+    it.each(['token-with-€', 'token-😀', 'токен', 'token-\u0100'])(
       'refuses a token an HTTP header cannot carry (%s), naming the input and never the value',
       (token) => {
         const [problem] = problems({ token })

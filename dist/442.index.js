@@ -208,7 +208,7 @@ function resolveTarget(origin, publisherId, offerId, operation, apiVersion) {
     if (operation === '') {
         return ok('offer', `${origin}${offerPath}/status?${query}`, '');
     }
-    if (/^latest$/i.test(operation)) {
+    if (operation.toLowerCase() === 'latest') {
         return ok('latest', `${origin}${offerPath}/submissions/?${query}`, '');
     }
     if (GUID.test(operation)) {
@@ -959,7 +959,7 @@ class InputError extends Error {
  * An input as the runner passes it, read as core.getInput reads it: `INPUT_` and the name in
  * capitals, spaces as underscores (dashes stay), whitespace trimmed; unset reads as empty.
  */
-const runnerInput = (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+const runnerInput = (name) => (process.env[`INPUT_${name.replaceAll(' ', '_').toUpperCase()}`] ?? '').trim();
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i;
 /**
  * action.yml's defaults, applied here too so that a run outside a runner behaves the same. The
@@ -1036,9 +1036,11 @@ function readConfig(read, backend, options = {}) {
     const base = readBase(baseUrl, backend.defaults.baseUrl, backend.baseUrlPath, (expected) => problem('base-url', baseUrl, expected));
     const authorityHost = readBase(input('authority-host'), INPUT_DEFAULTS['authority-host'], false, (expected) => problem('authority-host', input('authority-host'), expected))?.origin;
     const summaryText = input('summary');
-    const summary = /^(true|false)$/i.test(summaryText) ? summaryText.toLowerCase() === 'true' : true;
-    if (!/^(true|false)$/i.test(summaryText))
+    const summaryWord = summaryText.toLowerCase();
+    const summary = summaryWord !== 'false';
+    if (summaryWord !== 'true' && summaryWord !== 'false') {
         problem('summary', summaryText, 'true or false');
+    }
     const waitFor = readWaitFor(input('wait-for'), backend);
     checkLabel(input('wait-for'), 'wait-for', `completion, ${Object.keys(backend.readyRules).join(', ')} or a step id`, problem);
     const checkRun = readCheckRun(input, problem);
@@ -1166,22 +1168,29 @@ function readStart(input, mode, problem) {
 }
 /** A short name from an input: one line, printable, of a sane length. */
 function checkLabel(value, name, expected, problem) {
-    if ((0,src_text/* hasControlCharacter */.F)(value) || /[\u2028\u2029]/.test(value))
+    if ((0,src_text/* hasControlCharacter */.F)(value) || value.includes('\u2028') || value.includes('\u2029'))
         problem(name, value, `${expected}, on one line without control characters`);
     else if (value.length > constants/* MAX_LABEL_CHARS */.ir)
         problem(name, value, `${expected}, at most ${constants/* MAX_LABEL_CHARS */.ir} characters`);
 }
 /** What an HTTP header value can carry: Latin-1 only (Node refuses anything else with ERR_INVALID_CHAR). */
 function isHeaderSafe(value) {
-    return ![...value].some((char) => char.charCodeAt(0) > 0xff);
+    for (let i = 0; i < value.length; i++)
+        if (value.charCodeAt(i) > 0xff)
+            return false;
+    return true;
 }
 /** The token as it is sent: users often paste it with its "Bearer " prefix. */
 function bareToken(value) {
-    return value.replace(/^bearer\s+/i, '');
+    // "bearer", any case, then white space (what trimStart removes is what \s matches).
+    if (value.slice(0, 6).toLowerCase() !== 'bearer')
+        return value;
+    const rest = value.slice(6).trimStart();
+    return rest.length < value.length - 6 ? rest : value;
 }
 /** `completion`, one of the backend's named conditions (any case), or a step id. */
 function readWaitFor(value, backend) {
-    if (/^completion$/i.test(value))
+    if (value.toLowerCase() === 'completion')
         return { kind: 'completion' };
     const rule = Object.keys(backend.readyRules).find((name) => name.toLowerCase() === value.toLowerCase());
     return rule === undefined ? { kind: 'step', stepId: value } : { kind: 'ready', rule };
@@ -1215,7 +1224,10 @@ function readBase(value, example, path, fail) {
         fail('an origin only (scheme, host and port), without credentials, path or query');
         return undefined;
     }
-    return { origin: url.origin, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+    let end = url.pathname.length;
+    while (end > 0 && url.pathname[end - 1] === '/')
+        end--;
+    return { origin: url.origin, url: `${url.origin}${url.pathname.slice(0, end)}` };
 }
 /** Whether a URL's hostname is on this machine. */
 function isLoopback(hostname) {
@@ -1625,10 +1637,27 @@ const ZWSP = '\u200b';
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/;
 /** The text, one line per line break of any kind, none of them a command. */
 function inert(text) {
-    return text
-        .split(LINE_BREAK)
-        .map((line) => line.replace(/^(\s*)::/u, `$1${ZWSP}::`).replace(/##\[/g, `##${ZWSP}[`))
-        .join('\n');
+    // Most texts are one line: no regular expression to compile and run for them.
+    return hasLineBreak(text) ? text.split(LINE_BREAK).map(inertOne).join('\n') : inertOne(text);
+}
+/** A zero-width space before `::` after leading white space, and inside every `##[`. */
+function inertOne(line) {
+    // trimStart removes what \s matches: white space and line terminators.
+    const lead = line.length - line.trimStart().length;
+    const command = line.startsWith('::', lead)
+        ? `${line.slice(0, lead)}${ZWSP}${line.slice(lead)}`
+        : line;
+    return command.includes('##[') ? command.replaceAll('##[', `##${ZWSP}[`) : command;
+}
+/** Whether LINE_BREAK has a match in the text. */
+function hasLineBreak(text) {
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code <= 0x0d ? code >= 0x0a : code === 0x85 || code === 0x2028 || code === 0x2029) {
+            return true;
+        }
+    }
+    return false;
 }
 /** The same, on one line: for titles and other short fields. */
 function inertLine(text) {
@@ -1679,11 +1708,11 @@ function issue(command, properties, message) {
 }
 /** The runner reads `%25`, `%0D` and `%0A` back; a raw line break would end the command. */
 function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
 /** A property's value also may not hold the `:` and `,` that delimit properties. */
 function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+    return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
 ;// CONCATENATED MODULE: ./src/report/log.ts
@@ -1748,10 +1777,11 @@ function isErrorLevel(message) {
 // The one place that names per-step outputs: step-<id>-status, step-<id>-progress.
 /** `Publisher Signoff` \u2192 `publisher-signoff`: lower case, runs outside a-z0-9 become one dash. */
 function outputSlug(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
+    const dashed = text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    // Each run is one dash by now: at most one at either end.
+    const start = dashed.startsWith('-') ? 1 : 0;
+    const end = dashed.length > start && dashed.endsWith('-') ? dashed.length - 1 : dashed.length;
+    return dashed.slice(start, end);
 }
 /**
  * One unique slug per step, in order: its id (its name if it has none); a slug already taken gets
@@ -1949,13 +1979,14 @@ class Secrets {
         this.values.add(secret);
         this.literals.push(secret);
         this.selfEncoded ||= decodedText(secret, EVERY_ENCODING) !== secret;
-        this.forms = [...new Set([...this.forms, secret, secret.replace(/ /g, '+')])];
+        this.forms = [...new Set([...this.forms, secret, secret.replaceAll(' ', '+')])];
         for (const value of [secret, `Bearer ${secret}`]) {
             for (const encoded of [
                 Buffer.from(value).toString('base64'),
                 Buffer.from(value).toString('base64url')
             ]) {
-                this.literals.push(encoded, encoded.replace(/=+$/, ''));
+                // Padding is only ever at the end.
+                this.literals.push(encoded, encoded.split('=')[0]);
             }
         }
         // Longest first, so that a longer form is hidden whole before a shorter one inside it.
@@ -1982,7 +2013,7 @@ class Secrets {
     hideDecoded(text) {
         // Nothing that could start an encoding: every view is the text itself. Most texts (log lines,
         // outputs) end here, at the cost of one scan.
-        if (!ENCODING_HEAD_ANYWHERE.test(text) && !this.forms.some((form) => text.includes(form))) {
+        if (!mayHoldEncoding(text) && !this.forms.some((form) => text.includes(form))) {
             return text;
         }
         const spans = [];
@@ -1994,7 +2025,7 @@ class Secrets {
         // With no numeric entity, percent-encoding or JSON escape in the text, only named entities
         // decode, and they stand for a few characters only: each run of a secret's other characters
         // must then be in the text as it is, or the secret cannot be in any decoded view of it.
-        if (!/[#%\\]/.test(text)) {
+        if (!text.includes('#') && !text.includes('%') && !text.includes('\\')) {
             forms = forms.filter((form) => form.split(NAMED_ENTITY_CHARS).every((run) => run === '' || text.includes(run)));
             if (forms.length === 0)
                 return text;
@@ -2047,7 +2078,10 @@ const NAMED_ENTITY_CHARS = new RegExp(`[${Object.values(NAMED_ENTITIES)
 const JSON_SHORT = { '"': '"', '\\': '\\', '/': '/' };
 /** Where an encoding may start: anything else is plain text, copied as it is. */
 const ENCODING_HEAD = /[\\&%]/g;
-const ENCODING_HEAD_ANYWHERE = /[\\&%]/;
+/** Whether the text has a character an encoding may start with (ENCODING_HEAD): no regex to compile. */
+function mayHoldEncoding(text) {
+    return text.includes('\\') || text.includes('&') || text.includes('%');
+}
 /** The decoded text of decodedView, without the spans: what most texts need, at little cost. */
 function decodedText(text, encodings) {
     const head = new RegExp(ENCODING_HEAD);
@@ -2697,7 +2731,7 @@ function abortReason(budget) {
 let htmlparser2;
 /** Markup or an entity: what only a parser can read. */
 function hasMarkup(text) {
-    return /[<&]/.test(text);
+    return text.includes('<') || text.includes('&');
 }
 const BLOCK_TAGS = new Set([
     'br',
@@ -2740,8 +2774,11 @@ function isWebLink(href) {
 }
 /** The text of `html` as parts; the parser is loaded on the first text that has markup. */
 async function htmlToParts(html) {
-    if (!hasMarkup(html))
-        return collapse([{ text: html.replace(/\s+/g, ' ') }]);
+    // Plain text: its white space collapsed to one space, none at the ends (what collapse makes of it).
+    if (!hasMarkup(html)) {
+        const text = html.replace(/\s+/g, ' ').trim();
+        return text === '' ? [] : [{ text }];
+    }
     htmlparser2 ??= await __webpack_require__.e(/* import() */ 921).then(__webpack_require__.bind(__webpack_require__, 7921));
     return parse(htmlparser2, html);
 }
@@ -3696,10 +3733,12 @@ function stepCell(step) {
 /** Icon and status on one line, however narrow the column (a spelling the gate does not know may wrap). */
 function statusCell(status, rawStatus) {
     const words = escape((0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStatus */ .Wn)(status, rawStatus));
-    return `${STATUS_ICON[status]}&nbsp;${status === 'unknown' ? words : words.replace(/ /g, '&nbsp;')}`;
+    return `${STATUS_ICON[status]}&nbsp;${status === 'unknown' ? words : words.replaceAll(' ', '&nbsp;')}`;
 }
 /** Message text keeps its line breaks, as <br>. */
 function escapeText(text) {
+    if (!text.includes('\r') && !text.includes('\n'))
+        return escape(text);
     return text
         .split(/\r\n|\r|\n/)
         .map(escape)
@@ -3833,7 +3872,7 @@ function hasControlCharacter(text) {
 }
 /** Each run of control characters as one space. */
 function controlsAsSpaces(text) {
-    return text.replace(CONTROL_RUNS, ' ');
+    return hasControlCharacter(text) ? text.replace(CONTROL_RUNS, ' ') : text;
 }
 
 

@@ -55,7 +55,7 @@ export type ReadInput = (name: string) => string
  * capitals, spaces as underscores (dashes stay), whitespace trimmed; unset reads as empty.
  */
 export const runnerInput: ReadInput = (name) =>
-  (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+  (process.env[`INPUT_${name.replaceAll(' ', '_').toUpperCase()}`] ?? '').trim()
 
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i
 
@@ -153,8 +153,11 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
   )?.origin
 
   const summaryText = input('summary')
-  const summary = /^(true|false)$/i.test(summaryText) ? summaryText.toLowerCase() === 'true' : true
-  if (!/^(true|false)$/i.test(summaryText)) problem('summary', summaryText, 'true or false')
+  const summaryWord = summaryText.toLowerCase()
+  const summary = summaryWord !== 'false'
+  if (summaryWord !== 'true' && summaryWord !== 'false') {
+    problem('summary', summaryText, 'true or false')
+  }
 
   const waitFor = readWaitFor(input('wait-for'), backend)
   checkLabel(
@@ -347,7 +350,7 @@ function checkLabel(
   expected: string,
   problem: (name: string, value: string, expected: string) => void
 ): void {
-  if (hasControlCharacter(value) || /[\u2028\u2029]/.test(value))
+  if (hasControlCharacter(value) || value.includes('\u2028') || value.includes('\u2029'))
     problem(name, value, `${expected}, on one line without control characters`)
   else if (value.length > MAX_LABEL_CHARS)
     problem(name, value, `${expected}, at most ${MAX_LABEL_CHARS} characters`)
@@ -355,17 +358,21 @@ function checkLabel(
 
 /** What an HTTP header value can carry: Latin-1 only (Node refuses anything else with ERR_INVALID_CHAR). */
 function isHeaderSafe(value: string): boolean {
-  return ![...value].some((char) => char.charCodeAt(0) > 0xff)
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return false
+  return true
 }
 
 /** The token as it is sent: users often paste it with its "Bearer " prefix. */
 export function bareToken(value: string): string {
-  return value.replace(/^bearer\s+/i, '')
+  // "bearer", any case, then white space (what trimStart removes is what \s matches).
+  if (value.slice(0, 6).toLowerCase() !== 'bearer') return value
+  const rest = value.slice(6).trimStart()
+  return rest.length < value.length - 6 ? rest : value
 }
 
 /** `completion`, one of the backend's named conditions (any case), or a step id. */
 function readWaitFor(value: string, backend: Backend): WaitFor {
-  if (/^completion$/i.test(value)) return { kind: 'completion' }
+  if (value.toLowerCase() === 'completion') return { kind: 'completion' }
   const rule = Object.keys(backend.readyRules).find(
     (name) => name.toLowerCase() === value.toLowerCase()
   )
@@ -407,7 +414,9 @@ function readBase(
     fail('an origin only (scheme, host and port), without credentials, path or query')
     return undefined
   }
-  return { origin: url.origin, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
+  let end = url.pathname.length
+  while (end > 0 && url.pathname[end - 1] === '/') end--
+  return { origin: url.origin, url: `${url.origin}${url.pathname.slice(0, end)}` }
 }
 
 /** Whether a URL's hostname is on this machine. */

@@ -14,5 +14,5 @@ export function hasControlCharacter(text: string): boolean {
 
 /** Each run of control characters as one space. */
 export function controlsAsSpaces(text: string): string {
-  return text.replace(CONTROL_RUNS, ' ')
+  return hasControlCharacter(text) ? text.replace(CONTROL_RUNS, ' ') : text
 }

@@ -654,6 +654,17 @@ describe('renderSummary', () => {
       expect(anchors[0].attribs).toEqual({ href })
     })
 
+    it.each([
+      ['\\n', 'a\nb\nc'],
+      ['\\r', 'a\rb\rc'],
+      ['\\r\\n', 'a\r\nb\r\nc']
+    ])('keeps each line break written %s as a <br>', (_, body) => {
+      const root = parse(renderSummary(withMessage(message(body, 'error', at(1)))))
+      const [item] = all(all(root, 'details')[0], 'li')
+      expect(all(item, 'br')).toHaveLength(2)
+      expect(text(item)).toContain(': abc')
+    })
+
     it('shows message text containing "<" literally, keeping its line breaks', () => {
       const root = parse(renderSummary(withMessage(message('a < b\nb > c', 'error', at(1)))))
       const [item] = all(all(root, 'details')[0], 'li')

@@ -11,7 +11,7 @@ let htmlparser2: HtmlParser | undefined
 
 /** Markup or an entity: what only a parser can read. */
 export function hasMarkup(text: string): boolean {
-  return /[<&]/.test(text)
+  return text.includes('<') || text.includes('&')
 }
 
 const BLOCK_TAGS = new Set([
@@ -56,7 +56,11 @@ export function isWebLink(href: string): boolean {
 
 /** The text of `html` as parts; the parser is loaded on the first text that has markup. */
 export async function htmlToParts(html: string): Promise<MessagePart[]> {
-  if (!hasMarkup(html)) return collapse([{ text: html.replace(/\s+/g, ' ') }])
+  // Plain text: its white space collapsed to one space, none at the ends (what collapse makes of it).
+  if (!hasMarkup(html)) {
+    const text = html.replace(/\s+/g, ' ').trim()
+    return text === '' ? [] : [{ text }]
+  }
   htmlparser2 ??= await import('htmlparser2')
   return parse(htmlparser2, html)
 }

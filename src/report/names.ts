@@ -4,10 +4,11 @@ import type { Step } from '../model/snapshot.js'
 
 /** `Publisher Signoff` → `publisher-signoff`: lower case, runs outside a-z0-9 become one dash. */
 export function outputSlug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+  const dashed = text.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+  // Each run is one dash by now: at most one at either end.
+  const start = dashed.startsWith('-') ? 1 : 0
+  const end = dashed.length > start && dashed.endsWith('-') ? dashed.length - 1 : dashed.length
+  return dashed.slice(start, end)
 }
 
 /**

@@ -49,13 +49,14 @@ export class Secrets {
     this.values.add(secret)
     this.literals.push(secret)
     this.selfEncoded ||= decodedText(secret, EVERY_ENCODING) !== secret
-    this.forms = [...new Set([...this.forms, secret, secret.replace(/ /g, '+')])]
+    this.forms = [...new Set([...this.forms, secret, secret.replaceAll(' ', '+')])]
     for (const value of [secret, `Bearer ${secret}`]) {
       for (const encoded of [
         Buffer.from(value).toString('base64'),
         Buffer.from(value).toString('base64url')
       ]) {
-        this.literals.push(encoded, encoded.replace(/=+$/, ''))
+        // Padding is only ever at the end.
+        this.literals.push(encoded, encoded.split('=')[0])
       }
     }
     // Longest first, so that a longer form is hidden whole before a shorter one inside it.
@@ -83,7 +84,7 @@ export class Secrets {
   private hideDecoded(text: string): string {
     // Nothing that could start an encoding: every view is the text itself. Most texts (log lines,
     // outputs) end here, at the cost of one scan.
-    if (!ENCODING_HEAD_ANYWHERE.test(text) && !this.forms.some((form) => text.includes(form))) {
+    if (!mayHoldEncoding(text) && !this.forms.some((form) => text.includes(form))) {
       return text
     }
     const spans: Array<[number, number]> = []
@@ -95,7 +96,7 @@ export class Secrets {
     // With no numeric entity, percent-encoding or JSON escape in the text, only named entities
     // decode, and they stand for a few characters only: each run of a secret's other characters
     // must then be in the text as it is, or the secret cannot be in any decoded view of it.
-    if (!/[#%\\]/.test(text)) {
+    if (!text.includes('#') && !text.includes('%') && !text.includes('\\')) {
       forms = forms.filter((form) =>
         form.split(NAMED_ENTITY_CHARS).every((run) => run === '' || text.includes(run))
       )
@@ -151,7 +152,10 @@ const JSON_SHORT: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/'
 
 /** Where an encoding may start: anything else is plain text, copied as it is. */
 const ENCODING_HEAD = /[\\&%]/g
-const ENCODING_HEAD_ANYWHERE = /[\\&%]/
+/** Whether the text has a character an encoding may start with (ENCODING_HEAD): no regex to compile. */
+function mayHoldEncoding(text: string): boolean {
+  return text.includes('\\') || text.includes('&') || text.includes('%')
+}
 
 /** The decoded text of decodedView, without the spans: what most texts need, at little cost. */
 function decodedText(text: string, encodings: readonly Encoding[]): string {

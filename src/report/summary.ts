@@ -344,11 +344,12 @@ function stepCell(step: Step): string {
 /** Icon and status on one line, however narrow the column (a spelling the gate does not know may wrap). */
 function statusCell(status: Status, rawStatus: string): string {
   const words = escape(describeStatus(status, rawStatus))
-  return `${STATUS_ICON[status]}&nbsp;${status === 'unknown' ? words : words.replace(/ /g, '&nbsp;')}`
+  return `${STATUS_ICON[status]}&nbsp;${status === 'unknown' ? words : words.replaceAll(' ', '&nbsp;')}`
 }
 
 /** Message text keeps its line breaks, as <br>. */
 function escapeText(text: string): string {
+  if (!text.includes('\r') && !text.includes('\n')) return escape(text)
   return text
     .split(/\r\n|\r|\n/)
     .map(escape)

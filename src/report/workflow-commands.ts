@@ -51,10 +51,10 @@ function issue(command: string, properties: CommandProperties, message: string):
 
 /** The runner reads `%25`, `%0D` and `%0A` back; a raw line break would end the command. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
 }
 
 /** A property's value also may not hold the `:` and `,` that delimit properties. */
 function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
 }

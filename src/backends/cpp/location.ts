@@ -35,7 +35,7 @@ export function resolveTarget(
   if (operation === '') {
     return ok('offer', `${origin}${offerPath}/status?${query}`, '')
   }
-  if (/^latest$/i.test(operation)) {
+  if (operation.toLowerCase() === 'latest') {
     return ok('latest', `${origin}${offerPath}/submissions/?${query}`, '')
   }
   if (GUID.test(operation)) {
