@@ -211,6 +211,10 @@ function resolveTarget(origin, publisherId, offerId, operation, apiVersion) {
     if (operation.toLowerCase() === 'latest') {
         return ok('latest', `${origin}${offerPath}/submissions/?${query}`, '');
     }
+    // A path or URL first: the ids below never start with "/" or a scheme.
+    if (operation.startsWith('/') || isHttpUrl(operation)) {
+        return fromLocation(origin, operation, query, publisherId, offerId);
+    }
     if (GUID.test(operation)) {
         return ok('operation', `${origin}${offerPath}/operations/${operation}?${query}`, operation);
     }
@@ -226,13 +230,15 @@ function resolveTarget(origin, publisherId, offerId, operation, apiVersion) {
         const path = operation.split('$').map(encodeURIComponent).join('$');
         return ok('operation', `${origin}/api/operations/${path}?${query}`, operation);
     }
-    if (operation.startsWith('/') || /^https?:\/\//i.test(operation)) {
-        return fromLocation(origin, operation, query, publisherId, offerId);
-    }
     return {
         ok: false,
         expected: 'an operation GUID, or the Location / Operation-Location header value of a publish, go-live or cancel call (/api/publishers/.../operations/<id>?api-version=... or /api/operations/<publisher>$<offer>$2$preview?...)'
     };
+}
+/** Whether the text starts with http:// or https://, in any case. */
+function isHttpUrl(text) {
+    const head = text.slice(0, 8).toLowerCase();
+    return head.startsWith('https://') || head.startsWith('http://');
 }
 function fromLocation(origin, location, query, publisherId, offerId) {
     let url;
@@ -248,7 +254,12 @@ function fromLocation(origin, location, query, publisherId, offerId) {
             expected: `a URL on base-url's origin ${origin}, not ${url.origin}: the token is only ever sent to base-url`
         };
     }
-    const match = OPERATION_PATHS.map((pattern) => pattern.exec(url.pathname)).find(Boolean);
+    let match = null;
+    for (const pattern of OPERATION_PATHS) {
+        match = pattern.exec(url.pathname);
+        if (match)
+            break;
+    }
     if (!match) {
         return {
             ok: false,
@@ -1231,7 +1242,9 @@ function readBase(value, example, path, fail) {
 }
 /** Whether a URL's hostname is on this machine. */
 function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+    return (hostname === 'localhost' ||
+        hostname === '[::1]' ||
+        (hostname.startsWith('127.') && /^127(\.\d{1,3}){3}$/.test(hostname)));
 }
 
 // EXTERNAL MODULE: ./src/gate/clock.ts

@@ -421,5 +421,9 @@ function readBase(
 
 /** Whether a URL's hostname is on this machine. */
 export function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    (hostname.startsWith('127.') && /^127(\.\d{1,3}){3}$/.test(hostname))
+  )
 }

@@ -38,6 +38,10 @@ export function resolveTarget(
   if (operation.toLowerCase() === 'latest') {
     return ok('latest', `${origin}${offerPath}/submissions/?${query}`, '')
   }
+  // A path or URL first: the ids below never start with "/" or a scheme.
+  if (operation.startsWith('/') || isHttpUrl(operation)) {
+    return fromLocation(origin, operation, query, publisherId, offerId)
+  }
   if (GUID.test(operation)) {
     return ok('operation', `${origin}${offerPath}/operations/${operation}?${query}`, operation)
   }
@@ -53,14 +57,17 @@ export function resolveTarget(
     const path = operation.split('$').map(encodeURIComponent).join('$')
     return ok('operation', `${origin}/api/operations/${path}?${query}`, operation)
   }
-  if (operation.startsWith('/') || /^https?:\/\//i.test(operation)) {
-    return fromLocation(origin, operation, query, publisherId, offerId)
-  }
   return {
     ok: false,
     expected:
       'an operation GUID, or the Location / Operation-Location header value of a publish, go-live or cancel call (/api/publishers/.../operations/<id>?api-version=... or /api/operations/<publisher>$<offer>$2$preview?...)'
   }
+}
+
+/** Whether the text starts with http:// or https://, in any case. */
+function isHttpUrl(text: string): boolean {
+  const head = text.slice(0, 8).toLowerCase()
+  return head.startsWith('https://') || head.startsWith('http://')
 }
 
 function fromLocation(
@@ -82,7 +89,11 @@ function fromLocation(
       expected: `a URL on base-url's origin ${origin}, not ${url.origin}: the token is only ever sent to base-url`
     }
   }
-  const match = OPERATION_PATHS.map((pattern) => pattern.exec(url.pathname)).find(Boolean)
+  let match: RegExpExecArray | null = null
+  for (const pattern of OPERATION_PATHS) {
+    match = pattern.exec(url.pathname)
+    if (match) break
+  }
   if (!match) {
     return {
       ok: false,
