@@ -50,22 +50,24 @@ const UNIT_MS = {
     m: 60_000,
     s: 1_000
 };
-const DURATION = /^(?:\d+\s*[dhms]\s*)+$/i;
-const PART = /(\d+)\s*([dhms])/gi;
+/** One amount and its unit, with any white space after it: read one after another from the start. */
+const PART = /(\d+)\s*([dhms])\s*/iy;
 function parseDuration(text) {
     const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value)) {
-        return {
-            ok: false,
-            expected: `a unit: write ${value}s, ${value}m or ${value}h`
-        };
-    }
-    if (!DURATION.test(value)) {
-        return { ok: false, expected: 'a duration with units, such as 90s, 45m, 2h, 1h30m or 2d' };
-    }
     let ms = 0;
-    for (const [, amount, unit] of value.matchAll(PART)) {
-        ms += Number(amount) * UNIT_MS[unit.toLowerCase()];
+    let at = 0;
+    while (at < value.length) {
+        PART.lastIndex = at;
+        const part = PART.exec(value);
+        if (part === null)
+            break;
+        ms += Number(part[1]) * UNIT_MS[part[2].toLowerCase()];
+        at = PART.lastIndex;
+    }
+    if (value === '' || at < value.length) {
+        return /^\d+(\.\d+)?$/.test(value)
+            ? { ok: false, expected: `a unit: write ${value}s, ${value}m or ${value}h` }
+            : { ok: false, expected: 'a duration with units, such as 90s, 45m, 2h, 1h30m or 2d' };
     }
     if (!Number.isSafeInteger(ms))
         return { ok: false, expected: 'a duration shorter than that' };

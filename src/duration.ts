@@ -6,25 +6,26 @@ const UNIT_MS: Record<string, number> = {
   m: 60_000,
   s: 1_000
 }
-const DURATION = /^(?:\d+\s*[dhms]\s*)+$/i
-const PART = /(\d+)\s*([dhms])/gi
+/** One amount and its unit, with any white space after it: read one after another from the start. */
+const PART = /(\d+)\s*([dhms])\s*/iy
 
 export type DurationParse = { ok: true; ms: number } | { ok: false; expected: string }
 
 export function parseDuration(text: string): DurationParse {
   const value = text.trim()
-  if (/^\d+(\.\d+)?$/.test(value)) {
-    return {
-      ok: false,
-      expected: `a unit: write ${value}s, ${value}m or ${value}h`
-    }
-  }
-  if (!DURATION.test(value)) {
-    return { ok: false, expected: 'a duration with units, such as 90s, 45m, 2h, 1h30m or 2d' }
-  }
   let ms = 0
-  for (const [, amount, unit] of value.matchAll(PART)) {
-    ms += Number(amount) * UNIT_MS[unit.toLowerCase()]
+  let at = 0
+  while (at < value.length) {
+    PART.lastIndex = at
+    const part = PART.exec(value)
+    if (part === null) break
+    ms += Number(part[1]) * UNIT_MS[part[2].toLowerCase()]
+    at = PART.lastIndex
+  }
+  if (value === '' || at < value.length) {
+    return /^\d+(\.\d+)?$/.test(value)
+      ? { ok: false, expected: `a unit: write ${value}s, ${value}m or ${value}h` }
+      : { ok: false, expected: 'a duration with units, such as 90s, 45m, 2h, 1h30m or 2d' }
   }
   if (!Number.isSafeInteger(ms)) return { ok: false, expected: 'a duration shorter than that' }
   if (ms <= 0) return { ok: false, expected: 'a duration greater than zero' }
