@@ -15,6 +15,8 @@ import { join, resolve } from 'node:path'
 export const NCC_FLAGS = ['--source-map', '--no-source-map-register', '--license', 'licenses.txt']
 
 const ROOT = resolve(import.meta.dirname, '..')
+/** A UTF-16 code unit beyond ASCII. */
+const BEYOND_ASCII = /[\u0080-\uffff]/
 
 /** Builds `entry` (relative to `cwd`) into `out` with ncc, then makes its JavaScript ASCII. */
 export function bundle(
@@ -31,9 +33,9 @@ export function bundle(
     const file = join(folder, name)
     const mapFile = `${file}.map`
     const code = readFileSync(file, 'utf8')
+    if (!BEYOND_ASCII.test(code)) continue
     const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { mappings: string }
     const ascii = asciiOnly(code, map.mappings)
-    if (ascii.code === code) continue
     writeFileSync(file, ascii.code)
     writeFileSync(mapFile, JSON.stringify({ ...map, mappings: ascii.mappings }))
   }
@@ -54,8 +56,10 @@ export function asciiOnly(code: string, mappings: string): { code: string; mappi
   // Per line, where each escape starts in the original line and how much longer it is.
   const shifts: Array<Array<[number, number]>> = []
   const escapedLines = lines.map((line, index) => {
-    let out = ''
     const moved: Array<[number, number]> = []
+    shifts.push(moved)
+    if (!BEYOND_ASCII.test(line)) return line
+    let out = ''
     for (let at = 0; at < line.length; at++) {
       const unit = line.charCodeAt(at)
       if (unit < 0x80) {
@@ -69,7 +73,6 @@ export function asciiOnly(code: string, mappings: string): { code: string; mappi
       out += escape
       moved.push([at, escape.length - 1])
     }
-    shifts.push(moved)
     return out
   })
   const movedMappings = mappings
