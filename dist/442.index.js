@@ -2914,7 +2914,7 @@ async function send(request, budget) {
                 : new Error(String(error)));
         const outgoing = transport.request({
             // An IPv6 literal comes bracketed from URL and must go to the socket without brackets.
-            host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+            host: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
             port: url.port === '' ? undefined : Number(url.port),
             path: `${url.pathname}${url.search}`,
             method: request.method,
