@@ -92,6 +92,13 @@ describe('asciiOnly', () => {
   it('refuses code where an escape would not read as the character did', () => {
     expect(() => asciiOnly("const a = '\\é'", '')).toThrow('right after a backslash')
     expect(() => asciiOnly('const a = String.raw`é`', '')).toThrow('raw template strings')
+    expect(() => asciiOnly("const a = (s) => s['raw'][0]; a`é`", '')).toThrow(
+      'raw template strings'
+    )
+  })
+
+  it('refuses a source map with an empty segment', () => {
+    expect(() => asciiOnly("a('é', b)", 'AAAA,,KAAE')).toThrow('empty segment')
   })
 })
 

@@ -83,7 +83,7 @@ export class Secrets {
    */
   private hideDecoded(text: string): string {
     // Nothing that could start an encoding: every view is the text itself. Most texts (log lines,
-    // outputs) end here, at the cost of one scan.
+    // outputs) end here, at the cost of a scan for each of `\`, `&`, `%` and each secret.
     if (!mayHoldEncoding(text) && !this.forms.some((form) => text.includes(form))) {
       return text
     }

@@ -6,7 +6,7 @@
 
 import { EOL } from 'node:os'
 
-/** A line of the log, as it is: the caller has made it inert (log.ts). */
+/** Lines of the log, as they are: the caller has made them inert (log.ts). */
 export function info(text: string): void {
   process.stdout.write(text + EOL)
 }
