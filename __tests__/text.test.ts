@@ -2,7 +2,7 @@
 // the regular expression engine's own Unicode tables (\p{Cc}) say, for every code point.
 
 import { describe, expect, it } from '@jest/globals'
-import { controlsAsSpaces, hasControlCharacter } from '../src/text.js'
+import { controlsAsSpaces, hasControlCharacter, isHttpUrl } from '../src/text.js'
 
 const UNICODE_CC = /^\p{Cc}$/u
 
@@ -33,5 +33,20 @@ describe('hasControlCharacter', () => {
 describe('controlsAsSpaces', () => {
   it('turns each run of control characters into one space and leaves the rest as it is', () => {
     expect(controlsAsSpaces('a\r\n\tb\u0000c\u009f\u0080d e\u2028f')).toBe('a b c d e\u2028f')
+  })
+})
+
+describe('isHttpUrl', () => {
+  it.each([
+    ['https://example.com/x', true],
+    ['HTTP://example.com', true],
+    ['Https://', true],
+    ['/api/operations/x', false],
+    ['ftp://example.com', false],
+    ['https:/example.com', false],
+    ['http', false],
+    ['', false]
+  ])('%j: %s', (text, expected) => {
+    expect(isHttpUrl(text)).toBe(expected)
   })
 })

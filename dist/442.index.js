@@ -190,9 +190,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/auth/token-source.ts
 var token_source = __webpack_require__(145);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/backends/cpp/location.ts
 // Where to poll: the offer status, an operation id, or the Location / Operation-Location value that
 // publish, go-live and cancel return. Never a URL on another origin than base-url.
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A non-migrated operation id: publisher$offer$version$slot. */
 const DOLLAR_ID = /^[^$/?#\s]+\$[^$/?#\s]+\$\d+\$[a-z]+$/i;
@@ -214,7 +217,7 @@ function resolveTarget(origin, publisherId, offerId, operation, apiVersion) {
         return ok('latest', `${origin}${offerPath}/submissions/?${query}`, '');
     }
     // A path or URL first: the ids below never start with "/" or a scheme.
-    if (operation.startsWith('/') || isHttpUrl(operation)) {
+    if (operation.startsWith('/') || (0,src_text/* isHttpUrl */.q$)(operation)) {
         return fromLocation(origin, operation, query, publisherId, offerId);
     }
     if (GUID.test(operation)) {
@@ -236,11 +239,6 @@ function resolveTarget(origin, publisherId, offerId, operation, apiVersion) {
         ok: false,
         expected: 'an operation GUID, or the Location / Operation-Location header value of a publish, go-live or cancel call (/api/publishers/.../operations/<id>?api-version=... or /api/operations/<publisher>$<offer>$2$preview?...)'
     };
-}
-/** Whether the text starts with http:// or https://, in any case. */
-function isHttpUrl(text) {
-    const head = text.slice(0, 8).toLowerCase();
-    return head.startsWith('https://') || head.startsWith('http://');
 }
 function fromLocation(origin, location, query, publisherId, offerId) {
     let url;
@@ -504,8 +502,6 @@ async function findLatestOperation(getJson, listUrl, budget, isId) {
 var html_text = __webpack_require__(408);
 // EXTERNAL MODULE: ./src/net/json.ts
 var net_json = __webpack_require__(4457);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/backends/cpp/normalize.ts
 // The one boundary where CPP JSON becomes a typed Snapshot: object or one-element array, missing
 // fields tolerated, every spelling normalized, HTML turned into text.
@@ -870,7 +866,7 @@ function readWatch(input, problem, common) {
         const value = input(name);
         if (value === '')
             problem(name, value, expected);
-        else if ((0,src_text/* hasControlCharacter */.F)(value))
+        else if ((0,src_text/* hasControlCharacter */.Fd)(value))
             problem(name, value, `${expected}, without control characters`);
         // "." and ".." would climb out of their path segment, whatever the encoding.
         else if (value === '.' || value === '..')
@@ -1107,7 +1103,7 @@ function readSignIn(input, problem, problems, backend, idTokenAvailable) {
     const audience = input('audience');
     const authorityHost = '';
     if (token !== '') {
-        if (/\s/.test(token) || (0,src_text/* hasControlCharacter */.F)(token)) {
+        if (/\s/.test(token) || (0,src_text/* hasControlCharacter */.Fd)(token)) {
             problems.push('token contains white space or control characters: expected the bare access token.');
         }
         else if (!isHeaderSafe(token)) {
@@ -1131,7 +1127,7 @@ function readSignIn(input, problem, problems, backend, idTokenAvailable) {
     }
     if (clientSecret !== '') {
         // Never quoted: the value is a secret.
-        if ((0,src_text/* hasControlCharacter */.F)(clientSecret)) {
+        if ((0,src_text/* hasControlCharacter */.Fd)(clientSecret)) {
             problems.push("client-secret contains control characters: expected the secret's Value, as Azure shows it.");
         }
         return { kind: 'secret', tenantId, clientId, clientSecret, authorityHost };
@@ -1150,7 +1146,7 @@ function readCheckRun(input, problem) {
     const sha = input('sha');
     if (token === '')
         problem('github-token', '', 'a token that may write checks (the default, ${{ github.token }}, with permissions: checks: write)');
-    else if (/\s/.test(token) || (0,src_text/* hasControlCharacter */.F)(token) || !isHeaderSafe(token)) {
+    else if (/\s/.test(token) || (0,src_text/* hasControlCharacter */.Fd)(token) || !isHeaderSafe(token)) {
         // Never quoted: the value is a secret.
         problem('github-token', '', 'a GitHub token: it has white space, control characters or characters beyond Latin-1, which an HTTP header cannot carry');
     }
@@ -1181,7 +1177,7 @@ function readStart(input, mode, problem) {
 }
 /** A short name from an input: one line, printable, of a sane length. */
 function checkLabel(value, name, expected, problem) {
-    if ((0,src_text/* hasControlCharacter */.F)(value) || value.includes('\u2028') || value.includes('\u2029'))
+    if ((0,src_text/* hasControlCharacter */.Fd)(value) || value.includes('\u2028') || value.includes('\u2029'))
         problem(name, value, `${expected}, on one line without control characters`);
     else if (value.length > constants/* MAX_LABEL_CHARS */.ir)
         problem(name, value, `${expected}, at most ${constants/* MAX_LABEL_CHARS */.ir} characters`);
@@ -3871,19 +3867,26 @@ function time(message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ hasControlCharacter),
-/* harmony export */   m: () => (/* binding */ controlsAsSpaces)
+/* harmony export */   Fd: () => (/* binding */ hasControlCharacter),
+/* harmony export */   m: () => (/* binding */ controlsAsSpaces),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl)
 /* harmony export */ });
-// Control characters (Unicode's General_Category Cc: U+0000 to U+001F and U+007F to U+009F), which
-// no input and no short field from an API may carry. Written as a range rather than as \p{Cc}: V8
-// looks a property escape up in its Unicode tables as it parses the literal, and each such
-// literal cost every start about 0.1 ms whether it ran or not.
+// Checks on text that the inputs and both backends share. Control characters (Unicode's
+// General_Category Cc: U+0000 to U+001F and U+007F to U+009F), which no input and no short field
+// from an API may carry, are written as a range rather than as \p{Cc}: V8 looks a property escape
+// up in its Unicode tables as it parses the literal, and each such literal cost every start about
+// 0.1 ms whether it ran or not.
 /* eslint-disable no-control-regex -- control characters are what these find */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_RUNS = /[\u0000-\u001f\u007f-\u009f]+/g;
 /* eslint-enable no-control-regex */
 function hasControlCharacter(text) {
     return CONTROL.test(text);
+}
+/** Whether the text starts with http:// or https://, in any case (a location given as a URL). */
+function isHttpUrl(text) {
+    const head = text.slice(0, 8).toLowerCase();
+    return head.startsWith('https://') || head.startsWith('http://');
 }
 /** Each run of control characters as one space. */
 function controlsAsSpaces(text) {

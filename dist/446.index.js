@@ -63,9 +63,9 @@ function readTarget(baseUrl, operation) {
     if (GUID.test(operation))
         return { ok: true, value: { kind: 'job', jobId: operation } };
     const expected = "a configure job id (the GUID in the jobId of POST /configure's answer), its status address /configure/<jobId>/status (relative, or absolute on base-url), latest, or empty to watch the product's submissions";
-    if (!operation.isWellFormed() || (0,src_text/* hasControlCharacter */.F)(operation))
+    if (!operation.isWellFormed() || (0,src_text/* hasControlCharacter */.Fd)(operation))
         return { ok: false, expected };
-    if (!operation.startsWith('/') && !/^https?:\/\//i.test(operation)) {
+    if (!operation.startsWith('/') && !(0,src_text/* isHttpUrl */.q$)(operation)) {
         return { ok: false, expected };
     }
     const base = new URL(baseUrl);

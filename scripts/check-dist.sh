@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when the committed dist/ is not what `npm run bundle` makes of src/ now. It builds into a
-# temporary folder (the build's output does not depend on where it goes), so it leaves dist/ alone and
-# can run while the tests execute dist/index.js.
+# temporary folder (the build's output does not depend on where it goes), so it leaves dist/ alone
+# and can run while the tests execute dist/index.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)

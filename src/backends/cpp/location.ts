@@ -1,6 +1,8 @@
 // Where to poll: the offer status, an operation id, or the Location / Operation-Location value that
 // publish, go-live and cancel return. Never a URL on another origin than base-url.
 
+import { isHttpUrl } from '../../text.js'
+
 export interface Target {
   /** `latest`: `url` is the offer's submissions list, to pick the operation from. */
   kind: 'operation' | 'offer' | 'latest'
@@ -62,12 +64,6 @@ export function resolveTarget(
     expected:
       'an operation GUID, or the Location / Operation-Location header value of a publish, go-live or cancel call (/api/publishers/.../operations/<id>?api-version=... or /api/operations/<publisher>$<offer>$2$preview?...)'
   }
-}
-
-/** Whether the text starts with http:// or https://, in any case. */
-function isHttpUrl(text: string): boolean {
-  const head = text.slice(0, 8).toLowerCase()
-  return head.startsWith('https://') || head.startsWith('http://')
 }
 
 function fromLocation(

@@ -2,7 +2,7 @@
 // configure job (its id, or its status address on base-url), and the addresses of the calls the
 // gate makes. Never a URL outside base-url.
 
-import { hasControlCharacter } from '../../text.js'
+import { hasControlCharacter, isHttpUrl } from '../../text.js'
 
 export type Offer =
   | { kind: 'external'; externalId: string }
@@ -59,7 +59,7 @@ export function readTarget(baseUrl: string, operation: string): Parsed<Target> {
   const expected =
     "a configure job id (the GUID in the jobId of POST /configure's answer), its status address /configure/<jobId>/status (relative, or absolute on base-url), latest, or empty to watch the product's submissions"
   if (!operation.isWellFormed() || hasControlCharacter(operation)) return { ok: false, expected }
-  if (!operation.startsWith('/') && !/^https?:\/\//i.test(operation)) {
+  if (!operation.startsWith('/') && !isHttpUrl(operation)) {
     return { ok: false, expected }
   }
   const base = new URL(baseUrl)
