@@ -874,6 +874,9 @@ function readWatch(input, problem, common) {
         return value;
     };
     const publisherId = required('publisher-id', 'the publisher id, e.g. contoso');
+    if (input('schema-version') !== '') {
+        problem('schema-version', input('schema-version'), 'empty: it is for api product-ingestion');
+    }
     const offerId = required('offer-id', 'the offer id');
     // Checked with stand-ins for missing ids, so that one run reports every problem. With start,
     // config.ts refuses an operation-id: the operation is the one started (or found running).
@@ -935,7 +938,7 @@ function readWatch(input, problem, common) {
  */
 const REGISTRY = {
     cpp: () => Promise.resolve(cppBackend),
-    'product-ingestion': async () => (await __webpack_require__.e(/* import() */ 446).then(__webpack_require__.bind(__webpack_require__, 7446))).productIngestionBackend
+    'product-ingestion': async () => (await __webpack_require__.e(/* import() */ 749).then(__webpack_require__.bind(__webpack_require__, 6749))).productIngestionBackend
 };
 const APIS = Object.keys(REGISTRY);
 function isApi(name) {
@@ -985,6 +988,7 @@ const INPUT_DEFAULTS = {
     'max-consecutive-errors': '5',
     // Empty in action.yml: the default depends on `api` (the backend's defaults).
     'api-version': '',
+    'schema-version': '',
     'base-url': '',
     summary: 'true',
     'tenant-id': '',
@@ -1070,6 +1074,7 @@ function readConfig(read, backend, options = {}) {
         loopback: isLoopback(new URL(checked.origin).hostname),
         apiVersion: API_VERSION.test(apiVersion) ? apiVersion : backend.defaults.apiVersion,
         pollIntervalMs,
+        waitFor,
         ...(start === undefined ? {} : { start })
     });
     if (problems.length > 0)

@@ -74,6 +74,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'max-consecutive-errors': '5',
   // Empty in action.yml: the default depends on `api` (the backend's defaults).
   'api-version': '',
+  'schema-version': '',
   'base-url': '',
   summary: 'true',
   'tenant-id': '',
@@ -190,6 +191,7 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
     loopback: isLoopback(new URL(checked.origin).hostname),
     apiVersion: API_VERSION.test(apiVersion) ? apiVersion : backend.defaults.apiVersion,
     pollIntervalMs,
+    waitFor,
     ...(start === undefined ? {} : { start })
   })
 

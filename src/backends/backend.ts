@@ -8,7 +8,7 @@ import type { Snapshot } from '../model/snapshot.js'
 import type { ApiClient } from '../net/api-client.js'
 import type { Budget } from '../net/budget.js'
 import type { HttpWording } from '../net/wording.js'
-import type { ReadyRules } from '../gate/verdict.js'
+import type { ReadyRules, WaitFor } from '../gate/verdict.js'
 import { cppBackend } from './cpp/index.js'
 
 /**
@@ -50,6 +50,8 @@ export interface CommonSettings {
   loopback?: boolean
   apiVersion: string
   pollIntervalMs: number
+  /** What the gate waits for (a backend may need to know whether a publish is expected). */
+  waitFor?: WaitFor
   /** `start`: publish to preview or go live before watching; undefined to watch only. */
   start?: StartKind
 }

@@ -41,7 +41,7 @@ export interface Start {
 /** One poll's (or one request's) answer: a value, a failure worth retrying, or one that is not. */
 export type FetchResult<T> =
   | { kind: 'ok'; value: T }
-  | { kind: 'transient'; reason: string; retryAfterMs?: number }
+  | { kind: 'transient'; reason: string; retryAfterMs?: number; shape?: true }
   /**
    * `status`, `detail` (the API's own words) and `body` (its JSON, read with bounded work) when
    * an HTTP answer was the reason.

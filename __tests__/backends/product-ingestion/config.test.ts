@@ -6,6 +6,7 @@ import { productIngestionBackend } from '../../../src/backends/product-ingestion
 import {
   jobStatusUrl,
   productLookupUrl,
+  readOffer,
   submissionsUrl
 } from '../../../src/backends/product-ingestion/location.js'
 import { InputError, readApi, readConfig, type Config } from '../../../src/config.js'
@@ -131,8 +132,31 @@ describe('api: product-ingestion', () => {
     (offer) => {
       const [problem] = problems({ 'offer-id': offer })
       expect(problem).toMatch(
-        /^offer-id (is empty|is ".*"): expected the offer id as typed in Partner Center \(3 to 50 letters, digits, - or _\), or its durable id product\/<guid>\.$/
+        /^offer-id (is empty|is ".*"): expected the offer id as typed in Partner Center \(3 to 50 letters, digits, - or _\), or the product id Partner Center shows in its address bar \(a GUID, or product\/<guid>\)\.$/
       )
+    }
+  )
+
+  it.each([PRODUCT_GUID, PRODUCT_GUID.toUpperCase()])(
+    'takes a bare product GUID %s (as Partner Center’s address bar shows it) for the durable id, with no look-up',
+    (guid) => {
+      expect(readOffer(guid)).toEqual({
+        ok: true,
+        value: { kind: 'durable', productId: `product/${guid}` }
+      })
+    }
+  )
+
+  it.each(['2022-03-01-preview7', '2023-07-15'])('accepts schema-version %s', (version) => {
+    expect(() => config({ 'schema-version': version })).not.toThrow()
+  })
+
+  it.each(['preview7', '2022-03-01-beta', 'https://schema.mp.microsoft.com/schema/configure/x'])(
+    'rejects schema-version %j, naming the input and the default',
+    (version) => {
+      expect(problems({ 'schema-version': version })).toEqual([
+        `schema-version is "${version}": expected a schema version such as 2022-03-01-preview2 (the default when empty), for the bodies start posts.`
+      ])
     }
   )
 

@@ -4,6 +4,7 @@ import {
   certificationFailure,
   leaves,
   namedProducts,
+  parseDetail,
   parseJob,
   parseProducts,
   parseSubmissions,
@@ -421,6 +422,65 @@ describe('parseProducts', () => {
   })
 })
 
+describe('parseDetail (GET configure/{jobId})', () => {
+  const resource = (id: string, targetType: unknown) => ({
+    $schema: 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2',
+    id,
+    product: PRODUCT,
+    target: targetType
+  })
+
+  it('names the submissions among the resources, with their targets', () => {
+    expect(
+      parseDetail({
+        $schema: 'https://schema.mp.microsoft.com/schema/configure-detail/2022-03-01-preview2',
+        resources: [
+          { id: `plan/${PRODUCT_GUID}/gold`, identity: { externalId: 'gold' } },
+          resource(SUBMISSION_2, { targetType: 'Preview' })
+        ]
+      })
+    ).toEqual([{ id: SUBMISSION_2, target: 'preview' }])
+  })
+
+  it.each([
+    ['a draft target', resource(SUBMISSION_2, { targetType: 'draft' })],
+    [
+      'an id that is not a submission id',
+      resource(`submission/${PRODUCT_GUID}/x::error::y`, { targetType: 'live' })
+    ],
+    ['no target', { id: SUBMISSION_2 }],
+    ['not an object', 'submission']
+  ])('names nothing for %s', (_name, item) => {
+    expect(parseDetail({ resources: [item] })).toEqual([])
+  })
+
+  it('reads a target given as a bare string, and a detail in a one-element array', () => {
+    expect(parseDetail([{ Resources: [resource(SUBMISSION_1, 'live')] }])).toEqual([
+      { id: SUBMISSION_1, target: 'live' }
+    ])
+  })
+
+  it.each([null, 'text', { value: [] }, { resources: {} }])(
+    'takes %j for an answer of the wrong shape',
+    (body) => {
+      expect(() => parseDetail(body)).toThrow("not a configure job's detail")
+    }
+  )
+})
+
+describe('error resource ids given as objects', () => {
+  it.each([
+    [{ externalId: 'contoso-saas' }, 'externalId: contoso-saas'],
+    [{ resourceName: 'newPlan' }, 'resourceName: newPlan'],
+    [{ externalId: 'gold', product: PRODUCT }, `externalId: gold, product: ${PRODUCT}`]
+  ])('keeps %j as %j', (resourceId, shown) => {
+    const job = parseJob(
+      rawJob('completed', 'failed', { errors: [{ code: 'conflict', message: 'x', resourceId }] })
+    )
+    expect(job.errors[0]?.resourceId).toBe(shown)
+  })
+})
+
 describe('ids handed back by the API', () => {
   it.each([
     [`submission/${PRODUCT_GUID}/1152921515689847470`, true],
@@ -452,9 +512,9 @@ describe('snapshotOf', () => {
     ])
     expect([shown.status, shown.rawStatus]).toEqual(['running', 'running/pending'])
     expect(shown.errors).toEqual([])
+    // No submission is the job's before the API names it: submission-id stays empty.
     expect(shown.facts).toEqual([
       { name: 'product-id', label: 'Product', value: PRODUCT },
-      { name: 'submission-id', label: 'Submission', value: SUBMISSION_2 },
       { name: 'job-start', label: 'Job started', value: '2025-03-01T08:00:00.1234567Z' }
     ])
   })
@@ -481,7 +541,9 @@ describe('snapshotOf', () => {
   })
 
   describe('with a job, a submission that is not the job’s decides nothing', () => {
-    it('shows a submission already over while the job runs as not started, and says whose it is', () => {
+    const succeeded = (): Job => parseJob(rawJob('completed', 'succeeded'))
+
+    it('shows a listed submission while the job runs for information only, whatever its state', () => {
       const shown = snapshotFor(parseJob(rawJob('running', 'pending')), [
         preview('completed', 'failed', SUBMISSION_1)
       ])
@@ -495,7 +557,7 @@ describe('snapshotOf', () => {
             level: 'information',
             parts: [
               {
-                text: `Submission ${SUBMISSION_1} (completed/failed) is from an earlier publish, not this configure job's.`
+                text: `Submission ${SUBMISSION_1} (completed/failed) is listed: the configure job names its submission when it is over.`
               }
             ]
           }
@@ -505,64 +567,98 @@ describe('snapshotOf', () => {
       expect(shown.facts?.map((fact) => fact.name)).not.toContain('submission-id')
     })
 
-    it('shows a failed submission as not started when the job succeeded', () => {
-      const shown = snapshotFor(parseJob(rawJob('completed', 'succeeded')), [
-        preview('completed', 'succeeded'),
-        live('completed', 'failed')
-      ])
-      expect(step(shown, 'live')?.status).toBe('notStarted')
-      expect(step(shown, 'preview')?.status).toBe('succeeded')
-      expect(verdict(shown, { kind: 'completion' }, {})).toMatchObject({ kind: 'pass' })
-    })
-
-    it('shows a submission the job left as it was when first seen as not started, once the job is over', () => {
-      const seen = [preview('completed', 'succeeded', SUBMISSION_1), live('completed', 'succeeded')]
-      // A preview publish: a new preview, the live one untouched.
-      const published = snapshotOf({
+    it('follows the submission the job published, by id, on its target', () => {
+      const shown = snapshotOf({
         productId: PRODUCT,
-        job: parseJob(rawJob('completed', 'succeeded')),
-        submissions: [preview('completed', 'succeeded'), live('completed', 'succeeded')],
-        firstSeen: seen
+        job: succeeded(),
+        submissions: [preview('running', 'pending'), live('completed', 'failed')],
+        published: { id: SUBMISSION_2, target: 'preview' }
       })
-      expect(published.steps.map((each) => [each.id, each.status, each.reference])).toEqual([
+      expect(shown.steps.map((each) => [each.id, each.status, each.reference])).toEqual([
         ['job', 'succeeded', undefined],
-        ['preview', 'succeeded', SUBMISSION_2],
+        ['preview', 'running', SUBMISSION_2],
         ['live', 'notStarted', undefined]
       ])
-      // A go-live: the preview untouched, the live target now carries it.
-      const wentLive = snapshotOf({
-        productId: PRODUCT,
-        job: parseJob(rawJob('completed', 'succeeded')),
-        submissions: [
-          preview('completed', 'succeeded', SUBMISSION_2),
-          live('completed', 'succeeded', SUBMISSION_2)
-        ],
-        firstSeen: [preview('completed', 'succeeded', SUBMISSION_2), live('completed', 'succeeded')]
+      // Certification goes on after the job: the publish is still running.
+      expect([shown.status, shown.rawStatus]).toEqual(['running', 'running/pending'])
+      expect(shown.facts).toContainEqual({
+        name: 'submission-id',
+        label: 'Submission',
+        value: SUBMISSION_2
       })
-      expect(wentLive.steps.map((each) => [each.id, each.status, each.reference])).toEqual([
-        ['job', 'succeeded', undefined],
-        ['preview', 'notStarted', undefined],
-        ['live', 'succeeded', SUBMISSION_2]
-      ])
-      // A submission listed the same but in another state was changed by the job.
-      const changed = snapshotOf({
-        productId: PRODUCT,
-        job: parseJob(rawJob('completed', 'succeeded')),
-        submissions: [preview('completed', 'succeeded')],
-        firstSeen: [preview('running', 'pending')]
-      })
-      expect(step(changed, 'preview')?.status).toBe('succeeded')
+      expect(step(shown, 'live')?.messages[0]?.parts[0]?.text).toBe(
+        `Submission ${SUBMISSION_1} (completed/failed) is listed: not the configure job's (it published ${SUBMISSION_2} to preview).`
+      )
     })
 
-    it('shows the submissions as they are once the job failed', () => {
-      const shown = snapshotFor(jobWith(certificationTree()), [preview('completed', 'failed')])
-      expect(step(shown, 'preview')).toMatchObject({
-        status: 'failed',
-        reference: SUBMISSION_2,
-        messages: [
-          { level: 'error', parts: [{ text: `Submission ${SUBMISSION_2}: completed/failed.` }] }
-        ]
+    it('takes its status from the job’s submission once the job succeeded: failed fails', () => {
+      const shown = snapshotOf({
+        productId: PRODUCT,
+        job: succeeded(),
+        submissions: [preview('completed', 'failed'), live('completed', 'succeeded')],
+        published: { id: SUBMISSION_2, target: 'preview' }
       })
+      expect([shown.status, step(shown, 'preview')?.status]).toEqual(['failed', 'failed'])
+      expect(verdict(shown, { kind: 'completion' }, {})).toMatchObject({
+        kind: 'fail',
+        failedStep: { id: 'preview' }
+      })
+    })
+
+    it('shows a go-live’s submission on both targets, the live one deciding', () => {
+      const shown = snapshotOf({
+        productId: PRODUCT,
+        job: succeeded(),
+        submissions: [
+          preview('completed', 'succeeded', SUBMISSION_2),
+          live('completed', 'succeeded', SUBMISSION_1),
+          live('running', 'pending', SUBMISSION_2)
+        ],
+        published: { id: SUBMISSION_2, target: 'live' }
+      })
+      expect(shown.steps.map((each) => [each.id, each.status, each.reference])).toEqual([
+        ['job', 'succeeded', undefined],
+        ['preview', 'succeeded', SUBMISSION_2],
+        ['live', 'running', SUBMISSION_2]
+      ])
+      expect(shown.status).toBe('running')
+    })
+
+    it('keeps running, naming it, while the job’s submission is not listed yet', () => {
+      const shown = snapshotOf({
+        productId: PRODUCT,
+        job: succeeded(),
+        submissions: [live('completed', 'succeeded')],
+        published: { id: SUBMISSION_2, target: 'preview' }
+      })
+      expect([shown.status, shown.rawStatus]).toEqual([
+        'running',
+        `completed/succeeded; ${SUBMISSION_2} not listed yet`
+      ])
+      expect(step(shown, 'preview')).toMatchObject({
+        status: 'notStarted',
+        reference: SUBMISSION_2
+      })
+    })
+
+    it('keeps running while the job named no submission yet, and passes on the job alone when it changed the draft only', () => {
+      const listed = [preview('completed', 'failed'), live('completed', 'succeeded')]
+      const unnamed = snapshotOf({ productId: PRODUCT, job: succeeded(), submissions: listed })
+      expect(unnamed.status).toBe('running')
+      expect(verdict(unnamed, { kind: 'completion' }, {})).toEqual({ kind: 'wait' })
+      const draft = snapshotOf({
+        productId: PRODUCT,
+        job: succeeded(),
+        submissions: listed,
+        draftOnly: true
+      })
+      expect(draft.status).toBe('succeeded')
+      expect(step(draft, 'preview')?.status).toBe('notStarted')
+      expect(verdict(draft, { kind: 'completion' }, {})).toMatchObject({ kind: 'pass' })
+    })
+
+    it('lets the job name the failure once it failed', () => {
+      const shown = snapshotFor(jobWith(certificationTree()), [preview('completed', 'failed')])
       // The job is listed first, so it names the failure.
       expect(verdict(shown, { kind: 'completion' }, {})).toMatchObject({
         failedStep: { id: 'job' }
@@ -621,21 +717,34 @@ describe('snapshotOf', () => {
       expect(shown.steps.map((each) => each.id)).toEqual(['preview', 'live'])
     })
 
-    it('fails on a failed submission, saying the API does not say why', () => {
+    it('fails on a failed submission, saying the API does not say why and where to look', () => {
       const shown = snapshotFor(undefined, [preview('Completed', 'Failed')])
+      const page = `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${PRODUCT_GUID}/overview`
       expect(verdict(shown, { kind: 'completion' }, {})).toEqual({
         kind: 'fail',
         result: 'failed',
         failedStep: expect.objectContaining({ id: 'preview' }),
-        message: `Preview failed: Submission ${SUBMISSION_2}: Completed/Failed.`,
+        message: `Preview failed: Submission ${SUBMISSION_2} to preview ended Completed/Failed. The API does not say why: the certification report is e-mailed to the account's seller contact; see the offer's page in Partner Center: ${page}`,
         quote: {
           lead: 'Preview failed',
           messages: [
-            { level: 'error', parts: [{ text: `Submission ${SUBMISSION_2}: Completed/Failed.` }] }
+            {
+              level: 'error',
+              parts: [{ text: `Submission ${SUBMISSION_2} to preview ended Completed/Failed.` }]
+            },
+            {
+              level: 'error',
+              parts: [
+                {
+                  text: "The API does not say why: the certification report is e-mailed to the account's seller contact"
+                },
+                { text: "; see the offer's page in Partner Center: " },
+                { text: page, href: page }
+              ]
+            }
           ]
         }
       })
-      expect(shown.notes).toEqual([expect.stringContaining('does not say why a submission failed')])
     })
 
     it('prefers the entry in progress when a target lists two, else the newest', () => {

@@ -6,7 +6,8 @@ import { productIngestionBackend } from '../../../src/backends/product-ingestion
 import {
   parseJob,
   parseSubmissions,
-  snapshotOf
+  snapshotOf,
+  type Published
 } from '../../../src/backends/product-ingestion/normalize.js'
 import { readConfig } from '../../../src/config.js'
 import { verdict, type Verdict, type WaitFor } from '../../../src/gate/verdict.js'
@@ -26,12 +27,16 @@ type Pair = [string, string]
 /** A submission's status and result, and its id when it is not the default one. */
 type Side = Pair | [string, string, string]
 
-/** A snapshot from a job's status/result (none: no job) and the preview's and live's. */
+/**
+ * A snapshot from a job's status/result (none: no job) and the preview's and live's; with a job,
+ * what it published (as its detail names it), or that it published nothing (draft-only).
+ */
 function shown(
   job: Pair | undefined,
   preview: Side | undefined,
   live: Side | undefined,
-  errors: unknown[] = []
+  errors: unknown[] = [],
+  published: Published | 'draft-only' | undefined = undefined
 ): Snapshot {
   const submissions = parseSubmissions([
     ...(preview
@@ -42,9 +47,18 @@ function shown(
   return snapshotOf({
     productId: PRODUCT,
     submissions,
-    ...(job ? { job: parseJob(rawJob(job[0], job[1], { errors })) } : {})
+    ...(job ? { job: parseJob(rawJob(job[0], job[1], { errors })) } : {}),
+    ...(published === 'draft-only'
+      ? { draftOnly: true }
+      : published === undefined
+        ? {}
+        : { published })
   })
 }
+
+/** The job published SUBMISSION_2 to preview; or took it live. */
+const TO_PREVIEW: Published = { id: SUBMISSION_2, target: 'preview' }
+const TO_LIVE: Published = { id: SUBMISSION_2, target: 'live' }
 
 /** wait-for as config reads it for this backend. */
 function waitFor(value: string): WaitFor {
@@ -80,11 +94,21 @@ describe('wait-for is read for this backend', () => {
 })
 
 describe('wait-for: completion with a job', () => {
-  it('passes when the job succeeded', () => {
-    expect(decide(shown(SUCCEEDED, SUCCEEDED, SUCCEEDED), 'completion')).toEqual({
+  it('passes when the job succeeded and so did the submission it published', () => {
+    expect(decide(shown(SUCCEEDED, SUCCEEDED, SUCCEEDED, [], TO_PREVIEW), 'completion')).toEqual({
       kind: 'pass',
       message: 'The operation succeeded.'
     })
+  })
+
+  it('passes when the job succeeded and published nothing (a draft-only configure)', () => {
+    expect(
+      decide(shown(SUCCEEDED, FAILED, SUCCEEDED, [], 'draft-only'), 'completion')
+    ).toMatchObject({ kind: 'pass' })
+  })
+
+  it('keeps waiting when the job succeeded but its submission is not known yet', () => {
+    expect(decide(shown(SUCCEEDED, SUCCEEDED, SUCCEEDED), 'completion')).toEqual({ kind: 'wait' })
   })
 
   it.each([
@@ -165,11 +189,20 @@ describe('wait-for: preview', () => {
     })
   })
 
-  it('passes, saying so, when the preview is live already', () => {
+  it('passes, saying so, when the preview is live', () => {
     expect(decide(shown(undefined, SAME, SAME), 'preview')).toEqual({
       kind: 'pass',
-      message: `The preview submission ${SUBMISSION_2} is live already.`
+      message: `The preview submission ${SUBMISSION_2} is live.`
     })
+  })
+
+  it('passes during a go-live, saying the go-live is running, not that it is live', () => {
+    expect(decide(shown(undefined, SAME, ['running', 'pending', SUBMISSION_2]), 'preview')).toEqual(
+      {
+        kind: 'pass',
+        message: `The preview submission ${SUBMISSION_2} is ready; its go-live is running.`
+      }
+    )
   })
 
   it.each([
@@ -183,14 +216,14 @@ describe('wait-for: preview', () => {
   it('passes when the offer is live and lists no newer preview', () => {
     expect(decide(shown(undefined, undefined, SUCCEEDED), 'preview')).toEqual({
       kind: 'pass',
-      message: `The preview submission ${SUBMISSION_1} is live already.`
+      message: `The preview submission ${SUBMISSION_1} is live.`
     })
   })
 
-  it('passes with a job once the job and the preview succeeded', () => {
-    expect(decide(shown(SUCCEEDED, SUCCEEDED, SUCCEEDED), 'preview')).toMatchObject({
-      kind: 'pass'
-    })
+  it('passes with a job once the job and its preview succeeded', () => {
+    expect(decide(shown(SUCCEEDED, SUCCEEDED, SUCCEEDED, [], TO_PREVIEW), 'preview')).toMatchObject(
+      { kind: 'pass' }
+    )
   })
 
   it('fails when the preview failed, without a job', () => {
@@ -226,11 +259,21 @@ describe('wait-for: live', () => {
   })
 
   it('passes with a job once the go-live job succeeded and live is the preview', () => {
-    expect(decide(shown(SUCCEEDED, SAME, SAME), 'live')).toMatchObject({ kind: 'pass' })
+    expect(decide(shown(SUCCEEDED, SAME, SAME, [], TO_LIVE), 'live')).toMatchObject({
+      kind: 'pass'
+    })
   })
 
   it('keeps waiting after a preview job succeeded, until the preview goes live', () => {
-    expect(decide(shown(SUCCEEDED, SUCCEEDED, SUCCEEDED), 'live')).toEqual({ kind: 'wait' })
+    expect(decide(shown(SUCCEEDED, SUCCEEDED, SUCCEEDED, [], TO_PREVIEW), 'live')).toEqual({
+      kind: 'wait'
+    })
+  })
+
+  it('passes after a preview job once that preview went live', () => {
+    expect(decide(shown(SUCCEEDED, SAME, SAME, [], TO_PREVIEW), 'live')).toMatchObject({
+      kind: 'pass'
+    })
   })
 })
 
@@ -255,7 +298,7 @@ describe('the rules themselves, on any snapshot', () => {
 
   it('hold both once the job succeeded', () => {
     expect(productIngestionBackend.readyRules.preview(ready('succeeded'))).toBe(
-      `The preview submission ${SUBMISSION_2} is live already.`
+      `The preview submission ${SUBMISSION_2} is live.`
     )
     expect(productIngestionBackend.readyRules.live(ready('succeeded'))).toBe(
       `The offer is live: submission ${SUBMISSION_2} is completed (succeeded) on live.`
@@ -280,6 +323,153 @@ describe('wait-for: the step ids', () => {
       kind: 'invalid',
       message:
         'wait-for: the operation has no step "displaycertify". Its steps are: job (Configure job), preview (Preview), live (Live). Use one of these ids, "auto", "preview", "live" or "completion".'
+    })
+  })
+})
+
+// The verdict for every pair of job state and job's submission state, for each wait-for: the
+// expected values are written out by hand, from the rules in the README's table.
+describe('the verdict over job × submission × wait-for', () => {
+  type Expect = 'wait' | 'pass' | `fail:${string}`
+  const NOT_LISTED = undefined
+  /** [job, the job's submission (undefined: not listed), auto, completion, preview, live] */
+  type Row = [string, Pair, Pair | undefined, Expect, Expect, Expect, Expect]
+
+  function check(got: Verdict, want: Expect): void {
+    if (want === 'wait' || want === 'pass') {
+      expect(got.kind).toBe(want)
+      return
+    }
+    const [, result, stepId] = want.split(':')
+    expect(got).toMatchObject({ kind: 'fail', result, failedStep: { id: stepId } })
+  }
+
+  // A publish to preview: the job published SUBMISSION_2 to preview; live is last month's.
+  it.each<Row>([
+    ['succeeded, its preview certifying', SUCCEEDED, RUNNING, 'wait', 'wait', 'wait', 'wait'],
+    [
+      'succeeded, its preview not listed yet',
+      SUCCEEDED,
+      NOT_LISTED,
+      'wait',
+      'wait',
+      'wait',
+      'wait'
+    ],
+    ['succeeded, its preview ready', SUCCEEDED, SUCCEEDED, 'pass', 'pass', 'pass', 'wait'],
+    [
+      'succeeded, its preview failed',
+      SUCCEEDED,
+      FAILED,
+      'fail:failed:preview',
+      'fail:failed:preview',
+      'fail:failed:preview',
+      'fail:failed:preview'
+    ],
+    [
+      'succeeded, its preview canceled',
+      SUCCEEDED,
+      CANCELLED,
+      'fail:canceled:preview',
+      'fail:canceled:preview',
+      'fail:canceled:preview',
+      'fail:canceled:preview'
+    ],
+    [
+      'failed',
+      FAILED,
+      FAILED,
+      'fail:failed:job',
+      'fail:failed:job',
+      'fail:failed:job',
+      'fail:failed:job'
+    ],
+    [
+      'cancelled',
+      CANCELLED,
+      RUNNING,
+      'fail:canceled:job',
+      'fail:canceled:job',
+      'fail:canceled:job',
+      'fail:canceled:job'
+    ]
+  ])('a preview publish whose job %s', (_name, job, own, auto, completion, preview, live) => {
+    const view = (): Snapshot =>
+      shown(job, own, SUCCEEDED, [], job === SUCCEEDED ? TO_PREVIEW : undefined)
+    check(decide(view(), 'auto'), auto)
+    check(decide(view(), 'completion'), completion)
+    check(decide(view(), 'preview'), preview)
+    check(decide(view(), 'live'), live)
+  })
+
+  // A go-live: the job took SUBMISSION_2 (the ready preview) live; the live entry is the job's.
+  it.each<Row>([
+    ['succeeded, its go-live running', SUCCEEDED, RUNNING, 'wait', 'wait', 'pass', 'wait'],
+    [
+      'succeeded, its go-live not listed yet',
+      SUCCEEDED,
+      NOT_LISTED,
+      'wait',
+      'wait',
+      'pass',
+      'wait'
+    ],
+    ['succeeded, live', SUCCEEDED, SUCCEEDED, 'pass', 'pass', 'pass', 'pass'],
+    [
+      'succeeded, its go-live failed',
+      SUCCEEDED,
+      FAILED,
+      'fail:failed:live',
+      'fail:failed:live',
+      'fail:failed:live',
+      'fail:failed:live'
+    ]
+  ])('a go-live whose job %s', (_name, job, own, auto, completion, preview, live) => {
+    const view = (): Snapshot =>
+      shown(job, SAME, own && [own[0], own[1], SUBMISSION_2], [], TO_LIVE)
+    check(decide(view(), 'auto'), auto)
+    check(decide(view(), 'completion'), completion)
+    check(decide(view(), 'preview'), preview)
+    check(decide(view(), 'live'), live)
+  })
+
+  // While the job runs, or once it succeeded without naming its submission, listed entries are
+  // not the job's: whatever they say, nothing passes and nothing fails.
+  it.each<[string, Pair, Published | 'draft-only' | undefined, Pair, Expect, Expect, Expect]>([
+    ['running, a failed preview listed', RUNNING, undefined, FAILED, 'wait', 'wait', 'wait'],
+    ['running, a ready preview listed', RUNNING, undefined, SUCCEEDED, 'wait', 'wait', 'wait'],
+    ['succeeded, no submission named yet', SUCCEEDED, undefined, SUCCEEDED, 'wait', 'wait', 'wait'],
+    ['succeeded, draft-only', SUCCEEDED, 'draft-only', FAILED, 'pass', 'pass', 'wait']
+  ])('a job %s', (_name, job, published, listed, auto, completion, preview) => {
+    const view = (): Snapshot => shown(job, listed, FAILED, [], published)
+    check(decide(view(), 'auto'), auto)
+    check(decide(view(), 'completion'), completion)
+    check(decide(view(), 'preview'), preview)
+    check(decide(view(), 'live'), 'wait')
+  })
+
+  it('says what failed, under a job that succeeded, and where the reasons are', () => {
+    const got = decide(shown(SUCCEEDED, FAILED, SUCCEEDED, [], TO_PREVIEW), 'auto')
+    expect(got).toMatchObject({ kind: 'fail' })
+    const message = got.kind === 'fail' ? got.message : ''
+    expect(message).toContain(`Submission ${SUBMISSION_2} to preview ended completed/failed`)
+    expect(message).toContain('although its configure job')
+    expect(message).toContain("e-mailed to the account's seller contact")
+    expect(message).toContain(
+      'https://partner.microsoft.com/dashboard/commercial-marketplace/offers/9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d/overview'
+    )
+  })
+
+  it('passes auto on a draft-only job saying it published nothing', () => {
+    expect(decide(shown(SUCCEEDED, undefined, undefined, [], 'draft-only'), 'auto')).toEqual({
+      kind: 'pass',
+      message: 'The configure job succeeded; it published no submission (a draft-only configure).'
+    })
+  })
+
+  it('waits on auto, without a job, while a go-live runs after a ready preview', () => {
+    expect(decide(shown(undefined, SAME, ['running', 'pending', SUBMISSION_2]), 'auto')).toEqual({
+      kind: 'wait'
     })
   })
 })

@@ -20,8 +20,7 @@ import {
   rawList,
   rawProducts,
   rawSubmission,
-  SUBMISSION_1,
-  SUBMISSION_2
+  SUBMISSION_1
 } from '../../fixtures/product-ingestion.js'
 
 const GRAPH = 'https://graph.microsoft.com'
@@ -83,18 +82,10 @@ describe('run with api: product-ingestion', () => {
       .get(`${PREFIX}/configure/${JOB_ID}/status`)
       .query(true)
       .reply(200, rawJob('completed', 'failed', { errors: certificationTree() }))
-      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
-      .query(true)
-      .reply(
-        200,
-        rawList(
-          rawSubmission('preview', SUBMISSION_2, 'completed', 'failed'),
-          rawSubmission('live', SUBMISSION_1, 'completed', 'succeeded')
-        )
-      )
     const outcome = await run({ clock: virtualClock() })
     scope.done()
-    expect(outcome).toMatchObject({ result: 'failed', polls: 4, requests: 7 })
+    // A failed job decides alone: nothing more is read once it is over.
+    expect(outcome).toMatchObject({ result: 'failed', polls: 4, requests: 6 })
     expect(process.exitCode).toBe(1)
     const warnings = lines().filter((line) => line.startsWith('::warning::'))
     expect(warnings).toEqual([
@@ -102,16 +93,16 @@ describe('run with api: product-ingestion', () => {
       '::warning::Unknown status "Paused" from the Product Ingestion API: the gate keeps polling and reports it as unknown. Please open an issue with this spelling.'
     ])
     expect(lines()).toContain(
-      `Watching configure job ${JOB_ID} of offer contoso-saas until the configure job succeeded and what it published is done, the preview ready for go-live or live (wait-for auto); timeout 10m, polling every 1m; signed in with the token input.`
+      `Watching configure job ${JOB_ID} of offer contoso-saas until the configure job succeeded and the submission it published is completed, the preview ready for go-live or live (wait-for auto); timeout 10m, polling every 1m; signed in with the token input.`
     )
     expect(files.outputs()).toMatchObject({
       result: 'failed',
       'failed-step': 'job',
       'operation-id': JOB_ID,
       'product-id': PRODUCT,
-      'submission-id': SUBMISSION_2,
+      'submission-id': '',
       'step-job-status': 'failed',
-      'step-preview-status': 'failed',
+      'step-preview-status': 'notStarted',
       'step-live-status': 'notStarted',
       message:
         'Certification failed: Issues were found during certification: the SaaS landing page does not respond.'
@@ -148,7 +139,7 @@ describe('run with api: product-ingestion', () => {
     expect(outcome).toMatchObject({ result: 'error', requests: 0 })
     expect(outcome.message.split('\n')).toEqual([
       'Invalid inputs:',
-      '  - offer-id is "a b": expected the offer id as typed in Partner Center (3 to 50 letters, digits, - or _), or its durable id product/<guid>.',
+      '  - offer-id is "a b": expected the offer id as typed in Partner Center (3 to 50 letters, digits, - or _), or the product id Partner Center shows in its address bar (a GUID, or product/<guid>).',
       '  - operation-id is "/configure/x/status": expected a configure job id (the GUID in the jobId of POST /configure\'s answer), its status address /configure/<jobId>/status (relative, or absolute on base-url), latest, or empty to watch the product\'s submissions.',
       '  - poll-interval is "10s": expected at least 1m: the Product Ingestion API asks clients not to poll a job more than once a minute.'
     ])

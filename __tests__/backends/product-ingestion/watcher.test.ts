@@ -55,7 +55,10 @@ function setup(
       baseUrl: `${GRAPH}${PREFIX}`,
       loopback: false,
       apiVersion: all['api-version'] ?? '2022-07-01',
-      pollIntervalMs: 60_000
+      pollIntervalMs: 60_000,
+      ...(all['wait-for'] === undefined
+        ? {}
+        : { waitFor: { kind: 'ready' as const, rule: all['wait-for'] } })
     }
   )
   const client = new ApiClient({ tokens, wording: productIngestionBackend.wording })
@@ -70,6 +73,18 @@ const lookup = () =>
     .query({ externalId: 'contoso-saas', ...VERSION })
 const status = () => graph().get(`${PREFIX}/configure/${JOB_ID}/status`).query(VERSION)
 const submissions = () => graph().get(`${PREFIX}/submission/${PRODUCT_GUID}`).query(VERSION)
+/** GET configure/{jobId}: the resources the job created or updated. */
+const rawDetail = (...resources: unknown[]) => ({
+  $schema: 'https://schema.mp.microsoft.com/schema/configure-detail/2022-03-01-preview2',
+  resources
+})
+const named = (id: string, targetType: string) => ({
+  $schema: 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2',
+  id,
+  product: PRODUCT,
+  target: { targetType },
+  lifecycleState: 'generallyAvailable'
+})
 
 const list = (previewStatus: string, previewResult: string) =>
   rawList(
@@ -125,9 +140,12 @@ describe('the request budget', () => {
     }
     expect(client.requests).toBe(6)
 
-    // Over: the job and, once, the submissions.
+    // Over: the job, its detail once, and the submissions.
     const over = status()
       .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(200, rawDetail(named(SUBMISSION_2, 'preview')))
       .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
       .query(VERSION)
       .reply(
@@ -139,19 +157,22 @@ describe('the request budget', () => {
       )
     const done = ok(await poll(watcher))
     over.done()
-    expect(client.requests).toBe(8)
-    // The live submission is the one listed when the job was first seen: not this job's.
+    expect(client.requests).toBe(9)
+    expect(info).toContain(
+      `Configure job ${JOB_ID} published submission ${SUBMISSION_2} to preview (the job's detail): following it until it is completed.`
+    )
+    // The live submission is not the one the job names: not this job's.
     expect(done.steps.map((step) => [step.id, step.status, step.reference])).toEqual([
       ['job', 'succeeded', undefined],
       ['preview', 'succeeded', SUBMISSION_2],
       ['live', 'notStarted', undefined]
     ])
 
-    // Still polled (wait-for live): the job is not asked again, the submissions are.
+    // Still polled (wait-for live): neither the job nor its detail is asked again.
     const after = submissions().reply(200, list('completed', 'succeeded'))
     ok(await poll(watcher))
     after.done()
-    expect(client.requests).toBe(9)
+    expect(client.requests).toBe(10)
   })
 
   it('makes no look-up for a durable product id', async () => {
@@ -204,28 +225,20 @@ describe('the request budget', () => {
     expect(client.requests).toBe(4)
   })
 
-  it('reads the job and the submissions once when the job is over on first sight', async () => {
+  it('reads only the job when it failed: the job decides', async () => {
     const { watcher, client } = setup({ 'offer-id': PRODUCT })
-    const scope = status()
-      .reply(200, rawJob('completed', 'failed', { errors: certificationTree() }))
-      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
-      .query(VERSION)
-      .reply(200, list('completed', 'failed'))
+    const scope = status().reply(
+      200,
+      rawJob('completed', 'failed', { errors: certificationTree() })
+    )
     const shown = ok(await poll(watcher))
     scope.done()
-    expect(client.requests).toBe(2)
+    expect(client.requests).toBe(1)
     expect(shown.steps[0].cause?.subject).toBe('Certification')
-    // Nothing was seen before the job was over: the submissions are shown as they are.
-    expect(shown.steps[1]).toMatchObject({
-      id: 'preview',
-      status: 'failed',
-      reference: SUBMISSION_2
-    })
   })
 
-  it('takes no starting point from a first read the job may have ended before', async () => {
-    // The job ends between the status call and the submissions call of the first poll: the
-    // preview listed then is already this job's, and must not pass for an earlier publish's.
+  it('follows the submission the detail names, even one listed finished while the job still ran', async () => {
+    // The job's new preview is listed completed/succeeded while the job still reports running.
     const { watcher } = setup({ 'offer-id': PRODUCT })
     const scope = status()
       .reply(200, rawJob('running', 'pending'))
@@ -235,33 +248,189 @@ describe('the request budget', () => {
       .get(`${PREFIX}/configure/${JOB_ID}/status`)
       .query(VERSION)
       .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(200, rawDetail(named(SUBMISSION_2, 'preview')))
       .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
       .query(VERSION)
       .reply(200, list('completed', 'succeeded'))
     ok(await poll(watcher))
     const done = ok(await poll(watcher))
     scope.done()
-    expect(done.steps.map((step) => [step.id, step.status])).toEqual([
-      ['job', 'succeeded'],
-      ['preview', 'succeeded'],
-      ['live', 'succeeded']
+    expect(done.steps.map((step) => [step.id, step.status, step.reference])).toEqual([
+      ['job', 'succeeded', undefined],
+      ['preview', 'succeeded', SUBMISSION_2],
+      ['live', 'notStarted', undefined]
     ])
+    expect(done.status).toBe('succeeded')
+    expect(done.facts).toContainEqual({
+      name: 'submission-id',
+      label: 'Submission',
+      value: SUBMISSION_2
+    })
   })
 
-  it('shows the submissions as they are for a job that succeeded before the gate first saw it', async () => {
-    const { watcher } = setup({ 'offer-id': PRODUCT })
+  it('keeps following the job’s submission while it certifies after the job ended, and fails when it fails', async () => {
+    const { watcher, client } = setup({ 'offer-id': PRODUCT })
     const scope = status()
       .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(200, rawDetail(named(SUBMISSION_2, 'preview')))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, list('running', 'pending'))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, list('completed', 'failed'))
+    const certifying = ok(await poll(watcher))
+    expect([certifying.status, certifying.rawStatus]).toEqual(['running', 'running/pending'])
+    const failed = ok(await poll(watcher))
+    scope.done()
+    expect(client.requests).toBe(4)
+    expect(failed.status).toBe('failed')
+    expect(failed.steps[1]).toMatchObject({
+      id: 'preview',
+      status: 'failed',
+      reference: SUBMISSION_2
+    })
+  })
+
+  it('asks for the detail again on the next poll when it failed in transit, not the job', async () => {
+    const { watcher, client } = setup({ 'offer-id': PRODUCT })
+    const scope = status()
+      .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(503, '')
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(200, rawDetail(named(SUBMISSION_2, 'preview')))
       .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
       .query(VERSION)
       .reply(200, list('completed', 'succeeded'))
+    expect(transient(await poll(watcher)).reason).toBe('HTTP 503')
+    expect(ok(await poll(watcher)).status).toBe('succeeded')
+    scope.done()
+    expect(client.requests).toBe(4)
+  })
+
+  it('retries a detail that is JSON but not a detail, as an answer of the wrong shape', async () => {
+    const { watcher } = setup({ 'offer-id': PRODUCT })
+    const scope = status()
+      .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(200, { hello: 'world' })
+    expect(transient(await poll(watcher))).toMatchObject({ shape: true })
+    scope.done()
+  })
+
+  it('passes on the job alone when its detail names no submission (a draft-only configure)', async () => {
+    const { watcher, info } = setup({ 'offer-id': PRODUCT })
+    const scope = status()
+      .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(200, rawDetail({ id: `plan/${PRODUCT_GUID}/1234`, alias: 'Gold' }))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, list('completed', 'failed'))
     const shown = ok(await poll(watcher))
     scope.done()
-    expect(shown.steps.map((step) => [step.id, step.status])).toEqual([
-      ['job', 'succeeded'],
-      ['preview', 'succeeded'],
-      ['live', 'succeeded']
+    expect(shown.status).toBe('succeeded')
+    expect(shown.steps.map((step) => step.status)).toEqual([
+      'succeeded',
+      'notStarted',
+      'notStarted'
     ])
+    expect(info).toContain(
+      `Configure job ${JOB_ID} names no submission in its detail: it changed the draft only, and its result decides.`
+    )
+  })
+
+  it.each(['preview', 'live'])(
+    'with wait-for %s, waits for a new entry when the detail names no submission',
+    async (waitFor) => {
+      const { watcher } = setup({ 'offer-id': PRODUCT, 'wait-for': waitFor })
+      const before = rawList(rawSubmission('live', SUBMISSION_1, 'completed', 'succeeded'))
+      const scope = status()
+        .reply(200, rawJob('running', 'pending'))
+        .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+        .query(VERSION)
+        .reply(200, before)
+        .get(`${PREFIX}/configure/${JOB_ID}/status`)
+        .query(VERSION)
+        .reply(200, rawJob('completed', 'succeeded'))
+        .get(`${PREFIX}/configure/${JOB_ID}`)
+        .query(VERSION)
+        .reply(200, rawDetail())
+        .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+        .query(VERSION)
+        .reply(200, before)
+        .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+        .query(VERSION)
+        .reply(200, list('running', 'pending'))
+      ok(await poll(watcher))
+      const unnamed = ok(await poll(watcher))
+      expect(unnamed.status).toBe('running')
+      expect(unnamed.facts?.map((fact) => fact.name)).not.toContain('submission-id')
+      const found = ok(await poll(watcher))
+      scope.done()
+      expect(found.steps[1]).toMatchObject({ status: 'running', reference: SUBMISSION_2 })
+    }
+  )
+
+  it('falls back on the list when the detail is not there (404), never taking an entry listed before', async () => {
+    const { watcher, info } = setup({ 'offer-id': PRODUCT })
+    // First seen running, with last month's release listed on both targets.
+    const earlier = rawList(
+      rawSubmission('preview', SUBMISSION_1, 'completed', 'succeeded'),
+      rawSubmission('live', SUBMISSION_1, 'completed', 'succeeded')
+    )
+    const scope = status()
+      .reply(200, rawJob('running', 'pending'))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, earlier)
+      .get(`${PREFIX}/configure/${JOB_ID}/status`)
+      .query(VERSION)
+      .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(404, { error: { code: 'notFound', message: 'No such request' } })
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, earlier)
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, list('completed', 'succeeded'))
+    ok(await poll(watcher))
+    const lagging = ok(await poll(watcher))
+    expect(lagging.status).toBe('running')
+    expect(lagging.steps.map((step) => step.reference)).toEqual([undefined, undefined, undefined])
+    const listed = ok(await poll(watcher))
+    scope.done()
+    expect(listed.status).toBe('succeeded')
+    expect(listed.steps[1]).toMatchObject({ status: 'succeeded', reference: SUBMISSION_2 })
+    expect(info).toContain(
+      `Submission ${SUBMISSION_2} to preview is listed now and was not before configure job ${JOB_ID}: following it as the job's until it is completed.`
+    )
+  })
+
+  it('stops, saying why and what to do, when the detail is not there for a job first seen over', async () => {
+    const { watcher } = setup({ 'offer-id': PRODUCT })
+    const scope = status()
+      .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(404, { error: { code: 'notFound', message: 'No such request' } })
+    const stopped = fatal(await poll(watcher))
+    scope.done()
+    expect(stopped.message).toContain('cannot tell that submission from an earlier one')
+    expect(stopped.message).toContain(
+      'leave operation-id empty and set wait-for to preview or live'
+    )
   })
 })
 
@@ -270,7 +439,7 @@ describe('the offer', () => {
     const { watcher, client } = setup()
     const scope = lookup().reply(200, { value: [] })
     expect(fatal(await poll(watcher)).message).toBe(
-      'offer-id "contoso-saas": the Product Ingestion API knows no product with this offer id (GET /product?externalId answered an empty list). Check the offer id as Partner Center shows it, and that the Azure AD application is added to that offer\'s Partner Center account. Offers published through the Cloud Partner Portal are not Partner Center products: gate them with api: cpp.'
+      'offer-id "contoso-saas": the Product Ingestion API knows no product with this offer id (GET /product?externalId answered an empty list). Check the offer id as Partner Center shows it, and that the Azure AD application is added to that offer\'s Partner Center account. Offers published through the Cloud Partner Portal are not Partner Center products: gate them with api: cpp. Azure Application offers (solution templates, managed applications) are published through another API, Partner Center\'s submission API, not supported yet.'
     )
     scope.done()
     expect(client.requests).toBe(1)

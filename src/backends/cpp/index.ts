@@ -34,6 +34,9 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
     return value
   }
   const publisherId = required('publisher-id', 'the publisher id, e.g. contoso')
+  if (input('schema-version') !== '') {
+    problem('schema-version', input('schema-version'), 'empty: it is for api product-ingestion')
+  }
   const offerId = required('offer-id', 'the offer id')
   // Checked with stand-ins for missing ids, so that one run reports every problem. With start,
   // config.ts refuses an operation-id: the operation is the one started (or found running).

@@ -7,13 +7,9 @@ import { formatDuration } from '../../duration.js'
 import type { Backend, CommonSettings, ReadInput, ReportProblem, Watch } from '../backend.js'
 import { readOffer, readTarget, type Target } from './location.js'
 import { productIngestionReadyRules } from './ready.js'
+import { DEFAULT_SCHEMA_VERSION, DEFAULT_VERSION, SCHEMA_VERSION } from './versions.js'
 import { ProductIngestionWatcher } from './watcher.js'
-import {
-  DEFAULT_VERSION,
-  GRAPH,
-  PRODUCT_INGESTION_FRESH_TOKEN_REFUSED,
-  productIngestionWording
-} from './wording.js'
+import { GRAPH, PRODUCT_INGESTION_FRESH_TOKEN_REFUSED, productIngestionWording } from './wording.js'
 
 export const productIngestionBackend: Backend = {
   api: 'product-ingestion',
@@ -53,6 +49,14 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
       `at least ${formatDuration(PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS)}: the Product Ingestion API asks clients not to poll a job more than once a minute`
     )
   }
+  const schemaVersion = input('schema-version')
+  if (schemaVersion !== '' && !SCHEMA_VERSION.test(schemaVersion)) {
+    problem(
+      'schema-version',
+      schemaVersion,
+      `a schema version such as ${DEFAULT_SCHEMA_VERSION} (the default when empty), for the bodies start posts`
+    )
+  }
   const target: Target = parsed.ok ? parsed.value : { kind: 'submissions' }
   const { start } = common
   return {
@@ -64,11 +68,11 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
           : `the submissions of offer ${offerText}`,
     autoMeans:
       start === 'preview'
-        ? 'its configure job succeeded and the preview is ready for go-live (wait-for auto, for a publish to preview)'
+        ? 'its configure job succeeded and the preview submission it published is completed, ready for go-live (wait-for auto, for a publish to preview)'
         : start === 'live'
-          ? 'its configure job succeeded and the offer is live (wait-for auto, for a go-live)'
+          ? 'its configure job succeeded and the submission it took live is completed (wait-for auto, for a go-live)'
           : target.kind === 'job'
-            ? 'the configure job succeeded and what it published is done, the preview ready for go-live or live (wait-for auto)'
+            ? 'the configure job succeeded and the submission it published is completed, the preview ready for go-live or live (wait-for auto)'
             : 'the preview is ready for go-live or all is live (wait-for auto, for the submissions)',
     subject: target.kind === 'job' ? 'Configure job' : 'Product',
     operationId: target.kind === 'job' ? target.jobId : '',
@@ -79,6 +83,8 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
           apiVersion: common.apiVersion,
           offer: offer.ok ? offer.value : { kind: 'external', externalId: offerText },
           target,
+          ...(schemaVersion === '' ? {} : { schemaVersion }),
+          ...(common.waitFor === undefined ? {} : { waitFor: common.waitFor }),
           ...(start === undefined ? {} : { start })
         },
         deps

@@ -36,13 +36,17 @@ export function isSubmissionId(id: string): boolean {
 }
 
 export function readOffer(value: string): Parsed<Offer> {
-  const durable = DURABLE_PRODUCT.exec(value)
-  if (durable) return { ok: true, value: { kind: 'durable', productId: `product/${durable[1]}` } }
+  // A bare GUID is the product's id as Partner Center's address bar shows it
+  // (…/offers/<guid>/overview): the durable id, never an offer id to look up.
+  const durable = DURABLE_PRODUCT.exec(value) ?? (GUID.test(value) ? [value, value] : null)
+  if (durable) {
+    return { ok: true, value: { kind: 'durable', productId: `product/${durable[1]}` } }
+  }
   if (EXTERNAL_ID.test(value)) return { ok: true, value: { kind: 'external', externalId: value } }
   return {
     ok: false,
     expected:
-      'the offer id as typed in Partner Center (3 to 50 letters, digits, - or _), or its durable id product/<guid>'
+      'the offer id as typed in Partner Center (3 to 50 letters, digits, - or _), or the product id Partner Center shows in its address bar (a GUID, or product/<guid>)'
   }
 }
 
@@ -107,6 +111,11 @@ export function jobStatusUrl(baseUrl: string, jobId: string, apiVersion: string)
   return `${baseUrl}/configure/${encodeURIComponent(jobId)}/status?${version(apiVersion)}`
 }
 
+/** The job's detail: the resources it created or updated (answered once the job is complete). */
+export function jobDetailUrl(baseUrl: string, jobId: string, apiVersion: string): string {
+  return `${baseUrl}/configure/${encodeURIComponent(jobId)}?${version(apiVersion)}`
+}
+
 export function productLookupUrl(baseUrl: string, externalId: string, apiVersion: string): string {
   return `${baseUrl}/product?externalId=${encodeURIComponent(externalId)}&${version(apiVersion)}`
 }
@@ -115,4 +124,13 @@ export function productLookupUrl(baseUrl: string, externalId: string, apiVersion
 export function submissionsUrl(baseUrl: string, productId: string, apiVersion: string): string {
   const guid = productId.replace(/^product\//i, '')
   return `${baseUrl}/submission/${encodeURIComponent(guid)}?${version(apiVersion)}`
+}
+
+/** The offer's page in Partner Center, from its product or submission id. */
+export function partnerCenterLink(id: string): string | undefined {
+  const guid =
+    /^(?:product|submission)\/([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(?:\/|$)/i.exec(id)?.[1]
+  return guid === undefined
+    ? undefined
+    : `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guid}/overview`
 }

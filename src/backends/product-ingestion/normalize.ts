@@ -11,7 +11,7 @@ import {
 } from '../../constants.js'
 import type { ErrorNode, Fact, Message, Snapshot, Step } from '../../model/snapshot.js'
 import { isFinished, spellingKey, type Status } from '../../model/status.js'
-import { isProductId, isSubmissionId } from './location.js'
+import { isProductId, isSubmissionId, partnerCenterLink } from './location.js'
 import { stateOf, targetOf, type State } from './spellings.js'
 
 type Json = Record<string, unknown>
@@ -131,7 +131,7 @@ function errorNode(
   if (!isObject(error)) return undefined
   const code = text(field(error, 'code')) ?? ''
   const message = longText(field(error, 'message'), MAX_ERROR_MESSAGE_CHARS) ?? ''
-  const resourceId = text(field(error, 'resourceId'))
+  const resourceId = resourceIdOf(field(error, 'resourceId'))
   const under = field(error, 'details')
   const hasDetails = Array.isArray(under) && under.length > 0
   if (code === '' && message === '' && resourceId === undefined && !hasDetails) return undefined
@@ -140,6 +140,45 @@ function errorNode(
   if (hasDetails && depth + 1 >= MAX_ERROR_DEPTH) budget.cut = true
   const details = depth + 1 >= MAX_ERROR_DEPTH ? [] : errorNodes(under, depth + 1, budget)
   return { code, message, ...(resourceId === undefined ? {} : { resourceId }), details }
+}
+
+/**
+ * An error's resource: a durable id as text, or a reference object (`{externalId}` for a product
+ * or plan, `{resourceName}` for a resource created in the same request), kept as `name: value`.
+ */
+function resourceIdOf(value: unknown): string | undefined {
+  if (!isObject(value)) return text(value)
+  const parts = Object.keys(value)
+    .slice(0, 4)
+    .flatMap((key) => {
+      const said = text(value[key])
+      return said === undefined ? [] : [`${text(key) ?? ''}: ${said}`]
+    })
+  return parts.length === 0 ? undefined : parts.join(', ')
+}
+
+/**
+ * GET /configure/{jobId}: the resources the job created or updated. The submissions among them
+ * (by their id, or by a submission `$schema` with a target) are what the job published.
+ */
+export function parseDetail(body: unknown): Published[] {
+  const detail = Array.isArray(body) ? (body as unknown[])[0] : body
+  if (!isObject(detail)) {
+    throw new UnexpectedBodyError(`${describe(body)}, not a configure job's detail`)
+  }
+  const resources = field(detail, 'resources')
+  if (!Array.isArray(resources)) {
+    throw new UnexpectedBodyError("an object without resources, not a configure job's detail")
+  }
+  return (resources as unknown[]).flatMap((item): Published[] => {
+    if (!isObject(item)) return []
+    const id = text(field(item, 'id'))
+    const target = field(item, 'target')
+    const targetType = isObject(target) ? text(field(target, 'targetType')) : text(target)
+    if (id === undefined || targetType === undefined || !isSubmissionId(id)) return []
+    const kind = targetOf(targetType)
+    return kind === 'preview' || kind === 'live' ? [{ id, target: kind }] : []
+  })
 }
 
 // ---- Error trees ----------------------------------------------------------------------------
@@ -192,6 +231,12 @@ function leafMessage(node: ErrorNode): Message {
 
 // ---- Records to a Snapshot ------------------------------------------------------------------
 
+/** A submission a configure job published: its durable id and its target (`preview`, `live`). */
+export interface Published {
+  id: string
+  target: 'preview' | 'live'
+}
+
 export interface View {
   /** The durable id of the offer's product. */
   productId: string
@@ -200,10 +245,15 @@ export interface View {
   /** The product's submissions as last read. */
   submissions: Submission[]
   /**
-   * The submissions as listed when the job was first seen still running: one that is over and
-   * still listed the same when the job is over was not the job's doing.
+   * With a job: the submission it published, once the API named it (the job's detail) or the
+   * list showed it (a preview or live entry that was not there before the job).
    */
-  firstSeen?: Submission[]
+  published?: Published
+  /**
+   * With a job that succeeded and named no submission: whether the job alone decides (a
+   * draft-only configure). Otherwise the job's submission is still awaited, and nothing passes.
+   */
+  draftOnly?: boolean
 }
 
 const TARGETS = [
@@ -213,8 +263,6 @@ const TARGETS = [
 
 const CERTIFICATION_NOTE =
   "The certification report is e-mailed to the account's seller contact: the Product Ingestion API does not expose it."
-const SUBMISSION_FAILED_NOTE =
-  "The Product Ingestion API does not say why a submission failed: the certification report, if there is one, is e-mailed to the account's seller contact."
 
 export function snapshotOf(view: View): Snapshot {
   const { job } = view
@@ -241,14 +289,13 @@ export function snapshotOf(view: View): Snapshot {
     }
   }
   const targets = TARGETS.map(({ target, name }) =>
-    targetStep(target, name, pick(view.submissions, target), job, view.firstSeen ?? [])
+    job === undefined
+      ? submissionStep(target, name, pick(view.submissions, target))
+      : jobTargetStep(target, name, view)
   )
   steps.push(...targets)
-  if (!notes.includes(CERTIFICATION_NOTE) && targets.some((step) => isFailing(step.status))) {
-    notes.push(SUBMISSION_FAILED_NOTE)
-  }
-  const overall = job ? job.state : submissionsState(targets)
-  const submissionId = targets[0].reference ?? targets[1].reference
+  const overall = job ? jobState(view, job) : submissionsState(targets)
+  const submissionId = job ? view.published?.id : (targets[0].reference ?? targets[1].reference)
   const facts: Fact[] = [
     { name: 'product-id', label: 'Product', value: view.productId },
     ...(submissionId === undefined
@@ -273,10 +320,135 @@ export function snapshotOf(view: View): Snapshot {
 }
 
 /**
+ * The state of a watched job's publish: the job's own until it succeeded; then its submission's
+ * (certification may go on after the job ended), still running while the submission is not named
+ * or not listed; the job's alone for a draft-only configure.
+ */
+function jobState(view: View, job: Job): State {
+  if (job.state.status !== 'succeeded') return job.state
+  const { published } = view
+  if (published === undefined) {
+    return view.draftOnly === true
+      ? job.state
+      : { status: 'running', rawStatus: `${job.state.rawStatus}; its submission not named yet` }
+  }
+  const entry = listed(view.submissions, published.id, published.target)
+  if (entry === undefined) {
+    return {
+      status: 'running',
+      rawStatus: `${job.state.rawStatus}; ${published.id} not listed yet`
+    }
+  }
+  return entry.state
+}
+
+/**
+ * A target's step while a job is watched: the job's submission on its target, and the same
+ * submission on the other target (a go-live's preview, a preview taken live since). Any other
+ * entry is shown for information only: it neither passes nor fails the gate.
+ */
+function jobTargetStep(target: string, name: string, view: View): Step {
+  const { published } = view
+  const own = published === undefined ? undefined : listed(view.submissions, published.id, target)
+  if (own !== undefined) return submissionStep(target, name, own, view.job)
+  if (published !== undefined && published.target === target) {
+    return {
+      id: target,
+      name,
+      status: 'notStarted',
+      rawStatus: '',
+      reference: published.id,
+      messages: [info(`Submission ${published.id} is not listed for ${target} yet.`)]
+    }
+  }
+  const other = pick(view.submissions, target)
+  if (other === undefined)
+    return { id: target, name, status: 'notStarted', rawStatus: '', messages: [] }
+  const whose =
+    published !== undefined
+      ? `not the configure job's (it published ${published.id} to ${published.target})`
+      : view.job !== undefined && isFinished(view.job.state.status)
+        ? "not the configure job's (the job named no submission)"
+        : 'the configure job names its submission when it is over'
+  return {
+    id: target,
+    name,
+    // A listed entry that is not the job's is information: shown going while it goes, never
+    // finished (so that an earlier publish's result is neither this gate's pass nor its failure).
+    status: isInProgress(other.state.status) ? other.state.status : 'notStarted',
+    rawStatus: other.state.rawStatus,
+    messages: [
+      info(`Submission ${other.id} (${other.state.rawStatus || 'no status'}) is listed: ${whose}.`)
+    ]
+  }
+}
+
+function submissionStep(
+  target: string,
+  name: string,
+  submission: Submission | undefined,
+  job?: Job
+): Step {
+  if (submission === undefined) {
+    return { id: target, name, status: 'notStarted', rawStatus: '', messages: [] }
+  }
+  const { status, rawStatus } = submission.state
+  return {
+    id: target,
+    name,
+    status,
+    rawStatus,
+    reference: submission.id,
+    messages: isFailing(status) ? failedSubmission(submission, target, job) : []
+  }
+}
+
+/**
+ * Why a submission failed, as far as anyone can tell from the API: its id and state, the job
+ * that published it, and where the reasons are (the API has none).
+ */
+function failedSubmission(submission: Submission, target: string, job: Job | undefined): Message[] {
+  const page = partnerCenterLink(submission.id)
+  const under =
+    job?.state.status === 'succeeded'
+      ? `, although its configure job ${job.id === '' ? '' : `${job.id} `}succeeded`
+      : ''
+  return [
+    {
+      level: 'error',
+      parts: [
+        {
+          text: `Submission ${submission.id} to ${target} ended ${submission.state.rawStatus}${under}.`
+        }
+      ]
+    },
+    {
+      level: 'error',
+      parts: [
+        {
+          text: "The API does not say why: the certification report is e-mailed to the account's seller contact"
+        },
+        ...(page === undefined
+          ? [{ text: '.' }]
+          : [{ text: "; see the offer's page in Partner Center: " }, { text: page, href: page }])
+      ]
+    }
+  ]
+}
+
+function listed(submissions: Submission[], id: string, target: string): Submission | undefined {
+  return submissions.find((each) => each.id === id && each.target === target)
+}
+
+function info(text: string): Message {
+  return { level: 'information', parts: [{ text }] }
+}
+
+/**
  * The submission a target stands for: the one in progress if any (SUSE saw two `live` entries
  * during a go-live), else the most recently created, else the last listed.
  */
-function pick(submissions: Submission[], target: string): Submission | undefined {
+export function pick(submissions: Submission[], target: string): Submission | undefined {
   const entries = submissions.filter((each) => each.target === target)
   const inProgress = entries.filter((each) => isInProgress(each.state.status))
   const pool = inProgress.length > 0 ? inProgress : entries
@@ -284,65 +456,6 @@ function pick(submissions: Submission[], target: string): Submission | undefined
     (newest, each) => (newest === undefined || created(each) >= created(newest) ? each : newest),
     undefined
   )
-}
-
-/**
- * A target's step. With a job watched, a submission that is already over while the job is not,
- * that failed while the job succeeded, or that the job left as it found it, is an earlier
- * publish's: it neither passes nor fails this gate, and shows as not started with a message
- * saying whose it is.
- */
-function targetStep(
-  target: string,
-  name: string,
-  submission: Submission | undefined,
-  job: Job | undefined,
-  firstSeen: Submission[]
-): Step {
-  if (submission === undefined) {
-    return { id: target, name, status: 'notStarted', rawStatus: '', messages: [] }
-  }
-  const { status, rawStatus } = submission.state
-  const jobOver = job !== undefined && isFinished(job.state.status)
-  const untouched = firstSeen.some(
-    (seen) =>
-      seen.id === submission.id &&
-      seen.target === submission.target &&
-      seen.state.rawStatus === rawStatus &&
-      isFinished(seen.state.status)
-  )
-  const earlier =
-    job !== undefined &&
-    isFinished(status) &&
-    (!jobOver || untouched || (isFailing(status) && job.state.status === 'succeeded'))
-  if (earlier) {
-    return {
-      id: target,
-      name,
-      status: 'notStarted',
-      rawStatus,
-      messages: [
-        {
-          level: 'information',
-          parts: [
-            {
-              text: `Submission ${submission.id} (${rawStatus}) is from an earlier publish, not this configure job's.`
-            }
-          ]
-        }
-      ]
-    }
-  }
-  return {
-    id: target,
-    name,
-    status,
-    rawStatus,
-    reference: submission.id,
-    messages: isFailing(status)
-      ? [{ level: 'error', parts: [{ text: `Submission ${submission.id}: ${rawStatus}.` }] }]
-      : []
-  }
 }
 
 /**

@@ -1,27 +1,33 @@
-// What `wait-for: preview` and `wait-for: live` mean for the Product Ingestion API, read from the
+// What `wait-for: preview`, `live` and `auto` mean for the Product Ingestion API, read from the
 // normalized steps: `preview` and `live` carry their submission's durable id as their reference.
-// With a job watched, nothing is ready before the job succeeded: submissions read earlier may be
-// an earlier publish's.
+// With a job watched, only the job's own submission has a reference (normalize.ts), and nothing
+// is ready before the job succeeded.
 
 import type { ReadyRules } from '../../gate/verdict.js'
 import { findStep } from '../../gate/verdict.js'
+import { describeStatus } from '../../model/describe.js'
 import type { Snapshot, Step } from '../../model/snapshot.js'
 
 /**
- * The preview submission is completed/succeeded: ready for go-live (or live already: after a
- * go-live job only the live step is the job's, and it stands for the preview too).
+ * The preview submission is completed/succeeded: ready for go-live. After a go-live one
+ * submission stands for both targets, so the wording says whether its go-live is done or going.
  */
 function preview(snapshot: Snapshot): string | undefined {
   const found = succeeded(snapshot, 'preview')
-  const liveStep = findStep(snapshot, 'live')
   if (found === undefined) {
-    return live(snapshot) === undefined
+    // Some lists show the submission only under live once it is live: it was a preview first.
+    const isLive = live(snapshot)
+    return isLive === undefined
       ? undefined
-      : `The preview submission ${liveStep?.reference ?? ''} is live already.`
+      : `The preview submission ${findStep(snapshot, 'live')?.reference ?? ''} is live.`
   }
-  return liveStep?.reference === found.reference
-    ? `The preview submission ${found.reference} is live already.`
-    : `The preview is ready for go-live: submission ${found.reference} is completed (succeeded).`
+  const liveStep = findStep(snapshot, 'live')
+  if (liveStep?.reference !== found.reference) {
+    return `The preview is ready for go-live: submission ${found.reference} is completed (succeeded).`
+  }
+  return liveStep.status === 'succeeded'
+    ? `The preview submission ${found.reference} is live.`
+    : `The preview submission ${found.reference} is ready; its go-live is ${describeStatus(liveStep.status, liveStep.rawStatus)}.`
 }
 
 /**
@@ -37,16 +43,26 @@ function live(snapshot: Snapshot): string | undefined {
 }
 
 /**
- * `wait-for: auto`: what was published is done. A configure job (a preview or a live publish)
- * is done when it succeeded and its submission is (live first: after a go-live the preview stands
- * for both); without a job, the submissions are done when the preview is ready or all is live.
+ * `wait-for: auto`: what was published is done. With a job, the snapshot's status is its
+ * submission's once the job succeeded (normalize.ts), so auto holds when that is succeeded; a job
+ * that named no submission (a draft-only configure) is done when it succeeded. Without a job, the
+ * submissions are done when all is live, or when the preview is ready and no go-live is going.
  */
 function auto(snapshot: Snapshot): string | undefined {
-  const done = live(snapshot) ?? preview(snapshot)
-  if (done !== undefined) return done
-  return findStep(snapshot, 'job')?.status === 'succeeded'
-    ? 'The configure job succeeded.'
-    : undefined
+  if (findStep(snapshot, 'job') === undefined) {
+    // A go-live in progress is what was published last: the preview alone is not done then.
+    const liveStep = findStep(snapshot, 'live')
+    const goingLive = liveStep?.status === 'running' || liveStep?.status === 'notStarted'
+    return (
+      live(snapshot) ?? (goingLive && liveStep.rawStatus !== '' ? undefined : preview(snapshot))
+    )
+  }
+  if (snapshot.status !== 'succeeded') return undefined
+  return (
+    live(snapshot) ??
+    preview(snapshot) ??
+    'The configure job succeeded; it published no submission (a draft-only configure).'
+  )
 }
 
 export const productIngestionReadyRules: ReadyRules = { auto, preview, live }

@@ -1,19 +1,24 @@
 // One Product Ingestion poll: the offer's product (resolved once), then the configure job's status
-// (one request per poll while it runs), or the product's submissions. The submissions are read
-// when the job is first seen (to name the product's preview and live submissions) and when it is
-// over, not on every poll: at the default minute that is at most 61 requests an hour. A job over
-// while the wait goes on (wait-for live after a preview publish) is not asked again: from then on
-// each poll reads the submissions.
+// (one request per poll while it runs), or the product's submissions. When the job is over and
+// succeeded, its detail (GET configure/{jobId}) is read once: the submission it names is the
+// job's, and from then on each poll reads the submissions list to follow that one by id until it
+// is completed (certification may go on after the job ended). Nothing is guessed from which
+// entries look new, except where the API names no submission for what must be a publish (a job
+// this run started, or wait-for preview or live): then the first preview or live entry that was
+// not listed before the job is its.
 
 import { formatTime } from '../../model/describe.js'
 import type { FetchResult, Start } from '../../model/outcome.js'
 import type { Snapshot } from '../../model/snapshot.js'
 import { isFinished } from '../../model/status.js'
 import type { Budget } from '../../net/budget.js'
+import type { WaitFor } from '../../gate/verdict.js'
 import type { StartKind, Watcher, WatcherDeps } from '../backend.js'
 import {
   configureUrl,
+  jobDetailUrl,
   jobStatusUrl,
+  partnerCenterLink,
   productLookupUrl,
   submissionsUrl,
   type Offer,
@@ -21,35 +26,41 @@ import {
 } from './location.js'
 import {
   namedProducts,
+  parseDetail,
   parseJob,
   parseProducts,
   parseSubmissions,
   snapshotOf,
   UnexpectedBodyError,
   type Job,
+  type Published,
   type Submission
 } from './normalize.js'
+import { configureSchema, DEFAULT_SCHEMA_VERSION, submissionSchema } from './versions.js'
 
 export interface WatchSettings {
   baseUrl: string
   apiVersion: string
+  /** The version of the body schemas a publish is posted with. */
+  schemaVersion?: string
   offer: Offer
   target: Target
   /** `start`: publish to preview or go live first (unless a publish already runs). */
   start?: StartKind
+  /** wait-for: whether it names a target (preview, live), so that the job must have published. */
+  waitFor?: WaitFor
 }
 
-/** Where the configure requests' schemas live (the azureedge host is gone since 2025). */
-const SCHEMA = 'https://schema.mp.microsoft.com/schema'
-/**
- * The submission resource's schema version: later ones require `sources`, which a publish of the
- * whole draft does not name (Red Hat's cloudpub pins this one for the same reason).
- */
-const SUBMISSION_SCHEMA = `${SCHEMA}/submission/2022-03-01-preview2`
-const CONFIGURE_SCHEMA = `${SCHEMA}/configure/2022-03-01-preview2`
 /** What the API answers when a publish is already in progress, or the preview is not the latest. */
 const CONFLICT =
   /an in progress submission already exists|cannot be pushed to as its not the latest/i
+
+/**
+ * What the job's detail said: not read yet; it named the job's submission; it named none (a
+ * draft-only configure, the job alone decides); or it named none or was not there (404) for what
+ * must be a publish, so that the list is searched for the job's submission.
+ */
+type Detail = 'unread' | 'named' | 'draft-only' | 'search'
 
 export class ProductIngestionWatcher implements Watcher {
   private readonly settings: WatchSettings
@@ -58,18 +69,21 @@ export class ProductIngestionWatcher implements Watcher {
   private readonly externalId: string
   private job: Job | undefined
   private submissions: Submission[] = []
-  /** The submissions when the job was first seen, once known to be from before its end. */
-  private firstSeen: Submission[] = []
   /**
-   * The submissions read on first sight, until a later status still shows the job running: the
-   * job may end between its status call and the submissions call, and a list read after its end
-   * is no starting point.
+   * The submissions listed before the job's publish: before this run's POST, or when a job given
+   * by operation-id was first seen still running. Undefined when the job was first seen over.
+   * Read only to find the job's submission when the API does not name it.
    */
-  private unconfirmed: Submission[] | undefined
-  /** The submissions were read while the job was watched (on first sight). */
+  private before: Submission[] | undefined
+  /** The job's status was read at least once. */
   private seen = false
-  /** The job is over and its submissions were read after that: the job is not asked again. */
+  /** The job is over: its status is not asked again. */
   private jobOver = false
+  private detail: Detail = 'unread'
+  /** The submission the job published, once known. */
+  private published: Published | undefined
+  /** This run posted the publish the job is (to preview or live). */
+  private postedKind: StartKind | undefined
   private warnedOtherProduct = false
   /** What is watched: the job given or started, or the submissions (given, or found running). */
   private target: Target
@@ -107,9 +121,35 @@ export class ProductIngestionWatcher implements Watcher {
       if (begun.value !== undefined) return { kind: 'ok', value: begun.value }
     }
     const { target } = this
-    if (target.kind === 'job' && !this.jobOver) {
+    const read =
+      target.kind === 'job'
+        ? await this.followJob(target.jobId, productId, budget)
+        : await this.readSubmissions(productId, budget)
+    if (read.kind !== 'ok') return read
+    return {
+      kind: 'ok',
+      value: snapshotOf({
+        productId,
+        submissions: this.submissions,
+        ...(this.job === undefined ? {} : { job: this.job }),
+        ...(this.published === undefined ? {} : { published: this.published }),
+        ...(this.detail === 'draft-only' ? { draftOnly: true } : {})
+      })
+    }
+  }
+
+  /**
+   * The job until it is over; then, if it succeeded, its detail once and the submissions on every
+   * poll. A job that failed or was canceled decides alone: nothing more is read.
+   */
+  private async followJob(
+    jobId: string,
+    productId: string,
+    budget: Budget
+  ): Promise<FetchResult<void>> {
+    if (!this.jobOver) {
       const job = await this.read(
-        jobStatusUrl(this.settings.baseUrl, target.jobId, this.settings.apiVersion),
+        jobStatusUrl(this.settings.baseUrl, jobId, this.settings.apiVersion),
         budget,
         parseJob
       )
@@ -117,31 +157,93 @@ export class ProductIngestionWatcher implements Watcher {
       this.job = job.value
       this.checkProduct(job.value, productId)
       const over = isFinished(job.value.state.status)
-      if (this.unconfirmed !== undefined && !over) this.firstSeen = this.unconfirmed
-      this.unconfirmed = undefined
-      if (!this.seen || over) {
-        const read = await this.readSubmissions(productId, budget)
-        if (read.kind !== 'ok') return read
-        if (!this.seen) {
-          this.describeFirstSight(productId)
-          if (!over) this.unconfirmed = this.submissions
-        }
-        this.seen = true
-        this.jobOver = over
+      if (!this.seen && !over && this.before === undefined) {
+        const listed = await this.readSubmissions(productId, budget)
+        if (listed.kind !== 'ok') return listed
+        this.before = this.submissions
+        this.describeFirstSight(productId)
       }
+      this.seen = true
+      this.jobOver = over
+      if (!over) return { kind: 'ok', value: undefined }
+    }
+    if (this.job?.state.status !== 'succeeded') return { kind: 'ok', value: undefined }
+    if (this.detail === 'unread') {
+      const detail = await this.readDetail(jobId, budget)
+      if (detail.kind !== 'ok') return detail
+    }
+    const listed = await this.readSubmissions(productId, budget)
+    if (listed.kind !== 'ok') return listed
+    if (this.detail === 'search' && this.published === undefined) this.search(jobId)
+    return { kind: 'ok', value: undefined }
+  }
+
+  /** GET configure/{jobId}, once, after the job succeeded: the submission it published, if any. */
+  private async readDetail(jobId: string, budget: Budget): Promise<FetchResult<void>> {
+    const fetched = await this.read(
+      jobDetailUrl(this.settings.baseUrl, jobId, this.settings.apiVersion),
+      budget,
+      parseDetail
+    )
+    if (fetched.kind === 'fatal' && fetched.status === 404) {
+      if (this.before === undefined) {
+        return {
+          kind: 'fatal',
+          message: `Configure job ${jobId} succeeded, but the API has no detail for it (GET configure/${jobId} answered HTTP 404), so it does not say which submission the job published; and the gate first saw the job when it was already over, so it cannot tell that submission from an earlier one. Watch the offer's submissions instead: leave operation-id empty and set wait-for to preview or live.`
+        }
+      }
+      this.detail = 'search'
+      this.deps.info(
+        `The API has no detail for configure job ${jobId} (HTTP 404): waiting for the job's submission to be listed (a preview or live entry that was not listed before the job).`
+      )
+      return { kind: 'ok', value: undefined }
+    }
+    if (fetched.kind !== 'ok') return fetched
+    const named = fetched.value
+    const wanted = this.postedKind
+    const own = named.find((each) => each.target === wanted) ?? named[0]
+    if (own !== undefined) {
+      this.detail = 'named'
+      this.published = own
+      this.deps.info(
+        `Configure job ${jobId} published submission ${own.id} to ${own.target} (the job's detail): following it until it is completed.`
+      )
+    } else if (this.expectsPublish()) {
+      this.detail = 'search'
+      this.deps.info(
+        `Configure job ${jobId} names no submission in its detail, although ${this.postedKind === undefined ? 'wait-for asks for a publish' : 'this run posted a publish'}: waiting for the job's submission to be listed (a preview or live entry that was not listed before the job).`
+      )
     } else {
-      const read = await this.readSubmissions(productId, budget)
-      if (read.kind !== 'ok') return read
+      this.detail = 'draft-only'
+      this.deps.info(
+        `Configure job ${jobId} names no submission in its detail: it changed the draft only, and its result decides.`
+      )
     }
-    return {
-      kind: 'ok',
-      value: snapshotOf({
-        productId,
-        submissions: this.submissions,
-        firstSeen: this.firstSeen,
-        ...(this.job === undefined ? {} : { job: this.job })
-      })
-    }
+    return { kind: 'ok', value: undefined }
+  }
+
+  /** A job this run posted, or one that wait-for says published to preview or live. */
+  private expectsPublish(): boolean {
+    if (this.postedKind !== undefined) return true
+    const waitFor = this.settings.waitFor
+    const named =
+      waitFor?.kind === 'ready' ? waitFor.rule : waitFor?.kind === 'step' ? waitFor.stepId : ''
+    return /^(preview|live)$/i.test(named)
+  }
+
+  /** The first preview or live entry not listed before the job (this run's kind first) is its. */
+  private search(jobId: string): void {
+    const before = this.before ?? []
+    const isNew = (each: Submission): boolean =>
+      (each.target === 'preview' || each.target === 'live') &&
+      !before.some((old) => old.id === each.id && old.target === each.target)
+    const fresh = this.submissions.filter(isNew)
+    const found = fresh.find((each) => each.target === this.postedKind) ?? fresh[0]
+    if (found === undefined) return
+    this.published = { id: found.id, target: found.target === 'live' ? 'live' : 'preview' }
+    this.deps.info(
+      `Submission ${found.id} to ${found.target} is listed now and was not before configure job ${jobId}: following it as the job's until it is completed.`
+    )
   }
 
   /**
@@ -184,14 +286,15 @@ export class ProductIngestionWatcher implements Watcher {
       }
     }
     const what = kind === 'preview' ? 'a publish to preview' : 'a go-live'
+    const schemaVersion = this.settings.schemaVersion ?? DEFAULT_SCHEMA_VERSION
     const posted = await this.deps.client.request(
       'POST',
       configureUrl(this.settings.baseUrl, this.settings.apiVersion),
       {
-        $schema: CONFIGURE_SCHEMA,
+        $schema: configureSchema(schemaVersion),
         resources: [
           {
-            $schema: SUBMISSION_SCHEMA,
+            $schema: submissionSchema(schemaVersion),
             ...(kind === 'live' && preview !== undefined ? { id: preview.id } : {}),
             product: productId,
             target: { targetType: kind }
@@ -228,6 +331,9 @@ export class ProductIngestionWatcher implements Watcher {
     }
     this.starting = undefined
     this.target = { kind: 'job', jobId }
+    this.postedKind = kind
+    // What was listed before the POST: no entry of it can be this publish's.
+    this.before = this.submissions
     this.started = {
       started: true,
       note: `Started ${what} of ${productId} at ${formatTime(this.wall())}: configure job ${jobId}${kind === 'live' && preview !== undefined ? `, taking preview submission ${preview.id} live` : ''}.`,
@@ -255,7 +361,7 @@ export class ProductIngestionWatcher implements Watcher {
     this.started = {
       started: false,
       note: `A publish was already running: watching it instead of starting another. Submission ${running.id} to ${running.target} is ${running.state.rawStatus}${maybeOurs}, found at ${formatTime(this.wall())}.`,
-      link: partnerCenterLink(running.id.replace(/^submission\/([^/]+)\/.*$/, 'product/$1'))
+      link: partnerCenterLink(running.id)
     }
     this.deps.info(this.started.note)
     return { kind: 'ok', value: undefined }
@@ -279,7 +385,7 @@ export class ProductIngestionWatcher implements Watcher {
     const job = parseJob({ jobStatus: 'completed', jobResult: 'failed', errors: [error] })
     return {
       kind: 'ok',
-      value: snapshotOf({ productId, submissions: this.submissions, firstSeen: [], job })
+      value: snapshotOf({ productId, submissions: this.submissions, job })
     }
   }
 
@@ -305,7 +411,7 @@ export class ProductIngestionWatcher implements Watcher {
     if (product === undefined) {
       return {
         kind: 'fatal',
-        message: `offer-id "${externalId}": the Product Ingestion API knows no product with this offer id (GET /product?externalId answered an empty list). Check the offer id as Partner Center shows it, and that the Azure AD application is added to that offer's Partner Center account. Offers published through the Cloud Partner Portal are not Partner Center products: gate them with api: cpp.`
+        message: `offer-id "${externalId}": the Product Ingestion API knows no product with this offer id (GET /product?externalId answered an empty list). Check the offer id as Partner Center shows it, and that the Azure AD application is added to that offer's Partner Center account. Offers published through the Cloud Partner Portal are not Partner Center products: gate them with api: cpp. Azure Application offers (solution templates, managed applications) are published through another API, Partner Center's submission API, not supported yet.`
       }
     }
     this.productId = product.id
@@ -336,7 +442,7 @@ export class ProductIngestionWatcher implements Watcher {
       return { kind: 'ok', value: parse(fetched.value) }
     } catch (error) {
       if (!(error instanceof UnexpectedBodyError)) throw error
-      return { kind: 'transient', reason: `the API answered with ${error.message}` }
+      return { kind: 'transient', reason: `the API answered with ${error.message}`, shape: true }
     }
   }
 
@@ -383,12 +489,4 @@ function safeText(body: unknown): string {
   } catch {
     return ''
   }
-}
-
-/** The offer's page in Partner Center, for the summary. */
-function partnerCenterLink(productId: string): string | undefined {
-  const guid = /^product\/([0-9a-f-]{36})$/i.exec(productId)?.[1]
-  return guid === undefined
-    ? undefined
-    : `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guid}/overview`
 }

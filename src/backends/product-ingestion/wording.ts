@@ -9,9 +9,9 @@ import {
   type HttpWording
 } from '../../net/wording.js'
 
+import { DEFAULT_SCHEMA_VERSION, DEFAULT_VERSION } from './versions.js'
+
 export const GRAPH = 'https://graph.microsoft.com'
-/** The schema version every maintained client sends (and the gate's default). */
-export const DEFAULT_VERSION = '2022-07-01'
 const TITLE = 'The Product Ingestion API'
 
 export const productIngestionWording: HttpWording = {
@@ -20,7 +20,9 @@ export const productIngestionWording: HttpWording = {
     const said = theApiSaid(failure.detail)
     const jobId = jobOf(failure.url)
     let message: string
-    if (status === 400 && /deprecated|could not be accessed/i.test(failure.detail)) {
+    if (status === 400 && isPublish(failure.url) && namesBodySchema(failure.detail)) {
+      message = `${TITLE} refused the body of the publish (HTTP 400): it names a request schema.${said} The gate posts the configure and submission schemas at version ${DEFAULT_SCHEMA_VERSION} unless schema-version says otherwise: set schema-version to a version the API accepts.`
+    } else if (status === 400 && /deprecated|could not be accessed/i.test(failure.detail)) {
       const version = versionOf(failure.url)
       const advice =
         version === DEFAULT_VERSION
@@ -44,6 +46,19 @@ export const productIngestionWording: HttpWording = {
     }
     return withCorrelation(message, failure.correlationId)
   }
+}
+
+/**
+ * A refusal about the request's own schema (a body schema URI, or a property a newer submission
+ * schema requires), as opposed to the `$version` asked for.
+ */
+function namesBodySchema(detail: string): boolean {
+  return /\/schema\/(?:configure|submission)\/|required properties/i.test(detail)
+}
+
+/** POST /configure: the only call with a body. */
+function isPublish(url: string | undefined): boolean {
+  return url !== undefined && /\/configure\/?$/.test(new URL(url).pathname)
 }
 
 /** Said after a 401 when even a token the gate just got from Azure AD was refused. */
