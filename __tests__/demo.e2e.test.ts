@@ -11,8 +11,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseDuration } from '../src/duration.js'
+import { piScenario, PI_SCENARIOS } from '../simulator/product-ingestion-scenarios.ts'
 import { SCENARIOS } from '../simulator/scenarios.ts'
-import { demoTimeout, msToLive, msToSignoff } from '../scripts/demo-timeout.ts'
+import {
+  demoTimeout,
+  msToLive,
+  msToSignoff,
+  piDemoTimeout,
+  piMsToEnd
+} from '../scripts/demo-timeout.ts'
 
 const DEMO = fileURLToPath(new URL('../scripts/demo.ts', import.meta.url))
 
@@ -49,6 +56,27 @@ describe('the demo’s default timeout', () => {
 
   it('gives a slow go-live at 100x more than 2m', () => {
     expect(demoTimeout('slow', 100, 'live')).toBe('9m30s')
+  })
+
+  it.each(
+    PI_SCENARIOS.flatMap((name) =>
+      [100, 1000].flatMap((speed) =>
+        (['preview', 'live'] as const).map((step) => [name, speed, step] as const)
+      )
+    )
+  )(
+    'Product Ingestion %s at %dx (%s) leaves room for the job and its submission to end',
+    (name, speed, step) => {
+      const timeout = ms(piDemoTimeout(name, speed, step))
+      expect(timeout).toBeGreaterThanOrEqual(120_000)
+      expect(timeout).toBeGreaterThanOrEqual(piMsToEnd(name, speed, step) * 1.5)
+    }
+  )
+
+  it('gives job-lags at 100x more than 2m: its job ends 10 minutes after certification', () => {
+    expect(piMsToEnd('job-lags', 100)).toBe(114_600)
+    expect(piDemoTimeout('job-lags', 100)).toBe('3m22s')
+    expect(piDemoTimeout('job-ends-first', 100)).toBe('3m13s')
   })
 
   it('is longer than 2m for the slow scenario at the demo’s speed, which 2m always timed out', () => {
@@ -270,6 +298,14 @@ describe('--start: the gate publishes through the bundle, the demo posts nothing
       /^Unknown --start "production": expected preview \(.*\) or live \(.*\)\.$/m
     ],
     [
+      'an unknown Product Ingestion --scenario (the error lists them all)',
+      ['--api', 'product-ingestion', '--scenario', 'nope'],
+      new RegExp(
+        `^Unknown --scenario "nope" for api product-ingestion: expected one of ${PI_SCENARIOS.join(', ')}\\.$`,
+        'm'
+      )
+    ],
+    [
       '--start with --operation-id',
       ['--start', 'preview', '--operation-id', 'latest'],
       /^--operation-id cannot go with --start: /m
@@ -289,5 +325,42 @@ describe('--start: the gate publishes through the bundle, the demo posts nothing
     expect(run.stdout).toContain('[--start preview|live]')
     expect(run.stdout).toMatch(/^--start preview: the demo posts nothing/m)
     expect(run.stdout).toMatch(/^--start live: /m)
+  })
+})
+
+describe('the Product Ingestion scenarios of the simulator, shown by the demo', () => {
+  // What the gate concludes is the gate's business (and changes with its backend): these tests
+  // check that the demo tells each story and runs the gate on it to an end.
+  it.each([
+    ['job-ends-first', 'preview'],
+    ['submission-failed', 'preview'],
+    ['job-lags', 'preview'],
+    ['certification-failed', 'preview'],
+    ['certification-failed-pascal', 'preview'],
+    ['live-failed', 'live'],
+    ['detail-missing', 'preview'],
+    ['outage', 'preview']
+  ] as const)(
+    '%s: the demo publishes to %s, says the scenario’s story and runs the gate once',
+    async (name, target) => {
+      const run = await runDemo([...PI, '--scenario', name])
+      expect(run.stderr).toBe('')
+      expect(run.stdout).toContain(`Scenario ${name}: ${piScenario(name).story}.`)
+      expect(run.stdout).toMatch(
+        new RegExp(`^POST /configure \\(${target} submission\\) → 202, jobId: [0-9a-f-]{36}$`, 'm')
+      )
+      expect([0, 1]).toContain(run.code)
+      expect(run.outputs).toHaveLength(1)
+      expect(requestCounts(run.stdout).demo.starts).toBe(1)
+      expect(run.left).toEqual([])
+    },
+    DEMO_TIMEOUT
+  )
+
+  it('--help describes every Product Ingestion scenario in a line', async () => {
+    const run = await runDemo(['--help'])
+    for (const name of PI_SCENARIOS) {
+      expect(run.stdout).toContain(`  ${name}: ${piScenario(name).story}\n`)
+    }
   })
 })

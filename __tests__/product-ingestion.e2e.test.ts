@@ -136,7 +136,7 @@ describe('the gate against the Product Ingestion simulator', () => {
     expect(run.outputs).toMatchObject({
       result: 'failed',
       status: 'failed',
-      'raw-status': 'Completed/Failed',
+      'raw-status': 'completed/failed',
       'failed-step': 'job',
       message: `Certification failed: ${CERTIFICATION_FAILURE}`,
       'step-job-status': 'failed',

@@ -3,79 +3,20 @@
 
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_TENANT } from '../simulator/azure-ad.ts'
+import { DEFAULT_GRAPH_TOKEN, liveRequest, previewRequest } from '../simulator/product-ingestion.ts'
+import { API_VERSION, DEFAULT_TOKEN } from '../simulator/server.ts'
 import {
-  DEFAULT_GRAPH_TOKEN,
-  liveRequest,
-  PI_PREFIX,
-  previewRequest
-} from '../simulator/product-ingestion.ts'
-import { API_VERSION, DEFAULT_TOKEN, startSimulator, type Simulator } from '../simulator/server.ts'
+  advance,
+  base,
+  call,
+  entries,
+  productOf,
+  publish,
+  start,
+  stop
+} from './fixtures/product-ingestion-simulator.ts'
 
-let simulator: Simulator | undefined
-let clock = 0
-afterEach(async () => {
-  await simulator?.close()
-  simulator = undefined
-})
-
-/** Speed 1: the clock's milliseconds are simulated ones. */
-async function start(graphTokens?: Record<string, 'member' | 'outsider'>): Promise<Simulator> {
-  clock = Date.UTC(2026, 0, 1)
-  simulator = await startSimulator({
-    speed: 1,
-    now: () => clock,
-    ...(graphTokens ? { graphTokens } : {})
-  })
-  return simulator
-}
-
-interface Answer {
-  status: number
-  body: Record<string, unknown>
-}
-
-async function call(
-  path: string,
-  options: { method?: string; body?: unknown; token?: string; version?: string } = {}
-): Promise<Answer> {
-  const version = options.version ?? '2022-07-01'
-  const response = await fetch(
-    `${simulator?.url}${PI_PREFIX}${path}${path.includes('?') ? '&' : '?'}$version=${version}`,
-    {
-      method: options.method ?? 'GET',
-      headers: {
-        Authorization: `Bearer ${options.token ?? DEFAULT_GRAPH_TOKEN}`,
-        'Content-Type': 'application/json'
-      },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) })
-    }
-  )
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
-}
-
-async function productOf(offer: string): Promise<string> {
-  const { body } = await call(`/product?externalId=${offer}`)
-  return ((body.value as Array<{ id: string }>)[0] ?? { id: '' }).id
-}
-
-async function publish(offer: string): Promise<{ product: string; jobId: string; answer: Answer }> {
-  const product = await productOf(offer)
-  const answer = await call('/configure', { method: 'POST', body: previewRequest(product) })
-  const id = answer.body.jobId ?? answer.body.jobID
-  const jobId = typeof id === 'string' ? id : ''
-  return { product, jobId, answer }
-}
-
-async function entries(product: string) {
-  const { body } = await call(`/submission/${product.slice('product/'.length)}`)
-  const list = (Array.isArray(body) ? body : body.value) as Array<Record<string, unknown>>
-  return list.map((entry) => ({
-    id: entry.id as string,
-    target: (entry.target as { targetType: string }).targetType,
-    status: entry.status,
-    result: entry.result
-  }))
-}
+afterEach(stop)
 
 describe('the Product Ingestion simulator', () => {
   it('runs a preview publish through notStarted, running and completed/succeeded', async () => {
@@ -99,7 +40,7 @@ describe('the Product Ingestion simulator', () => {
     expect(queued[1].id).toMatch(/\/1152921515689847471$/)
     expect(queued[2].id).toMatch(/^submission\/[0-9a-f-]{36}\/1152921515689847470$/)
 
-    clock += 61_000
+    advance(61)
     expect((await call(`/configure/${jobId}/status`)).body).toMatchObject({
       jobStatus: 'running',
       jobResult: 'pending'
@@ -112,7 +53,7 @@ describe('the Product Ingestion simulator', () => {
     ])
     expect(running[1].id).toMatch(/\/1152921515689847471$/)
 
-    clock += 3 * 3_600_000
+    advance(3 * 3600)
     const done = (await call(`/configure/${jobId}/status`)).body
     expect(done).toMatchObject({ jobStatus: 'completed', jobResult: 'succeeded' })
     expect(done.jobEnd).not.toMatch(/^0001/)
@@ -127,7 +68,7 @@ describe('the Product Ingestion simulator', () => {
     expect(again.body).toMatchObject({
       error: { message: 'An In Progress submission already exists' }
     })
-    clock += 4 * 3_600_000
+    advance(4 * 3600)
     expect((await call(`/configure/${jobId}/status`)).body.jobResult).toBe('succeeded')
     const [, preview] = await entries(product)
     const wrong = await call('/configure', {
@@ -140,29 +81,35 @@ describe('the Product Ingestion simulator', () => {
       body: liveRequest(product, preview.id)
     })
     expect(live.status).toBe(202)
-    clock += 61_000
+    advance(61)
     // During the go-live the old live entry and the new one are both listed.
     expect((await entries(product)).filter((entry) => entry.target === 'live')).toEqual([
       expect.objectContaining({ status: 'completed', result: 'succeeded' }),
       expect.objectContaining({ id: preview.id, status: 'running', result: 'pending' })
     ])
-    clock += 3_600_000
+    advance(3600)
     expect((await entries(product)).filter((entry) => entry.target === 'live')).toEqual([
-      { id: preview.id, target: 'live', status: 'completed', result: 'succeeded' }
+      {
+        id: preview.id,
+        target: 'live',
+        status: 'completed',
+        result: 'succeeded',
+        created: preview.created
+      }
     ])
   })
 
-  it('certification-failed: PascalCase, Running as a result, jobID, and the nested invalidState tree', async () => {
+  it('certification-failed-pascal: PascalCase, Running as a result, jobID, and the nested invalidState tree', async () => {
     await start()
-    const { product, jobId, answer } = await publish('certification-failed')
+    const { product, jobId, answer } = await publish('certification-failed-pascal')
     expect(answer.body).toHaveProperty('jobID')
     expect(answer.body).not.toHaveProperty('jobId')
-    clock += 61_000
+    advance(61)
     expect((await call(`/configure/${jobId}/status`)).body).toMatchObject({
       jobStatus: 'Running',
       jobResult: 'Running'
     })
-    clock += 3 * 3_600_000
+    advance(3 * 3600)
     const failed = (await call(`/configure/${jobId}/status`)).body
     expect(failed).toMatchObject({
       jobStatus: 'Completed',
@@ -182,7 +129,7 @@ describe('the Product Ingestion simulator', () => {
   it('cancelled: the job says cancelled, its submission canceled, and the list is a bare array', async () => {
     await start()
     const { product, jobId } = await publish('cancelled')
-    clock += 2 * 3_600_000
+    advance(2 * 3600)
     expect((await call(`/configure/${jobId}/status`)).body).toMatchObject({
       jobStatus: 'completed',
       jobResult: 'cancelled'
@@ -202,10 +149,9 @@ describe('the Product Ingestion simulator', () => {
       method: 'POST',
       body: liveRequest(product, preview.id)
     })
-    const status = await fetch(
-      `${simulator?.url}${PI_PREFIX}/configure/${String(answer.body.jobId)}/status`,
-      { headers: { Authorization: `Bearer ${DEFAULT_GRAPH_TOKEN}` } }
-    )
+    const status = await fetch(`${base()}/configure/${String(answer.body.jobId)}/status`, {
+      headers: { Authorization: `Bearer ${DEFAULT_GRAPH_TOKEN}` }
+    })
     const body = (await status.json()) as Array<Record<string, unknown>>
     expect(body).toEqual([
       expect.objectContaining({ jobStatus: 'notStarted', jobEnd: '0001-01-01' })

@@ -1,8 +1,9 @@
 // The demo's default timeout: long enough for the chosen scenario to reach publisher sign-off (or
-// stop earlier), or for its go-live to end, at the chosen speed, with room for a slow machine, and
-// never under 2 minutes.
+// stop earlier), or for its go-live to end (on Product Ingestion: for its job and submission to
+// end), at the chosen speed, with room for a slow machine, and never under 2 minutes.
 import type { StartKind } from '../src/backends/backend.ts'
 import { formatDuration } from '../src/duration.ts'
+import { piScenario, type PiScenarioName } from '../simulator/product-ingestion-scenarios.ts'
 import { scenario, type ScenarioName } from '../simulator/scenarios.ts'
 
 /** The shortest default: what the demo always had, enough for every scenario at 1000x but slow. */
@@ -31,7 +32,34 @@ export function demoTimeout(
   speed: number,
   step: StartKind = 'preview'
 ): string {
-  const simulated = step === 'live' ? msToLive(name, speed) : msToSignoff(name, speed)
-  const ms = Math.ceil((simulated * MARGIN + SLACK_MS) / 1000) * 1000
+  return withRoom(step === 'live' ? msToLive(name, speed) : msToSignoff(name, speed))
+}
+
+/**
+ * Real milliseconds until a Product Ingestion scenario's publish (or go-live) is over at this
+ * speed: its job and its submission both, whichever ends last.
+ */
+export function piMsToEnd(
+  name: PiScenarioName,
+  speed: number,
+  step: StartKind = 'preview'
+): number {
+  const s = piScenario(name)
+  const submission = step === 'live' ? s.live : s.preview
+  const job = s.jobRuns === 'submission' ? submission + s.jobLag : s.jobRuns
+  return ((s.queued + Math.max(submission, job)) / speed) * 1000
+}
+
+/** The timeout input the demo gives the gate on the Product Ingestion simulator. */
+export function piDemoTimeout(
+  name: PiScenarioName,
+  speed: number,
+  step: StartKind = 'preview'
+): string {
+  return withRoom(piMsToEnd(name, speed, step))
+}
+
+function withRoom(simulatedMs: number): string {
+  const ms = Math.ceil((simulatedMs * MARGIN + SLACK_MS) / 1000) * 1000
   return formatDuration(Math.max(MIN_TIMEOUT_MS, ms))
 }

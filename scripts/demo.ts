@@ -21,7 +21,7 @@ import {
   DEFAULT_TOKEN,
   startSimulator
 } from '../simulator/server.ts'
-import { demoTimeout } from './demo-timeout.ts'
+import { demoTimeout, piDemoTimeout } from './demo-timeout.ts'
 import { summaryPage, summaryToText } from './summary-text.ts'
 import { parseOutputFile } from './output-file.ts'
 
@@ -40,6 +40,8 @@ const { values } = parseArgs({
   }
 })
 const productIngestion = values.api === 'product-ingestion'
+/** Product Ingestion scenarios whose preview is ready for go-live before the demo starts. */
+const READY = PI_SCENARIOS.filter((name) => piScenario(name).readyPreview)
 const scenario = values.scenario ?? (productIngestion ? 'preview-success' : 'publish-success')
 const start = isStartKind(values.start) ? values.start : undefined
 const problem = usageProblem()
@@ -49,17 +51,19 @@ if (values.help || problem !== undefined) {
        [--start preview|live] [--wait-for auto|completion|preview|live|STEP] [--speed 1000]
        [--timeout DURATION] [--html FILE] [--operation-id latest]
 CPP scenarios: ${SCENARIOS.join(', ')}
-Product Ingestion scenarios: ${PI_SCENARIOS.join(', ')}
+Product Ingestion scenarios:
+${PI_SCENARIOS.map((name) => `  ${name}: ${piScenario(name).story}`).join('\n')}
 Without --start the demo publishes the offer itself, then runs the gate on that publish.
 --start preview: the demo posts nothing; the gate publishes to preview (the action's start input)
   and waits for what it started (wait-for auto, unless --wait-for is given).
 --start live: a go-live needs a preview ready for go-live, so the gate runs twice, as a release
   workflow's two jobs do: start: preview until the preview is ready, then start: live, only if
-  the first passed (--wait-for goes to the live run). Product Ingestion's live-success scenario
-  has a ready preview already: one run, start: live.
+  the first passed (--wait-for goes to the live run). Product Ingestion's ${READY.join(' and ')}
+  have a ready preview already: one run, start: live.
 --start goes with every scenario (the simulator picks it by offer id), not with --operation-id.
 --timeout defaults to what a CPP scenario needs to reach publisher sign-off (or, for a go-live, to
-  go live) at that speed, at least 2m; each run of the gate gets it.`)
+  go live), or a Product Ingestion one to end, at that speed, at least 2m; each run of the gate
+  gets it.`)
   process.exit(values.help ? 0 : 2)
 }
 
@@ -69,7 +73,8 @@ function usageProblem(): string | undefined {
     return `Unknown --api "${values.api}": expected cpp or product-ingestion.`
   }
   if (!(productIngestion ? isPiScenario(scenario) : isScenario(scenario))) {
-    return `Unknown --scenario "${scenario}" for api ${values.api}.`
+    const known: readonly string[] = productIngestion ? PI_SCENARIOS : SCENARIOS
+    return `Unknown --scenario "${scenario}" for api ${values.api}: expected one of ${known.join(', ')}.`
   }
   if (values.start !== undefined && start === undefined) {
     return `Unknown --start "${values.start}": expected preview (the gate publishes to preview) or live (the gate goes live).`
@@ -135,7 +140,8 @@ function offerInputs(): Record<string, string> {
 /** --timeout, else what the scenario needs at this speed to reach a ready preview (or go live). */
 function timeoutFor(step: StartKind): string {
   if (values.timeout !== undefined) return values.timeout
-  return productIngestion || !isScenario(scenario) ? '2m' : demoTimeout(scenario, speed, step)
+  if (productIngestion) return isPiScenario(scenario) ? piDemoTimeout(scenario, speed, step) : '2m'
+  return isScenario(scenario) ? demoTimeout(scenario, speed, step) : '2m'
 }
 
 /**
@@ -144,8 +150,7 @@ function timeoutFor(step: StartKind): string {
  * first run with start: preview makes it, and the go-live runs only if that run passed.
  */
 function startRuns(kind: StartKind): GateRun[] {
-  const readyPreview =
-    productIngestion && isPiScenario(scenario) && piScenario(scenario).readyPreview
+  const readyPreview = productIngestion && isPiScenario(scenario) && READY.includes(scenario)
   const steps: StartKind[] = kind === 'live' && !readyPreview ? ['preview', 'live'] : [kind]
   const name = productIngestion ? offer : `${DEFAULT_PUBLISHER}/${offer}`
   heading(
@@ -158,6 +163,9 @@ function startRuns(kind: StartKind): GateRun[] {
   console.log(
     `The demo posts nothing: the gate runs with ${steps.map((step) => `start: ${step}`).join(', then with ')}.`
   )
+  if (productIngestion && isPiScenario(offer)) {
+    console.log(`Scenario ${offer}: ${piScenario(offer).story}.`)
+  }
   return steps.map((step, i) => ({
     label: `start: ${step}`,
     inputs: {
@@ -197,14 +205,15 @@ async function publishCpp(): Promise<Record<string, string>> {
 }
 
 /**
- * Product Ingestion: resolve the offer id, POST /configure with a preview submission (live-success:
- * take its ready preview live), and gate on the jobId of the answer (or, with `latest`, on the
- * product's submissions).
+ * Product Ingestion: resolve the offer id, POST /configure with a preview submission (a scenario
+ * with a ready preview: take it live), and gate on the jobId of the answer (or, with `latest`, on
+ * the product's submissions).
  */
 async function publishProductIngestion(): Promise<Record<string, string>> {
-  const target = offer === 'live-success' ? 'live' : 'preview'
+  const target = isPiScenario(offer) && READY.includes(offer) ? 'live' : 'preview'
   const published = await publishOn(simulator.url, offer, target)
   heading(`Published ${offer} to ${target} on ${where}`)
+  if (isPiScenario(offer)) console.log(`Scenario ${offer}: ${piScenario(offer).story}.`)
   if (published.productId === '') {
     console.log(`GET /product?externalId=${offer} → an empty list: there is nothing to publish.`)
   } else {

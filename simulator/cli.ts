@@ -11,7 +11,7 @@ import {
   DEFAULT_TENANT
 } from './azure-ad.ts'
 import { DEFAULT_GRAPH_TOKEN, PI_PREFIX, PI_VERSION } from './product-ingestion.ts'
-import { isPiScenario, PI_SCENARIOS } from './product-ingestion-scenarios.ts'
+import { isPiScenario, piScenario, PI_SCENARIOS } from './product-ingestion-scenarios.ts'
 import { isScenario, SCENARIOS } from './scenarios.ts'
 import { DEFAULT_PUBLISHER, DEFAULT_TOKEN, startSimulator } from './server.ts'
 
@@ -36,8 +36,8 @@ if (values.help) {
        [--publisher P] [--fault-rate 0.3] [--token-lifetime 3600] [--pi-scenario NAME]
        [--graph-token T]
 Scenarios: ${SCENARIOS.join(', ')}. An offer whose id is a scenario name always gets that scenario.
-Product Ingestion scenarios (--pi-scenario): ${PI_SCENARIOS.join(', ')}; an offer id that is one
-of them always gets it.
+Product Ingestion scenarios (--pi-scenario NAME; an offer id that is one of them always gets it):
+${PI_SCENARIOS.map((name) => `  ${name}: ${piScenario(name).story}`).join('\n')}
 --speed: simulated seconds per real second (a publish reaches sign-off after about 3.7 simulated hours).
 --token-lifetime: seconds an Azure AD token issued by POST /{tenant}/oauth2/v2.0/token lives.`)
   process.exit(0)

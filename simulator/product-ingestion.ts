@@ -1,8 +1,9 @@
 // The Product Ingestion API on the simulator, under its own path prefix (/rp/product-ingestion,
 // as on Graph): POST /configure starts a job, GET /configure/{jobId}/status reports it,
-// POST /configure/{jobId}/cancel stops it, GET /product?externalId= resolves an offer id, and
-// GET /submission/{productGuid} lists a product's submissions. Like the CPP part, every answer is
-// computed from the time elapsed, so no timers are needed. It accepts only tokens issued for
+// GET /configure/{jobId} details what a completed one made, POST /configure/{jobId}/cancel stops
+// it, GET /product?externalId= resolves an offer id, and GET /submission/{productGuid} lists a
+// product's submissions. Like the CPP part, every answer is computed from the time elapsed
+// (product-ingestion-timeline.ts), so no timers are needed. It accepts only tokens issued for
 // Microsoft Graph: a CPP token gets Graph's 401.
 
 import { randomUUID } from 'node:crypto'
@@ -10,11 +11,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AzureAd } from './azure-ad.ts'
 import {
   CERTIFICATION_FAILURE,
+  GO_LIVE_FAILURE,
   isPiScenario,
   piScenario,
   type PiScenario,
   type PiScenarioName
 } from './product-ingestion-scenarios.ts'
+import { inOutage, timeline, type Target, type Timeline } from './product-ingestion-timeline.ts'
 
 export const PI_PREFIX = '/rp/product-ingestion'
 export const PI_VERSION = '2022-07-01'
@@ -24,8 +27,6 @@ export const DEPRECATED_VERSIONS = ['2022-03-01-preview3', '2021-12-01-dev']
 const SCHEMA = 'https://schema.mp.microsoft.com/schema'
 /** The first submission number handed out: the documentation's, above 2^53. */
 const FIRST_SUBMISSION = 1152921515689847470n
-
-type Target = 'preview' | 'live'
 
 interface Job {
   id: string
@@ -43,6 +44,8 @@ interface Product {
   guid: string
   externalId: string
   scenario: PiScenario
+  /** Real milliseconds: when the simulator first heard of it. */
+  createdAt: number
   /** Submissions of earlier publishes, before any job of this run. */
   preview?: string
   live?: string
@@ -77,6 +80,7 @@ export class ProductIngestionApi {
   private readonly options: ProductIngestionOptions
   private readonly products = new Map<string, Product>()
   private nextSubmission = FIRST_SUBMISSION
+  private outageFaults = 0
 
   constructor(options: ProductIngestionOptions) {
     this.options = options
@@ -89,6 +93,8 @@ export class ProductIngestionApi {
     const version = url.searchParams.get('$version') ?? ''
     if (DEPRECATED_VERSIONS.includes(version)) return deprecated(reply, version)
     const route = path.slice(PI_PREFIX.length)
+    const concerned = this.concerned(route, url)
+    if (concerned && this.down(concerned)) return this.outage(req, res, reply)
 
     if (req.method === 'POST' && route === '/configure') {
       return readJson(req, (body) => {
@@ -108,6 +114,8 @@ export class ProductIngestionApi {
     }
     const status = /^\/configure\/([^/]+)\/status$/.exec(route)
     if (status) return this.status(status[1], version, req, res, reply)
+    const detail = /^\/configure\/([^/]+)$/.exec(route)
+    if (detail) return this.detail(detail[1], version, reply)
     if (route === '/product') return this.lookup(url, reply)
     const submissions = /^\/submission\/([^/]+)$/.exec(route)
     if (submissions) return this.submissions(submissions[1], reply)
@@ -119,19 +127,45 @@ export class ProductIngestionApi {
     const name = isPiScenario(externalId) ? externalId : this.options.scenario
     const scenario = piScenario(name)
     if (scenario.notFound) return undefined
-    const known = [...this.products.values()].find((each) => each.externalId === externalId)
+    const known = this.known(externalId)
     if (known) return known
     const product: Product = {
       guid: randomUUID(),
       externalId,
       scenario,
+      createdAt: this.options.now(),
       jobs: []
     }
-    // An earlier release is live; live-success also has a newer preview ready for go-live.
+    // An earlier release is live; some scenarios also have a newer preview ready for go-live.
     product.live = this.submissionId(product)
     product.preview = scenario.readyPreview ? this.submissionId(product) : product.live
     this.products.set(product.guid, product)
     return product
+  }
+
+  private known(externalId: string): Product | undefined {
+    return [...this.products.values()].find((each) => each.externalId === externalId)
+  }
+
+  /** The product a request is about, if it names one the simulator knows (not POST /configure). */
+  private concerned(route: string, url: URL): Product | undefined {
+    const job = /^\/configure\/([^/]+)(?:\/status|\/cancel)?$/.exec(route)
+    if (job) return this.job(job[1])?.product
+    const submissions = /^\/submission\/([^/]+)$/.exec(route)
+    if (submissions) return this.products.get(submissions[1])
+    const externalId = route === '/product' ? externalIdOf(url) : ''
+    return externalId === '' ? undefined : this.known(externalId)
+  }
+
+  /** The outage scenario: every request about the product fails while one of its jobs is in it. */
+  private down(product: Product): boolean {
+    return product.jobs.some((job) => inOutage(product.scenario, this.elapsed(job)))
+  }
+
+  /** An outage's answers: a 503 and a dropped connection in turn. */
+  private outage(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+    if (this.outageFaults++ % 2 === 1) return drop(req, res)
+    graphError(reply, 503, 'serviceUnavailable', 'The service is temporarily unavailable.')
   }
 
   private authorize(header: string | undefined): { status: number; body: unknown } | undefined {
@@ -211,7 +245,11 @@ export class ProductIngestionApi {
         `Unsupported targetType ${JSON.stringify(targetType)}.`
       )
     }
-    if (product.jobs.some((job) => this.phase(job).over === false)) {
+    if (this.down(product)) {
+      return graphError(reply, 503, 'serviceUnavailable', 'The service is temporarily unavailable.')
+    }
+    // A job that completed before its submission did leaves a publish in progress all the same.
+    if (product.jobs.some((job) => this.inProgress(job))) {
       return graphError(reply, 400, 'badRequest', 'An In Progress submission already exists', [
         {
           code: 'invalidState',
@@ -223,7 +261,8 @@ export class ProductIngestionApi {
     let submissionId: string
     if (targetType === 'live') {
       const preview = this.entries(product).find((entry) => entry.target === 'preview')
-      const ready = preview?.status === 'completed' && preview.result === 'succeeded'
+      const { completed, succeeded } = product.scenario.spellings
+      const ready = preview?.status === completed && preview.result === succeeded
       if (!preview || !ready || submission.id !== preview.id) {
         return graphError(
           reply,
@@ -258,7 +297,7 @@ export class ProductIngestionApi {
   private cancel(id: string, reply: Reply): void {
     const job = this.job(id)
     if (!job) return graphError(reply, 404, 'notFound', `Job ${id} was not found.`)
-    if (this.phase(job).over) {
+    if (this.timeline(job).job.over) {
       return graphError(
         reply,
         400,
@@ -293,21 +332,50 @@ export class ProductIngestionApi {
       )
       return
     }
-    if (fault === 'drop') {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' })
-      res.write('{"jobStatus":"runn')
-      req.socket.destroy()
-      return
-    }
+    if (fault === 'drop') return drop(req, res)
     const body = this.jobBody(job)
     reply(200, scenario.arrayStatus ? [body] : body)
   }
 
+  /**
+   * GET configure/{jobId}, "Summary of a completed request": refused until the job is over, then
+   * the resources it completed: its submission if it succeeded, none after a failure or cancel.
+   */
+  private detail(id: string, version: string, reply: Reply): void {
+    const job = this.job(id)
+    if (!job || job.product.scenario.noDetail) {
+      return graphError(reply, 404, 'notFound', `Job ${id} was not found.`)
+    }
+    if (job.product.scenario.deprecated) return deprecated(reply, version || PI_VERSION)
+    const { over, result } = this.timeline(job).job
+    if (!over) {
+      return graphError(
+        reply,
+        400,
+        'badRequest',
+        `The configure request ${id} is not completed yet.`
+      )
+    }
+    const { guid } = job.product
+    reply(200, {
+      $schema: `${SCHEMA}/configure-detail/2022-03-01-preview2`,
+      resources:
+        result === 'succeeded'
+          ? [
+              {
+                $schema: `${SCHEMA}/submission/2022-03-01-preview2`,
+                id: job.submissionId,
+                product: `product/${guid}`,
+                target: { targetType: job.target },
+                lifecycleState: 'generallyAvailable'
+              }
+            ]
+          : []
+    })
+  }
+
   private lookup(url: URL, reply: Reply): void {
-    // The docs and clients spell the parameter externalId, externalID and externalid.
-    const externalId =
-      [...url.searchParams.entries()].find(([name]) => name.toLowerCase() === 'externalid')?.[1] ??
-      ''
+    const externalId = externalIdOf(url)
     const product = externalId === '' ? undefined : this.product(externalId)
     reply(200, {
       value: product
@@ -340,11 +408,13 @@ export class ProductIngestionApi {
     reply(200, product.scenario.bareSubmissions ? items : { value: items })
   }
 
-  /** The preview and live entries now: the earlier release's, then each job's effect in turn. */
+  /** The preview and live entries now: the earlier releases', then each job's effect in turn. */
   private entries(product: Product): SubmissionEntry[] {
     const s = product.scenario.spellings
-    const earlier = new Date(Date.UTC(2025, 0, 6)).toISOString()
-    const done = (id: string, target: Target, result = s.succeeded, created = earlier) => ({
+    const day = 24 * 3600 * 1000
+    // The release that is live came out last month; a preview ready for go-live, last week.
+    const earlier = (days: number): string => new Date(product.createdAt - days * day).toISOString()
+    const done = (id: string, target: Target, created: string, result = s.succeeded) => ({
       id,
       target,
       status: s.completed,
@@ -352,40 +422,31 @@ export class ProductIngestionApi {
       created
     })
     let preview: SubmissionEntry | undefined = product.preview
-      ? done(product.preview, 'preview')
+      ? done(product.preview, 'preview', earlier(product.preview === product.live ? 30 : 7))
       : undefined
-    let live: SubmissionEntry[] = product.live ? [done(product.live, 'live')] : []
+    let live: SubmissionEntry[] = product.live ? [done(product.live, 'live', earlier(30))] : []
     for (const job of product.jobs) {
-      const { started, over, result } = this.phase(job)
+      const { started, over, result } = this.timeline(job).submission
       const created = this.stamp(job, job.product.scenario.queued)
       // A queued job's submission is listed already, not started: a publish is in progress from
       // the moment it is accepted (the API refuses another one), so the list says so too.
-      const running = started
-        ? { status: s.running, result: s.pending }
-        : { status: s.notStarted, result: s.pending }
+      const state = over
+        ? {
+            status: s.completed,
+            result: { succeeded: s.succeeded, failed: s.failed, cancelled: s.submissionCancelled }[
+              result
+            ]
+          }
+        : { status: started ? s.running : s.notStarted, result: s.pending }
       if (job.target === 'preview') {
-        preview = {
-          id: job.submissionId,
-          target: 'preview',
-          created,
-          ...(over
-            ? {
-                status: s.completed,
-                result:
-                  result === 'cancelled'
-                    ? s.submissionCancelled
-                    : result === 'failed'
-                      ? s.failed
-                      : s.succeeded
-              }
-            : running)
-        }
+        preview = { id: job.submissionId, target: 'preview', created, ...state }
       } else if (over && result === 'succeeded') {
         // After go-live one submission stands for both targets.
-        live = [done(job.submissionId, 'live', s.succeeded, preview?.created ?? created)]
-      } else if (!over) {
-        // During a go-live the old live entry and the new one are both listed.
-        live = [...live.slice(0, 1), { id: job.submissionId, target: 'live', created, ...running }]
+        live = [done(job.submissionId, 'live', preview?.created ?? created)]
+      } else {
+        // During a go-live, and after one that failed, the old live entry and the new one are both
+        // listed: the old release is still what customers see.
+        live = [...live.slice(0, 1), { id: job.submissionId, target: 'live', created, ...state }]
       }
     }
     return [...(preview ? [preview] : []), ...live]
@@ -393,8 +454,7 @@ export class ProductIngestionApi {
 
   private jobBody(job: Job): Record<string, unknown> {
     const s = job.product.scenario.spellings
-    const { started, over, result, endsAt } = this.phase(job)
-    const failed = over && result === 'failed'
+    const { started, over, result, endsAt } = this.timeline(job).job
     return {
       $schema: `${SCHEMA}/configure-status/2022-07-01`,
       [s.jobIdKey]: job.id,
@@ -406,48 +466,17 @@ export class ProductIngestionApi {
           : s.pending,
       jobStart: new Date(job.startedAt).toISOString(),
       jobEnd: over ? this.stamp(job, endsAt) : s.sentinel,
-      errors: failed
-        ? [
-            {
-              resourceId: job.submissionId,
-              code: 'internalServerError',
-              message: 'Operation failed',
-              details: [
-                {
-                  code: 'invalidState',
-                  message: 'Certification',
-                  details: [{ code: 'invalidState', message: CERTIFICATION_FAILURE }]
-                }
-              ]
-            }
-          ]
-        : []
+      errors: over && result === 'failed' ? [failure(job)] : []
     }
   }
 
-  /** Where a job is: simulated seconds since its start against its scenario's durations. */
-  private phase(job: Job): {
-    started: boolean
-    over: boolean
-    result: PiScenario['ends']
-    endsAt: number
-  } {
-    const { scenario } = job.product
-    const elapsed = this.elapsed(job)
-    const run = job.target === 'live' ? scenario.live : scenario.preview
-    const scheduledCancel =
-      scenario.ends === 'cancelled' ? scenario.queued + run * scenario.cancelAt : Infinity
-    const cancelAt = Math.min(scheduledCancel, job.cancelledAt ?? Infinity)
-    const endsAt = Math.min(scenario.queued + run, cancelAt)
-    const over = elapsed >= endsAt
-    // Only a preview is certified: a go-live that is not cancelled succeeds.
-    const result: PiScenario['ends'] =
-      cancelAt <= scenario.queued + run
-        ? 'cancelled'
-        : job.target === 'preview' && scenario.ends === 'failed'
-          ? 'failed'
-          : 'succeeded'
-    return { started: elapsed >= scenario.queued || over, over, result, endsAt }
+  private inProgress(job: Job): boolean {
+    const { job: configure, submission } = this.timeline(job)
+    return !configure.over || !submission.over
+  }
+
+  private timeline(job: Job): Timeline {
+    return timeline(job.product.scenario, job.target, this.elapsed(job), job.cancelledAt)
   }
 
   private elapsed(job: Job): number {
@@ -481,6 +510,42 @@ export class ProductIngestionApi {
     this.nextSubmission++
     return id
   }
+}
+
+/**
+ * The error of a failed job, nested as in cloudpub's fixture of a certification failure; a go-live
+ * is not certified, so its failure names no certification.
+ */
+function failure(job: Job): Record<string, unknown> {
+  return {
+    resourceId: job.submissionId,
+    code: 'internalServerError',
+    message: 'Operation failed',
+    details:
+      job.target === 'preview'
+        ? [
+            {
+              code: 'invalidState',
+              message: 'Certification',
+              details: [{ code: 'invalidState', message: CERTIFICATION_FAILURE }]
+            }
+          ]
+        : [{ code: 'invalidState', message: GO_LIVE_FAILURE, resourceId: job.submissionId }]
+  }
+}
+
+/** A connection dropped in the middle of an answer. */
+function drop(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' })
+  res.write('{"jobStatus":"runn')
+  req.socket.destroy()
+}
+
+/** The docs and clients spell the parameter externalId, externalID and externalid. */
+function externalIdOf(url: URL): string {
+  return (
+    [...url.searchParams.entries()].find(([name]) => name.toLowerCase() === 'externalid')?.[1] ?? ''
+  )
 }
 
 /** The body of a preview publish request for a product, as a workflow would POST it. */
