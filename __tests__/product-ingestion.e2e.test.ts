@@ -63,9 +63,12 @@ async function gate(
   return run
 }
 
-/** Requests a job watch makes: the look-up, the job each poll, the submissions on first sight and when it is over. */
+/**
+ * Requests a job watch makes that ends when the job does: the look-up, the job each poll, the
+ * submissions on first sight, and at the end the job's detail and the submissions.
+ */
 function jobRequests(polls: number): number {
-  return polls + (polls > 1 ? 3 : 2)
+  return polls + (polls > 1 ? 4 : 3)
 }
 
 describe('the gate against the Product Ingestion simulator', () => {

@@ -468,6 +468,21 @@ function namedProducts(nodes) {
     visit(nodes);
     return [...found];
 }
+/** The submission ids of the product that the errors' resource ids name, lower-cased. */
+function namedSubmissions(nodes, productId) {
+    const prefix = productId.toLowerCase().replace(/^product\//, 'submission/');
+    const found = [];
+    const visit = (each) => {
+        for (const node of each) {
+            const id = (node.resourceId ?? '').toLowerCase();
+            if (id.startsWith(`${prefix}/`) && isSubmissionId(id))
+                found.push(id);
+            visit(node.details);
+        }
+    };
+    visit(nodes);
+    return found;
+}
 function leafMessage(node) {
     const said = [node.code, node.message].filter(Boolean).join(': ');
     const text = node.resourceId === undefined ? said : `${said} (${node.resourceId})`;
@@ -760,6 +775,8 @@ class ProductIngestionWatcher {
     /** The job is over: its status is not asked again. */
     jobOver = false;
     detail = 'unread';
+    /** The job failed (or was canceled) and the list was read once after that. */
+    listedFailure = false;
     /** The submission the job published, once known. */
     published;
     /** This run posted the publish the job is (to preview or live). */
@@ -840,8 +857,23 @@ class ProductIngestionWatcher {
             if (!over)
                 return { kind: 'ok', value: undefined };
         }
-        if (this.job?.state.status !== 'succeeded')
+        const job = this.job;
+        if (job?.state.status !== 'succeeded') {
+            // The job decides alone. The list is read once for the summary, and the submission its
+            // errors name (a certification failure names it) is shown as the job's.
+            if (this.listedFailure)
+                return { kind: 'ok', value: undefined };
+            const listed = await this.readSubmissions(productId, budget);
+            if (listed.kind !== 'ok')
+                return listed;
+            this.listedFailure = true;
+            const named = namedSubmissions(job?.errors ?? [], productId);
+            const own = this.submissions.find((each) => named.includes(each.id.toLowerCase()));
+            if (own !== undefined && (own.target === 'preview' || own.target === 'live')) {
+                this.published = { id: own.id, target: own.target };
+            }
             return { kind: 'ok', value: undefined };
+        }
         if (this.detail === 'unread') {
             const detail = await this.readDetail(jobId, budget);
             if (detail.kind !== 'ok')

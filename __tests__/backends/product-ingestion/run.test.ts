@@ -20,7 +20,8 @@ import {
   rawList,
   rawProducts,
   rawSubmission,
-  SUBMISSION_1
+  SUBMISSION_1,
+  SUBMISSION_2
 } from '../../fixtures/product-ingestion.js'
 
 const GRAPH = 'https://graph.microsoft.com'
@@ -82,10 +83,18 @@ describe('run with api: product-ingestion', () => {
       .get(`${PREFIX}/configure/${JOB_ID}/status`)
       .query(true)
       .reply(200, rawJob('completed', 'failed', { errors: certificationTree() }))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(true)
+      .reply(
+        200,
+        rawList(
+          rawSubmission('preview', SUBMISSION_2, 'completed', 'failed'),
+          rawSubmission('live', SUBMISSION_1, 'completed', 'succeeded')
+        )
+      )
     const outcome = await run({ clock: virtualClock() })
     scope.done()
-    // A failed job decides alone: nothing more is read once it is over.
-    expect(outcome).toMatchObject({ result: 'failed', polls: 4, requests: 6 })
+    expect(outcome).toMatchObject({ result: 'failed', polls: 4, requests: 7 })
     expect(process.exitCode).toBe(1)
     const warnings = lines().filter((line) => line.startsWith('::warning::'))
     expect(warnings).toEqual([
@@ -100,9 +109,9 @@ describe('run with api: product-ingestion', () => {
       'failed-step': 'job',
       'operation-id': JOB_ID,
       'product-id': PRODUCT,
-      'submission-id': '',
+      'submission-id': SUBMISSION_2,
       'step-job-status': 'failed',
-      'step-preview-status': 'notStarted',
+      'step-preview-status': 'failed',
       'step-live-status': 'notStarted',
       message:
         'Certification failed: Issues were found during certification: the SaaS landing page does not respond.'

@@ -225,16 +225,25 @@ describe('the request budget', () => {
     expect(client.requests).toBe(4)
   })
 
-  it('reads only the job when it failed: the job decides', async () => {
+  it('reads the job and, once, the submissions when it failed: the job decides, and the submission its errors name is shown as its', async () => {
     const { watcher, client } = setup({ 'offer-id': PRODUCT })
-    const scope = status().reply(
-      200,
-      rawJob('completed', 'failed', { errors: certificationTree() })
-    )
+    const scope = status()
+      .reply(200, rawJob('completed', 'failed', { errors: certificationTree() }))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, list('completed', 'failed'))
     const shown = ok(await poll(watcher))
     scope.done()
-    expect(client.requests).toBe(1)
+    expect(client.requests).toBe(2)
     expect(shown.steps[0].cause?.subject).toBe('Certification')
+    expect(shown.steps[1]).toMatchObject({
+      id: 'preview',
+      status: 'failed',
+      reference: SUBMISSION_2
+    })
+    // Polled again (it is not, the verdict is in): nothing more is read.
+    ok(await poll(watcher))
+    expect(client.requests).toBe(2)
   })
 
   it('follows the submission the detail names, even one listed finished while the job still ran', async () => {

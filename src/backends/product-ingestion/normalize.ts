@@ -223,6 +223,21 @@ export function namedProducts(nodes: ErrorNode[]): string[] {
   return [...found]
 }
 
+/** The submission ids of the product that the errors' resource ids name, lower-cased. */
+export function namedSubmissions(nodes: ErrorNode[], productId: string): string[] {
+  const prefix = productId.toLowerCase().replace(/^product\//, 'submission/')
+  const found: string[] = []
+  const visit = (each: ErrorNode[]): void => {
+    for (const node of each) {
+      const id = (node.resourceId ?? '').toLowerCase()
+      if (id.startsWith(`${prefix}/`) && isSubmissionId(id)) found.push(id)
+      visit(node.details)
+    }
+  }
+  visit(nodes)
+  return found
+}
+
 function leafMessage(node: ErrorNode): Message {
   const said = [node.code, node.message].filter(Boolean).join(': ')
   const text = node.resourceId === undefined ? said : `${said} (${node.resourceId})`

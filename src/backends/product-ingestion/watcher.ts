@@ -26,6 +26,7 @@ import {
 } from './location.js'
 import {
   namedProducts,
+  namedSubmissions,
   parseDetail,
   parseJob,
   parseProducts,
@@ -80,6 +81,8 @@ export class ProductIngestionWatcher implements Watcher {
   /** The job is over: its status is not asked again. */
   private jobOver = false
   private detail: Detail = 'unread'
+  /** The job failed (or was canceled) and the list was read once after that. */
+  private listedFailure = false
   /** The submission the job published, once known. */
   private published: Published | undefined
   /** This run posted the publish the job is (to preview or live). */
@@ -167,7 +170,21 @@ export class ProductIngestionWatcher implements Watcher {
       this.jobOver = over
       if (!over) return { kind: 'ok', value: undefined }
     }
-    if (this.job?.state.status !== 'succeeded') return { kind: 'ok', value: undefined }
+    const job = this.job
+    if (job?.state.status !== 'succeeded') {
+      // The job decides alone. The list is read once for the summary, and the submission its
+      // errors name (a certification failure names it) is shown as the job's.
+      if (this.listedFailure) return { kind: 'ok', value: undefined }
+      const listed = await this.readSubmissions(productId, budget)
+      if (listed.kind !== 'ok') return listed
+      this.listedFailure = true
+      const named = namedSubmissions(job?.errors ?? [], productId)
+      const own = this.submissions.find((each) => named.includes(each.id.toLowerCase()))
+      if (own !== undefined && (own.target === 'preview' || own.target === 'live')) {
+        this.published = { id: own.id, target: own.target }
+      }
+      return { kind: 'ok', value: undefined }
+    }
     if (this.detail === 'unread') {
       const detail = await this.readDetail(jobId, budget)
       if (detail.kind !== 'ok') return detail
