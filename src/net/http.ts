@@ -11,12 +11,25 @@ import { abortReason, type Budget } from './budget.js'
 
 export const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
 
+/**
+ * The headers by which Microsoft support finds a request in its logs: the CPP API's (Azure
+ * Resource Manager's), then Microsoft Graph's, which hosts the Product Ingestion API.
+ */
+export const CORRELATION_HEADERS = [
+  'x-ms-correlation-request-id',
+  'request-id',
+  'client-request-id'
+] as const
+
+/** The value of each correlation header an answer carried, as sent. */
+export type CorrelationIds = Partial<Record<(typeof CORRELATION_HEADERS)[number], string>>
+
 export interface RawResponse {
   status: number
   body: string
   contentType: string
   retryAfter?: string
-  correlationId?: string
+  correlationId?: CorrelationIds
   location?: string
   operationLocation?: string
 }
@@ -65,7 +78,7 @@ export async function send(request: Request, budget: Budget): Promise<RawRespons
               body,
               contentType: header(message, 'content-type') ?? '',
               retryAfter: header(message, 'retry-after'),
-              correlationId: header(message, 'x-ms-correlation-request-id'),
+              correlationId: correlationIds(message),
               location: header(message, 'location'),
               operationLocation: header(message, 'operation-location')
             }),
@@ -112,6 +125,15 @@ export function hide(text: string, secret: string): string {
 function header(message: IncomingMessage, name: string): string | undefined {
   const value = message.headers[name]
   return Array.isArray(value) ? value[0] : value
+}
+
+function correlationIds(message: IncomingMessage): CorrelationIds | undefined {
+  const ids: CorrelationIds = {}
+  for (const name of CORRELATION_HEADERS) {
+    const value = header(message, name)
+    if (value !== undefined) ids[name] = value
+  }
+  return Object.keys(ids).length === 0 ? undefined : ids
 }
 
 /** A dropped connection rejects, and an oversized body is cut off. */
