@@ -2941,7 +2941,9 @@ async function send(request, budget) {
             }), fail);
         });
         outgoing.on('error', fail);
-        outgoing.end(request.body);
+        // As bytes: Node writes the headers in front of a string body in the body's encoding, so a
+        // Latin-1 header value (a token with \u00e9) would go out as UTF-8 on a POST and as Latin-1 on a GET.
+        outgoing.end(request.body === undefined ? undefined : Buffer.from(request.body, 'utf8'));
     });
 }
 /** 408, 429 and server errors, but 501 and 505, which say the request itself is wrong. */

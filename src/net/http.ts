@@ -87,7 +87,9 @@ export async function send(request: Request, budget: Budget): Promise<RawRespons
       }
     )
     outgoing.on('error', fail)
-    outgoing.end(request.body)
+    // As bytes: Node writes the headers in front of a string body in the body's encoding, so a
+    // Latin-1 header value (a token with é) would go out as UTF-8 on a POST and as Latin-1 on a GET.
+    outgoing.end(request.body === undefined ? undefined : Buffer.from(request.body, 'utf8'))
   })
 }
 
