@@ -15,7 +15,13 @@ import {
   type EchoScenario,
   type HostileBackend
 } from './fixtures/hostile-backends.js'
-import { decodeCommandData, echoing, formFieldOf, secretTraces } from './fixtures/hostile.js'
+import {
+  bearerOf,
+  decodeCommandData,
+  echoing,
+  formFieldOf,
+  secretTraces
+} from './fixtures/hostile.js'
 import { json, serveScript, type Reply, type Script, type Seen } from './fixtures/script-server.js'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -105,6 +111,11 @@ interface Ran {
   checkRunBodies: string[]
   /** Requests that carried a secret to the API, so that each scenario is known to echo something. */
   echoedRequests: number
+  /**
+   * The tokens the API received: each must be a secret of the run as the gate knows it, or what
+   * the server echoes would be a form of it that no check here looks for.
+   */
+  apiTokens: string[]
 }
 
 const ALL: Case[] = HOSTILE_BACKENDS.flatMap((backend) =>
@@ -152,7 +163,10 @@ async function play({ backend, scenario, credential, signInEchoes }: Case): Prom
       run,
       secrets,
       checkRunBodies: server.of('github').map((request) => request.body),
-      echoedRequests: server.seen.filter((request) => request.route !== 'github').length
+      echoedRequests: server.seen.filter((request) => request.route !== 'github').length,
+      apiTokens: server.seen
+        .filter((request) => !['github', 'oidc', 'azure-ad'].includes(request.route))
+        .map(bearerOf)
     }
   } finally {
     await server.close()
@@ -202,6 +216,7 @@ describe.each(HOSTILE_BACKENDS.map((backend) => [backend.name, backend] as const
             expect(ran.run.signal).toBeNull()
             expect(ran.run.outputs.result).toMatch(/^(failed|error)$/)
             expect(ran.echoedRequests).toBeGreaterThan(0)
+            expect(ran.apiTokens.filter((token) => !ran.secrets.includes(token))).toEqual([])
             const found = sinks(ran).flatMap(([sink, text]) =>
               ran.secrets.flatMap((secret) =>
                 secretTraces(text, secret).map((form) => `${sink}: ${secret} (${form})`)

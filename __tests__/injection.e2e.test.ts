@@ -4,9 +4,10 @@
 // (fixtures/hostile-backends.ts). The log is read as the runner reads it (fixtures/hostile.ts):
 // the only commands in it are the gate's own ::add-mask, ::debug, ::warning and ::error (whose
 // texts hold no command either), and every planted field was printed, or, for the fields the gate
-// must refuse, shows nowhere.
+// must refuse, shows nowhere. The summary stays one HTML block whatever the fields hold.
 
 import { describe, expect, it } from '@jest/globals'
+import { marked } from 'marked'
 import { playAllFirst, runBundle, type BundleRun } from './fixtures/bundle.js'
 import {
   HOSTILE_BACKENDS,
@@ -27,8 +28,8 @@ import { serveScript, type Script } from './fixtures/script-server.js'
 interface Plant {
   field: string
   tag: string
-  /** `log`: printed (inert); `nowhere`: refused, in no output at all. */
-  expect: 'log' | 'nowhere'
+  /** `log`: printed (inert); `nowhere`: refused, in no output at all; `either`: inert if printed. */
+  expect: 'log' | 'nowhere' | 'either'
 }
 
 let planted = 0
@@ -43,7 +44,8 @@ function planter(plants: Plant[]): Planter {
     text: (field) => put(field, textPayload, 'log'),
     html: (field) => put(field, htmlPayload, 'log'),
     header: (field) => put(field, headerPayload, 'log'),
-    refused: (field) => put(field, textPayload, 'nowhere')
+    refused: (field) => put(field, textPayload, 'nowhere'),
+    maybe: (field) => put(field, textPayload, 'either')
   }
 }
 
@@ -92,6 +94,24 @@ async function play({ backend, scenario, script }: Case): Promise<Ran> {
   }
 }
 
+/** Tags the summary opens and closes around the text it quotes. */
+const SUMMARY_TAGS = ['details', 'summary', 'table', 'tr', 'td', 'th', 'ul', 'li', 'code', 'p']
+
+/**
+ * The summary is one HTML block, as the gate wrote it: no blank line ends the block (what follows
+ * would be read as Markdown), every closing tag closes one the gate opened, and no link from the
+ * network is rendered.
+ */
+function expectSummaryWhole(summary: string): void {
+  expect(summary.trimEnd()).not.toMatch(/\n[ \t]*\n/)
+  for (const tag of SUMMARY_TAGS) {
+    const opened = summary.match(new RegExp(`<${tag}[ >]`, 'g'))?.length ?? 0
+    const closed = summary.match(new RegExp(`</${tag}>`, 'g'))?.length ?? 0
+    expect({ tag, closed }).toEqual({ tag, closed: opened })
+  }
+  expect(marked.parse(summary, { async: false })).not.toContain('href="https://evil.example')
+}
+
 /** Bundles run at once, and a backstop for all of them together (not a promise of the gate). */
 const PARALLEL = 4
 const RUNS_MS = 180_000
@@ -111,12 +131,22 @@ describe.each(HOSTILE_BACKENDS.map((backend) => [backend.name, backend] as const
         'the log holds no command the gate did not write',
         async () => {
           const { run, secrets } = await ran(each)
-          // The run ended by itself, with a verdict.
+          // The run ended by itself, with a verdict (or at its timeout, within the backstop).
           expect(run.signal).toBeNull()
-          expect(run.outputs.result).toMatch(/^(succeeded|failed|blocked|error)$/)
+          expect(run.outputs.result).toMatch(/^(succeeded|failed|blocked|error|timed-out)$/)
           for (const log of [run.stdout, run.stderr]) {
             expect(foreignCommands(log, { secrets, planted: PLANTED })).toEqual([])
           }
+        },
+        RUNS_MS
+      )
+
+      it(
+        'the summary stays one HTML block: nothing from the network closes it',
+        async () => {
+          const { run } = await ran(each)
+          expect(run.summary).not.toBe('')
+          expectSummaryWhole(run.summary)
         },
         RUNS_MS
       )
@@ -133,7 +163,7 @@ describe.each(HOSTILE_BACKENDS.map((backend) => [backend.name, backend] as const
           if (plant.expect === 'log') {
             // Printed: this field's text reached the log, made inert.
             expect(run.stdout).toMatch(mine)
-          } else {
+          } else if (plant.expect === 'nowhere') {
             for (const text of [run.stdout, run.stderr, JSON.stringify(run.outputs), run.summary]) {
               expect(text).not.toMatch(mine)
             }

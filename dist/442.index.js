@@ -1453,13 +1453,14 @@ class ApiClient {
         }
         // A server that echoes the request's headers must not make us repeat the token anywhere.
         response.body = this.redact((0,http/* hide */.jD)(response.body, token));
-        for (const name of ['location', 'operationLocation', 'correlationId']) {
+        for (const name of ['location', 'operationLocation']) {
             const value = response[name];
             if (value !== undefined)
                 response[name] = this.redact((0,http/* hide */.jD)(value, token));
         }
+        response.correlationId = (0,wording/* inertCorrelationIds */.FI)(response.correlationId, (value) => this.redact((0,http/* hide */.jD)(value, token)));
         const { status, correlationId } = response;
-        this.debug(`${method} ${url} \u2192 HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`);
+        this.debug((0,wording/* withCorrelation */.$s)(`${method} ${url} \u2192 HTTP ${status} in ${this.now() - started} ms`, correlationId));
         return { status, result: await this.classify(response, method, url) };
     }
     async classify(response, method, url) {
@@ -2880,6 +2881,7 @@ function collapse(runs) {
 /* harmony export */   Dm: () => (/* binding */ isTransientStatus),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   jD: () => (/* binding */ hide),
+/* harmony export */   q5: () => (/* binding */ CORRELATION_HEADERS),
 /* harmony export */   tN: () => (/* binding */ send)
 /* harmony export */ });
 /* unused harmony exports USER_AGENT, agentFor */
@@ -2899,6 +2901,15 @@ function collapse(runs) {
 
 
 const USER_AGENT = `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_NAME */ .px}/${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VERSION */ .Yt}`;
+/**
+ * The headers by which Microsoft support finds a request in its logs: the CPP API's (Azure
+ * Resource Manager's), then Microsoft Graph's, which hosts the Product Ingestion API.
+ */
+const CORRELATION_HEADERS = [
+    'x-ms-correlation-request-id',
+    'request-id',
+    'client-request-id'
+];
 /** Sends one request; rejects on a network error, a dropped connection, or when the budget ends. */
 async function send(request, budget) {
     const url = new URL(request.url);
@@ -2929,13 +2940,15 @@ async function send(request, budget) {
                 body,
                 contentType: header(message, 'content-type') ?? '',
                 retryAfter: header(message, 'retry-after'),
-                correlationId: header(message, 'x-ms-correlation-request-id'),
+                correlationId: correlationIds(message),
                 location: header(message, 'location'),
                 operationLocation: header(message, 'operation-location')
             }), fail);
         });
         outgoing.on('error', fail);
-        outgoing.end(request.body);
+        // As bytes: Node writes the headers in front of a string body in the body's encoding, so a
+        // Latin-1 header value (a token with \u00e9) would go out as UTF-8 on a POST and as Latin-1 on a GET.
+        outgoing.end(request.body === undefined ? undefined : Buffer.from(request.body, 'utf8'));
     });
 }
 /** 408, 429 and server errors, but 501 and 505, which say the request itself is wrong. */
@@ -2968,6 +2981,15 @@ function hide(text, secret) {
 function header(message, name) {
     const value = message.headers[name];
     return Array.isArray(value) ? value[0] : value;
+}
+function correlationIds(message) {
+    const ids = {};
+    for (const name of CORRELATION_HEADERS) {
+        const value = header(message, name);
+        if (value !== undefined)
+            ids[name] = value;
+    }
+    return Object.keys(ids).length === 0 ? undefined : ids;
 }
 /** A dropped connection rejects, and an oversized body is cut off. */
 function readBody(message) {
@@ -3340,17 +3362,22 @@ const fetch = async (...args) => (await loadUndici()).fetch(...args);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $s: () => (/* binding */ withCorrelation),
 /* harmony export */   BS: () => (/* binding */ transientHttpReason),
+/* harmony export */   FI: () => (/* binding */ inertCorrelationIds),
 /* harmony export */   Jq: () => (/* binding */ theApiSaid),
 /* harmony export */   Kb: () => (/* binding */ excerpt),
 /* harmony export */   tG: () => (/* binding */ httpFailure)
 /* harmony export */ });
-/* unused harmony export errorDetail */
+/* unused harmony exports correlationText, errorDetail */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8992);
 /* harmony import */ var _html_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(408);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4457);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9663);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4457);
 // The shared half of what the user reads when an API says no: the API's own words, excerpted, and
-// the correlation id for a support case. Each backend words its HTTP answers itself
+// the correlation ids for a support case (the one place that cleans and words them). Each backend words its HTTP answers itself
 // (src/backends/<api>/wording.ts) from an HttpFailure.
+
+
 
 
 
@@ -3370,8 +3397,45 @@ function theApiSaid(detail) {
 function transientHttpReason(failure) {
     return withCorrelation(`HTTP ${failure.status}${failure.detail === '' ? '' : `: ${failure.detail}`}`, failure.correlationId);
 }
-function withCorrelation(message, correlationId) {
-    return correlationId ? `${message} (x-ms-correlation-request-id: ${correlationId})` : message;
+/** The message, then the correlation ids the answer carried, if any, in parentheses. */
+function withCorrelation(message, ids) {
+    const text = correlationText(ids);
+    return text === '' ? message : `${message} (${text})`;
+}
+/** `x-ms-correlation-request-id: \u2026, request-id: \u2026, client-request-id: \u2026`, naming those present. */
+function correlationText(ids) {
+    if (ids === undefined)
+        return '';
+    return _http_js__WEBPACK_IMPORTED_MODULE_2__/* .CORRELATION_HEADERS */ .q5.filter((name) => ids[name])
+        .map((name) => `${name}: ${ids[name]}`)
+        .join(', ');
+}
+/**
+ * Correlation ids as the server sent them, made safe to quote: the run's secrets hidden first (so
+ * that no cut keeps part of one), control characters as spaces (a newline could start a workflow
+ * command), and each capped. An id with nothing left is dropped.
+ */
+function inertCorrelationIds(ids, redact) {
+    if (ids === undefined)
+        return undefined;
+    const inert = {};
+    for (const name of _http_js__WEBPACK_IMPORTED_MODULE_2__/* .CORRELATION_HEADERS */ .q5) {
+        const value = ids[name];
+        const text = value === undefined ? '' : (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .controlsAsSpaces */ .m)(redact(value)).trim();
+        if (text !== '')
+            inert[name] = capped(text);
+    }
+    return Object.keys(inert).length === 0 ? undefined : inert;
+}
+/** Cut at MAX_CORRELATION_ID_CHARS, never between the two halves of a surrogate pair. */
+function capped(text) {
+    if (text.length <= _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CORRELATION_ID_CHARS */ .F8)
+        return text;
+    let end = _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CORRELATION_ID_CHARS */ .F8;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}\u2026`;
 }
 /** `{error:{code,message}}` when the body has it, else a trimmed excerpt of whatever came back. */
 async function errorDetail(response) {
@@ -3380,7 +3444,7 @@ async function errorDetail(response) {
         return '';
     let parsed;
     try {
-        parsed = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .q)(body);
+        parsed = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .q)(body);
     }
     catch {
         const isHtml = /html/i.test(response.contentType) || /^<(!doctype|html)/i.test(body);

@@ -22,6 +22,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ HEARTBEAT_MS),
   FD: () => (/* binding */ HOSTED_JOB_LIMIT_MS),
   YK: () => (/* binding */ MAX_BODY_BYTES),
+  F8: () => (/* binding */ MAX_CORRELATION_ID_CHARS),
   iV: () => (/* binding */ MAX_ERROR_DEPTH),
   IQ: () => (/* binding */ MAX_ERROR_MESSAGE_CHARS),
   ez: () => (/* binding */ MAX_ERROR_NODES),
@@ -134,6 +135,11 @@ const MAX_LIST_ITEMS = 1_000;
 const MAX_LINKS = 50;
 const MAX_LINK_CHARS = 2_000;
 const MAX_FIELD_CHARS = 200;
+/**
+ * A correlation header quoted in messages (x-ms-correlation-request-id, request-id,
+ * client-request-id): Microsoft's are GUIDs, 36 characters; a longer one is cut.
+ */
+const MAX_CORRELATION_ID_CHARS = 100;
 /** One message's text; CPP messages are a sentence or two. */
 const MAX_MESSAGE_TEXT_CHARS = 20_000;
 /**

@@ -86,6 +86,11 @@ export const MAX_LIST_ITEMS = 1_000
 export const MAX_LINKS = 50
 export const MAX_LINK_CHARS = 2_000
 export const MAX_FIELD_CHARS = 200
+/**
+ * A correlation header quoted in messages (x-ms-correlation-request-id, request-id,
+ * client-request-id): Microsoft's are GUIDs, 36 characters; a longer one is cut.
+ */
+export const MAX_CORRELATION_ID_CHARS = 100
 /** One message's text; CPP messages are a sentence or two. */
 export const MAX_MESSAGE_TEXT_CHARS = 20_000
 /**

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import {
+  createServer as createNetServer,
+  type AddressInfo,
+  type Server as NetServer,
+  type Socket
+} from 'node:net'
 import nock from 'nock'
 import { staticToken } from '../../src/auth/token-source.js'
 import { ApiClient, type ClientOptions } from '../../src/net/api-client.js'
@@ -14,6 +19,7 @@ import {
   ACTION_VERSION,
   ERROR_EXCERPT_CHARS,
   MAX_BODY_BYTES,
+  MAX_CORRELATION_ID_CHARS,
   MIN_RETRY_AFTER_MS
 } from '../../src/constants.js'
 import { fatal, transient } from '../fixtures/results.js'
@@ -27,6 +33,8 @@ const URL_ = `${ORIGIN}${PATH}?api-version=2017-10-31`
 const TOKEN = 'eyJ0eXAi.TOKEN-SHOULD-NEVER-LEAK-7f3c9d.sig'
 const TIMEOUT_MS = 2_000
 const CORRELATION = '3f1e2d4c-aaaa-bbbb-cccc-0123456789ab'
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 
 interface Run {
   result: FetchResult<unknown>
@@ -558,7 +566,7 @@ describe('ApiClient error bodies', () => {
   })
 })
 
-describe('ApiClient correlation id', () => {
+describe('ApiClient correlation ids', () => {
   const headers = { 'x-ms-correlation-request-id': CORRELATION }
 
   it.each([
@@ -600,6 +608,103 @@ describe('ApiClient correlation id', () => {
 
     expect(fatal(result).message).not.toContain('correlation')
     expect(debug[0]).toMatch(new RegExp(`^GET ${escape(URL_)} → HTTP 404 in \\d+ ms$`))
+    scope.done()
+  })
+
+  it.each([
+    ['x-ms-correlation-request-id', 'x-ms-correlation-request-id'],
+    ['request-id', 'request-id'],
+    ['client-request-id', 'client-request-id']
+  ])('names %s alone when it is the only one sent', async (name) => {
+    const scope = cpp().reply(404, '', { [name]: CORRELATION })
+
+    const { result, debug } = await get()
+
+    expect(fatal(result).message).toMatch(new RegExp(`\\(${name}: ${CORRELATION}\\)$`))
+    expect(debug[0]).toMatch(new RegExp(`in \\d+ ms \\(${name}: ${CORRELATION}\\)$`))
+    scope.done()
+  })
+
+  it("names Microsoft Graph's request-id and client-request-id next to x-ms-correlation-request-id", async () => {
+    const scope = cpp().reply(503, '', {
+      'client-request-id': 'c1',
+      'request-id': 'r1',
+      'x-ms-correlation-request-id': 'x1'
+    })
+
+    const { result, debug } = await get()
+
+    const ids = '(x-ms-correlation-request-id: x1, request-id: r1, client-request-id: c1)'
+    expect(transient(result).reason).toBe(`HTTP 503 ${ids}`)
+    expect(debug[0]).toMatch(new RegExp(`in \\d+ ms ${escape(ids)}$`))
+    scope.done()
+  })
+
+  it.each([['x-ms-correlation-request-id'], ['request-id'], ['client-request-id']])(
+    'makes a hostile %s inert and short: no control character, no line of its own',
+    async (name) => {
+      // What Node's parser lets through: tab and Latin-1's C1 controls (NEL, CSI), 10 kB of it.
+      const hostile = `r1\t\u0085::error::pwned\u009b##[error]x ${'A'.repeat(10_000)}`
+      const scope = cpp().reply(404, '', { [name]: hostile })
+
+      const { result, debug } = await get()
+
+      const { message } = fatal(result)
+      for (const text of [message, debug[0]]) {
+        expect(text).not.toMatch(CONTROL)
+        expect(text).toContain(`(${name}: r1 ::error::pwned ##[error]x AAA`)
+        expect(text).toMatch(/A…\)$/)
+      }
+      // The fixed wording of a 404 is short: the id adds no more than its cap.
+      expect(message.length).toBeLessThan(200 + MAX_CORRELATION_ID_CHARS)
+      scope.done()
+    }
+  )
+
+  it.each([
+    ['a newline and a workflow command', 'r1\n::error::pwned'],
+    ['100 kB', `r1 ${'A'.repeat(100_000)}`],
+    ['both', `r1\n::error::pwned ${'A'.repeat(100_000)}`]
+  ])(
+    'retries, quoting nothing of it, an answer whose request-id holds %s',
+    async (_name, value) => {
+      // Node's parser refuses such a header (nock cannot even send it): the answer is a network error.
+      const server = await rawServer(
+        `HTTP/1.1 404 Not Found\r\nrequest-id: ${value}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`
+      )
+
+      const { result, debug } = await get(`${server.origin}${PATH}`)
+
+      const { reason } = transient(result)
+      expect(reason).toMatch(/Parse Error: /)
+      for (const text of [reason, debug[0]]) {
+        expect(text).not.toMatch(CONTROL)
+        expect(text).not.toMatch(/pwned|AAA|request-id/)
+      }
+    }
+  )
+
+  it('hides the token in a correlation header before it cuts the header', async () => {
+    // Cut first, the id would keep the token's first 20 characters.
+    const echoed = `${'x'.repeat(MAX_CORRELATION_ID_CHARS - 20)}${TOKEN}`
+    const scope = cpp().reply(404, '', { 'request-id': echoed, 'client-request-id': TOKEN })
+
+    const { result } = await get()
+
+    const { message } = fatal(result)
+    expect(message).toContain(
+      `(request-id: ${'x'.repeat(MAX_CORRELATION_ID_CHARS - 20)}***, client-request-id: ***)`
+    )
+    expect(message).not.toContain(TOKEN.slice(0, 8))
+    scope.done()
+  })
+
+  it('leaves out a correlation header that holds nothing but white space', async () => {
+    const scope = cpp().reply(404, '', { 'request-id': '  ', 'client-request-id': 'c1' })
+
+    const { result } = await get()
+
+    expect(fatal(result).message).toMatch(/ \(client-request-id: c1\)$/)
     scope.done()
   })
 
@@ -798,6 +903,20 @@ interface Loopback {
 }
 
 const servers: Server[] = []
+const rawServers: NetServer[] = []
+
+/** A server that answers every request with these bytes, whatever an HTTP server would allow. */
+async function rawServer(answer: string): Promise<{ origin: string }> {
+  const server = createNetServer((socket) => {
+    // The client drops the connection as soon as it cannot parse the answer.
+    socket.on('error', () => undefined)
+    socket.once('data', () => socket.end(Buffer.from(answer, 'latin1')))
+  })
+  rawServers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return { origin: `http://127.0.0.1:${port}` }
+}
 
 async function serve(
   handler: (req: IncomingMessage, res: ServerResponse) => void
@@ -820,6 +939,9 @@ function closeServer(server: Server): Promise<void> {
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map(closeServer))
+  await Promise.all(
+    rawServers.splice(0).map((server) => new Promise((resolve) => server.close(resolve)))
+  )
 })
 
 /** Whether every connection the server saw is closed within `ms`. */

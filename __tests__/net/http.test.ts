@@ -118,3 +118,45 @@ it('sends a request through the runner’s proxy', async () => {
     upstream.close()
   }
 })
+
+// Node sends the headers of a request whose body is a string in the body's encoding (UTF-8), and
+// those of a request without one in Latin-1: a token beyond ASCII would reach the server as two
+// different values, and a server echoing the POST's would echo a form of it no redactor knows.
+describe('send', () => {
+  it.each([
+    ['GET', undefined],
+    ['POST', '{"résumé":"é"}']
+  ] as const)('sends a Latin-1 header value as Latin-1 bytes on a %s', async (method, body) => {
+    const seen: Array<{ authorization: string; body: string }> = []
+    const server = http.createServer((request, response) => {
+      const chunks: Buffer[] = []
+      request.on('data', (chunk: Buffer) => chunks.push(chunk))
+      request.on('end', () => {
+        seen.push({
+          authorization: request.headers.authorization ?? '',
+          body: Buffer.concat(chunks).toString('utf8')
+        })
+        response.end('{}')
+      })
+    })
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    try {
+      const { port } = server.address() as AddressInfo
+      const response = await send(
+        {
+          method,
+          url: `http://127.0.0.1:${port}/configure`,
+          headers: { Authorization: 'Bearer st4tic/Tok+en&"é=x' },
+          ...(body === undefined ? {} : { body })
+        },
+        within(10_000)
+      )
+      expect(response.status).toBe(200)
+      expect(seen).toEqual([{ authorization: 'Bearer st4tic/Tok+en&"é=x', body: body ?? '' }])
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
+  })
+})

@@ -7,7 +7,13 @@ import type { FetchResult } from '../model/outcome.js'
 import type { Budget } from './budget.js'
 import { parseJson } from './json.js'
 import { hide, isTransientStatus, reasonOf, retryAfterMs, send, type RawResponse } from './http.js'
-import { httpFailure, transientHttpReason, withCorrelation, type HttpWording } from './wording.js'
+import {
+  httpFailure,
+  inertCorrelationIds,
+  transientHttpReason,
+  withCorrelation,
+  type HttpWording
+} from './wording.js'
 
 export interface ClientOptions {
   tokens: TokenSource
@@ -117,13 +123,19 @@ export class ApiClient {
     }
     // A server that echoes the request's headers must not make us repeat the token anywhere.
     response.body = this.redact(hide(response.body, token))
-    for (const name of ['location', 'operationLocation', 'correlationId'] as const) {
+    for (const name of ['location', 'operationLocation'] as const) {
       const value = response[name]
       if (value !== undefined) response[name] = this.redact(hide(value, token))
     }
+    response.correlationId = inertCorrelationIds(response.correlationId, (value) =>
+      this.redact(hide(value, token))
+    )
     const { status, correlationId } = response
     this.debug(
-      `${method} ${url} → HTTP ${status} in ${this.now() - started} ms${correlationId ? ` (x-ms-correlation-request-id: ${correlationId})` : ''}`
+      withCorrelation(
+        `${method} ${url} → HTTP ${status} in ${this.now() - started} ms`,
+        correlationId
+      )
     )
     return { status, result: await this.classify(response, method, url) }
   }

@@ -11,12 +11,25 @@ import { abortReason, type Budget } from './budget.js'
 
 export const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
 
+/**
+ * The headers by which Microsoft support finds a request in its logs: the CPP API's (Azure
+ * Resource Manager's), then Microsoft Graph's, which hosts the Product Ingestion API.
+ */
+export const CORRELATION_HEADERS = [
+  'x-ms-correlation-request-id',
+  'request-id',
+  'client-request-id'
+] as const
+
+/** The value of each correlation header an answer carried, as sent. */
+export type CorrelationIds = Partial<Record<(typeof CORRELATION_HEADERS)[number], string>>
+
 export interface RawResponse {
   status: number
   body: string
   contentType: string
   retryAfter?: string
-  correlationId?: string
+  correlationId?: CorrelationIds
   location?: string
   operationLocation?: string
 }
@@ -65,7 +78,7 @@ export async function send(request: Request, budget: Budget): Promise<RawRespons
               body,
               contentType: header(message, 'content-type') ?? '',
               retryAfter: header(message, 'retry-after'),
-              correlationId: header(message, 'x-ms-correlation-request-id'),
+              correlationId: correlationIds(message),
               location: header(message, 'location'),
               operationLocation: header(message, 'operation-location')
             }),
@@ -74,7 +87,9 @@ export async function send(request: Request, budget: Budget): Promise<RawRespons
       }
     )
     outgoing.on('error', fail)
-    outgoing.end(request.body)
+    // As bytes: Node writes the headers in front of a string body in the body's encoding, so a
+    // Latin-1 header value (a token with é) would go out as UTF-8 on a POST and as Latin-1 on a GET.
+    outgoing.end(request.body === undefined ? undefined : Buffer.from(request.body, 'utf8'))
   })
 }
 
@@ -112,6 +127,15 @@ export function hide(text: string, secret: string): string {
 function header(message: IncomingMessage, name: string): string | undefined {
   const value = message.headers[name]
   return Array.isArray(value) ? value[0] : value
+}
+
+function correlationIds(message: IncomingMessage): CorrelationIds | undefined {
+  const ids: CorrelationIds = {}
+  for (const name of CORRELATION_HEADERS) {
+    const value = header(message, name)
+    if (value !== undefined) ids[name] = value
+  }
+  return Object.keys(ids).length === 0 ? undefined : ids
 }
 
 /** A dropped connection rejects, and an oversized body is cut off. */

@@ -1,10 +1,11 @@
 // The shared half of what the user reads when an API says no: the API's own words, excerpted, and
-// the correlation id for a support case. Each backend words its HTTP answers itself
+// the correlation ids for a support case (the one place that cleans and words them). Each backend words its HTTP answers itself
 // (src/backends/<api>/wording.ts) from an HttpFailure.
 
-import { ERROR_EXCERPT_CHARS } from '../constants.js'
+import { ERROR_EXCERPT_CHARS, MAX_CORRELATION_ID_CHARS } from '../constants.js'
+import { controlsAsSpaces } from '../text.js'
 import { htmlToParts } from './html-text.js'
-import type { RawResponse } from './http.js'
+import { CORRELATION_HEADERS, type CorrelationIds, type RawResponse } from './http.js'
 import { parseJson } from './json.js'
 
 /** What a backend's wording gets of a response that failed. */
@@ -14,7 +15,8 @@ export interface HttpFailure {
   url?: string
   /** The API's own words: `code: message` from a JSON error body, else an excerpt of the body. */
   detail: string
-  correlationId?: string
+  /** The correlation headers the answer carried, for withCorrelation. */
+  correlationId?: CorrelationIds
   location?: string
 }
 
@@ -46,8 +48,46 @@ export function transientHttpReason(failure: HttpFailure): string {
   )
 }
 
-export function withCorrelation(message: string, correlationId: string | undefined): string {
-  return correlationId ? `${message} (x-ms-correlation-request-id: ${correlationId})` : message
+/** The message, then the correlation ids the answer carried, if any, in parentheses. */
+export function withCorrelation(message: string, ids: CorrelationIds | undefined): string {
+  const text = correlationText(ids)
+  return text === '' ? message : `${message} (${text})`
+}
+
+/** `x-ms-correlation-request-id: …, request-id: …, client-request-id: …`, naming those present. */
+export function correlationText(ids: CorrelationIds | undefined): string {
+  if (ids === undefined) return ''
+  return CORRELATION_HEADERS.filter((name) => ids[name])
+    .map((name) => `${name}: ${ids[name]}`)
+    .join(', ')
+}
+
+/**
+ * Correlation ids as the server sent them, made safe to quote: the run's secrets hidden first (so
+ * that no cut keeps part of one), control characters as spaces (a newline could start a workflow
+ * command), and each capped. An id with nothing left is dropped.
+ */
+export function inertCorrelationIds(
+  ids: CorrelationIds | undefined,
+  redact: (text: string) => string
+): CorrelationIds | undefined {
+  if (ids === undefined) return undefined
+  const inert: CorrelationIds = {}
+  for (const name of CORRELATION_HEADERS) {
+    const value = ids[name]
+    const text = value === undefined ? '' : controlsAsSpaces(redact(value)).trim()
+    if (text !== '') inert[name] = capped(text)
+  }
+  return Object.keys(inert).length === 0 ? undefined : inert
+}
+
+/** Cut at MAX_CORRELATION_ID_CHARS, never between the two halves of a surrogate pair. */
+function capped(text: string): string {
+  if (text.length <= MAX_CORRELATION_ID_CHARS) return text
+  let end = MAX_CORRELATION_ID_CHARS
+  const last = text.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end--
+  return `${text.slice(0, end)}…`
 }
 
 /** `{error:{code,message}}` when the body has it, else a trimmed excerpt of whatever came back. */
