@@ -217,7 +217,7 @@ describe('the action.yml checker', () => {
   })
 
   it('reports a misspelt description key, which GitHub’s parser lets through', () => {
-    const changed = ACTION_YML.replace('description: Offer id.', 'descripton: Offer id.')
+    const changed = ACTION_YML.replace(/(offer-id:\n\s+)description:/, '$1descripton:')
     expect(changed).not.toBe(ACTION_YML)
     expect(checkAction(changed).errors).toEqual(['input offer-id has no description'])
   })
