@@ -95,7 +95,7 @@ describe('the gate against the Product Ingestion simulator', () => {
     })
     expect(Number(run.outputs.requests)).toBe(jobRequests(Number(run.outputs.polls)))
     expect(run.stdout).toContain(`Offer preview-success is ${productId}.`)
-    expect(run.stdout).toContain('Configure job status: running')
+    expect(run.stdout).toContain('Publish status: running')
     expect(run.summary).toContain(`<code>${productId}</code>`)
   }, 30_000)
 

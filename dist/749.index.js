@@ -1289,7 +1289,8 @@ function readWatch(input, problem, common) {
                 : target.kind === 'job'
                     ? 'the configure job succeeded and the submission it published is completed, the preview ready for go-live or live (wait-for auto)'
                     : 'the preview is ready for go-live or all is live (wait-for auto, for the submissions)',
-        subject: target.kind === 'job' ? 'Configure job' : 'Product',
+        // With a job, the status is the publish's: the job's, then its submission's (normalize.ts).
+        subject: target.kind === 'job' ? 'Publish' : 'Product',
         operationId: target.kind === 'job' ? target.jobId : '',
         watcher: (deps) => new ProductIngestionWatcher({
             baseUrl,

@@ -53,7 +53,7 @@ describe('api: product-ingestion', () => {
       api: 'product-ingestion',
       watch: {
         description: `configure job ${JOB_ID} of offer contoso-saas`,
-        subject: 'Configure job',
+        subject: 'Publish',
         operationId: JOB_ID
       },
       auth: { kind: 'static', token: TOKEN },
