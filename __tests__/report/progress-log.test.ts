@@ -282,6 +282,13 @@ describe('ProgressLog', () => {
       expect(warnings).toEqual([])
     })
 
+    it('says the API is unavailable at the first failure after an answer', () => {
+      log.onRetry({ reason: 'socket hang up', failures: 1, delayMs: 60_000, outageMs: 0 }, 5)
+      expect(infos).toEqual([
+        'Request failed: socket hang up. The API is unavailable; the gate keeps polling until its timeout. Retrying in 1m.'
+      ])
+    })
+
     it('after the first answer, counts an answer that is not the API’s against the limit', () => {
       log.onRetry(
         {

@@ -117,7 +117,8 @@ export class ProgressLog {
       ])
       return
     }
-    const unavailable = `${capitalized(this.apiTitle)} has been unavailable for ${formatDuration(outageMs)}`
+    // The first failure after an answer starts the outage.
+    const unavailable = `${capitalized(this.apiTitle)} ${retry.failures === 1 ? 'is unavailable' : `has been unavailable for ${formatDuration(outageMs)}`}`
     if (counted !== undefined) {
       // An answer that is not the API's: it counts, outage or not.
       this.say([
