@@ -98,9 +98,11 @@ describe('dist/index.js on a runner', () => {
       // The bundle carries package.json's version (check-dist keeps dist/ in step with it).
       userAgent: `marketplace-publish-gate/${PACKAGE_VERSION}`
     })
+    // After the first answer an outage does not count toward max-consecutive-errors.
     expect(run.stdout).toContain(
-      'Request failed (1 in a row; the gate gives up at 5): HTTP 503: ServiceUnavailable: try again later'
+      'Request failed: HTTP 503: ServiceUnavailable: try again later. The CPP API is unavailable; the gate keeps polling until its timeout.'
     )
+    expect(run.summary).toMatch(/The API was unavailable for [\d.]+s during the wait \(1 outage\)/)
     expect(run.summary).toContain('✅ Publish gate: contoso / contoso-offer: succeeded')
     expectTokenHidden(run, TOKEN)
   }, 20_000)

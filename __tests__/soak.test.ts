@@ -108,7 +108,8 @@ async function soak(
       timeoutMs,
       intervalMs,
       maxConsecutiveErrors: MAX_CONSECUTIVE_ERRORS,
-      once: false
+      once: false,
+      strictInterval: cppBackend.strictInterval
     },
     {
       fetch: (budget) => watcher.poll(budget),
@@ -125,7 +126,8 @@ async function soak(
       signal: new AbortController().signal,
       requests: () => client.requests,
       onSnapshot: () => snapshots++,
-      onRetry: (reason, failures, delayMs) => retries.push([reason, failures, delayMs]),
+      onRetry: ({ reason, failures, delayMs }) => retries.push([reason, failures, delayMs]),
+      onRecovered: () => undefined,
       warn: (line) => {
         throw new Error(`unexpected warning: ${line}`)
       }

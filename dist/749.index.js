@@ -1242,6 +1242,7 @@ const productIngestionBackend = {
     title: 'the Product Ingestion API',
     defaults: { baseUrl: `${GRAPH}/rp/product-ingestion`, apiVersion: DEFAULT_VERSION },
     baseUrlPath: true,
+    strictInterval: true,
     // Microsoft Graph's audience, as every Product Ingestion client uses (not the legacy
     // api.partner.microsoft.com that one onboarding page names).
     scope: `${GRAPH}/.default`,

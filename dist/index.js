@@ -47,6 +47,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   WW: () => (/* binding */ MIN_POLL_INTERVAL_MS),
   oD: () => (/* binding */ MIN_RETRY_AFTER_MS),
   Sn: () => (/* binding */ MIN_SECRET_CHARS),
+  wc: () => (/* binding */ OUTAGE_WARNING_MS),
   A3: () => (/* binding */ OUTPUTS_MAX_BYTES),
   d5: () => (/* binding */ PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS),
   rc: () => (/* binding */ RENEW_BEFORE_EXPIRY_MS),
@@ -93,6 +94,14 @@ const BACKOFF_JITTER = 0.25;
 const MIN_RETRY_AFTER_MS = 1_000;
 /** Without any change, one info line this often shows the gate is alive. */
 const HEARTBEAT_MS = 10 * 60_000;
+/**
+ * An outage after the first answer (ridden out until the timeout) is warned about once it has
+ * lasted this long, and again at most this often while it goes on; its other retries are info
+ * lines. A warning is an annotation on the run and a run writes at most MAX_WARNINGS: a blip or a
+ * throttled request must not spend them, and a day-long outage must not bury the verdict. Ten
+ * minutes is also the backoff cap, so a long outage warns about once per retry or less.
+ */
+const OUTAGE_WARNING_MS = 10 * 60_000;
 /**
  * Warnings (each one an annotation on the run) a run writes at most: a server answering with
  * thousands of odd spellings must not bury the verdict.
@@ -277,7 +286,7 @@ const onSignal = () => {
 };
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
-const { run } = await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 3442));
+const { run } = await __nccwpck_require__.e(/* import() */ 852).then(__nccwpck_require__.bind(__nccwpck_require__, 2852));
 await run({ signal: stop.signal });
 // What was written must reach the runner: process.exit() drops output still queued for a slow
 // pipe. The wait is bounded, so a wedged reader cannot hold the job; after a signal it fits in

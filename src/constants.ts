@@ -40,6 +40,14 @@ export const MIN_RETRY_AFTER_MS = 1_000
 
 /** Without any change, one info line this often shows the gate is alive. */
 export const HEARTBEAT_MS = 10 * 60_000
+/**
+ * An outage after the first answer (ridden out until the timeout) is warned about once it has
+ * lasted this long, and again at most this often while it goes on; its other retries are info
+ * lines. A warning is an annotation on the run and a run writes at most MAX_WARNINGS: a blip or a
+ * throttled request must not spend them, and a day-long outage must not bury the verdict. Ten
+ * minutes is also the backoff cap, so a long outage warns about once per retry or less.
+ */
+export const OUTAGE_WARNING_MS = 10 * 60_000
 
 /**
  * Warnings (each one an annotation on the run) a run writes at most: a server answering with

@@ -260,7 +260,8 @@ async function gate(
       timeoutMs: config.timeoutMs,
       intervalMs: config.pollIntervalMs,
       maxConsecutiveErrors: config.maxConsecutiveErrors,
-      once: config.mode === 'check'
+      once: config.mode === 'check',
+      strictInterval: backend.strictInterval
     },
     {
       fetch: (budget) => watcher.poll(budget),
@@ -272,8 +273,8 @@ async function gate(
         progress.onSnapshot(snapshot)
         onSnapshot(snapshot)
       },
-      onRetry: (reason, failures, delayMs) =>
-        progress.onRetry(reason, failures, config.maxConsecutiveErrors, delayMs),
+      onRetry: (retry) => progress.onRetry(retry, config.maxConsecutiveErrors),
+      onRecovered: (outageMs) => progress.onRecovered(outageMs),
       warn: log.warning
     }
   )

@@ -2,8 +2,11 @@ import { describe, expect, it } from '@jest/globals'
 import type { FetchResult } from '../../src/model/outcome.js'
 import type { Snapshot } from '../../src/model/snapshot.js'
 import { lastSeen } from '../../src/model/describe.js'
-import { backoff, poll, type PollDeps, type PollSettings } from '../../src/gate/poll.js'
+import { backoff, poll, type PollDeps, type PollSettings, type Retry } from '../../src/gate/poll.js'
 import { snapshot, step } from '../fixtures/report.js'
+import { OUTAGE_WARNING_MS } from '../../src/constants.js'
+import { formatDuration } from '../../src/duration.js'
+import { ProgressLog } from '../../src/report/progress-log.js'
 
 type Answer = FetchResult<Snapshot>
 
@@ -26,6 +29,8 @@ function harness(answers: Answer[], settings: Partial<PollSettings> = {}) {
   const sleeps: number[] = []
   const timeouts: number[] = []
   const retries: Array<[string, number, number]> = []
+  const retried: Retry[] = []
+  const recovered: number[] = []
   const warnings: string[] = []
   const seen: Snapshot[] = []
   const controller = new AbortController()
@@ -37,6 +42,7 @@ function harness(answers: Answer[], settings: Partial<PollSettings> = {}) {
     intervalMs: 60_000,
     maxConsecutiveErrors: 5,
     once: false,
+    strictInterval: false,
     ...settings
   }
   const deps: PollDeps = {
@@ -59,7 +65,11 @@ function harness(answers: Answer[], settings: Partial<PollSettings> = {}) {
     signal: controller.signal,
     requests: () => timeouts.length,
     onSnapshot: (value) => seen.push(value),
-    onRetry: (reason, failures, delayMs) => retries.push([reason, failures, delayMs]),
+    onRetry: (retry) => {
+      retried.push(retry)
+      retries.push([retry.reason, retry.failures, retry.delayMs])
+    },
+    onRecovered: (outageMs) => recovered.push(outageMs),
     warn: (line) => warnings.push(line)
   }
   return {
@@ -68,6 +78,8 @@ function harness(answers: Answer[], settings: Partial<PollSettings> = {}) {
     sleeps,
     timeouts,
     retries,
+    retried,
+    recovered,
     warnings,
     seen,
     controller,
@@ -263,6 +275,223 @@ describe('poll', () => {
     h.controller.abort()
     await expect(h.run()).resolves.toMatchObject({ result: 'interrupted', polls: 0 })
     expect(h.timeouts).toEqual([])
+  })
+})
+
+const shapeless = (reason = 'HTTP 200 with a body that is not JSON: <html>'): Answer => ({
+  kind: 'transient',
+  reason,
+  shape: true
+})
+
+describe('poll: outages after the first answer', () => {
+  it('rides out 35 minutes of 503s with max-consecutive-errors 2, then passes', async () => {
+    const h = harness(
+      [
+        running(),
+        ...Array.from({ length: 6 }, () => transient('HTTP 503')),
+        ok(snapshot('succeeded'))
+      ],
+      { maxConsecutiveErrors: 2 }
+    )
+    const outcome = await h.run()
+    expect(outcome).toMatchObject({ result: 'succeeded', polls: 8 })
+    // The capped backoff goes on: 1, 2, 4, 8 minutes, then the 10-minute cap.
+    expect(h.sleeps).toEqual([60_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000])
+    // From the first failed poll (at 1 min) to the answer (at 36 min).
+    expect(h.recovered).toEqual([2_100_000])
+    expect(outcome.outages).toEqual({
+      count: 1,
+      totalMs: 2_100_000,
+      longestMs: 2_100_000,
+      ongoing: false
+    })
+    expect(h.retried.map((retry) => retry.outageMs)).toEqual([
+      0, 60_000, 180_000, 420_000, 900_000, 1_500_000
+    ])
+    // Not one of them counted toward the limit.
+    expect(h.retried.every((retry) => retry.counted === undefined)).toBe(true)
+  })
+
+  it('before the first answer still gives up at max-consecutive-errors, whatever failed', async () => {
+    const h = harness([transient('ECONNREFUSED'), transient('HTTP 503'), running()], {
+      maxConsecutiveErrors: 2
+    })
+    const outcome = await h.run()
+    expect(outcome).toMatchObject({ result: 'error', polls: 2 })
+    expect(outcome.message).toBe(
+      'Gave up after 2 consecutive failed requests (max-consecutive-errors). The last one: HTTP 503'
+    )
+    expect(outcome.outages).toBeUndefined()
+    expect(h.retried).toEqual([
+      { reason: 'ECONNREFUSED', failures: 1, counted: 1, delayMs: 60_000 }
+    ])
+  })
+
+  it('counts answers that are not the API’s toward the limit after the first answer, an outage between them or not', async () => {
+    const h = harness([running(), shapeless('one'), transient('HTTP 503'), shapeless('two')], {
+      maxConsecutiveErrors: 2
+    })
+    const outcome = await h.run()
+    expect(outcome).toMatchObject({ result: 'error', polls: 4 })
+    expect(outcome.message).toBe(
+      "Gave up after 2 answers since the last good one that were not the API's (max-consecutive-errors): a proxy or another server may be answering for it. The last one: two"
+    )
+    expect(outcome.outages).toEqual({
+      count: 1,
+      totalMs: 180_000,
+      longestMs: 180_000,
+      ongoing: true
+    })
+    expect(h.retried.map((retry) => retry.counted)).toEqual([1, undefined])
+  })
+
+  it('starts the count of answers that are not the API’s again after a good answer', async () => {
+    const h = harness([running(), shapeless(), running(), shapeless(), ok(snapshot('succeeded'))], {
+      maxConsecutiveErrors: 2
+    })
+    await expect(h.run()).resolves.toMatchObject({ result: 'succeeded', polls: 5 })
+  })
+
+  it('sums several outages, and names the longest', async () => {
+    const h = harness([
+      running(),
+      transient(),
+      running(),
+      transient(),
+      transient(),
+      ok(snapshot('succeeded'))
+    ])
+    const outcome = await h.run()
+    // 60 s (one backoff of 60 s), then 180 s (60 s and 120 s).
+    expect(h.recovered).toEqual([60_000, 180_000])
+    expect(outcome.outages).toEqual({
+      count: 2,
+      totalMs: 240_000,
+      longestMs: 180_000,
+      ongoing: false
+    })
+  })
+
+  it('says nothing of outages when every poll was answered', async () => {
+    const outcome = await harness([running(), ok(snapshot('succeeded'))]).run()
+    expect(outcome.outages).toBeUndefined()
+  })
+
+  it('times out during an outage saying how long the API has been unavailable', async () => {
+    const h = harness([running(40), transient('HTTP 503: Service Unavailable')], {
+      maxConsecutiveErrors: 1
+    })
+    const outcome = await h.run()
+    expect(outcome.result).toBe('timed-out')
+    // The outage began with the poll at 1 min; the last poll went out 2 s before the deadline.
+    expect(outcome.message).toBe(
+      'Timed out after 1h. The API was unavailable for the last 58m58s. Last status: running; step Certification running at 40%. The last request failed: HTTP 503: Service Unavailable'
+    )
+    expect(outcome.outages).toEqual({
+      count: 1,
+      totalMs: 3_538_000,
+      longestMs: 3_538_000,
+      ongoing: true
+    })
+  })
+
+  it('warns at most once per ten minutes of an outage through the progress log, and says when it is over', async () => {
+    const lines: Array<[number, 'info' | 'warning', string]> = []
+    const h = harness(
+      [
+        running(),
+        ...Array.from({ length: 40 }, () => transient('HTTP 503')),
+        ok(snapshot('succeeded'))
+      ],
+      { deadline: 24 * 3_600_000, timeoutMs: 24 * 3_600_000, maxConsecutiveErrors: 2 }
+    )
+    const progress = new ProgressLog(
+      {
+        info: (text) => lines.push([h.clock(), 'info', text]),
+        warning: (text) => lines.push([h.clock(), 'warning', text])
+      },
+      h.clock,
+      'Operation',
+      'the CPP API'
+    )
+    // Jitter at both ends: waits of 7.5 and 12.5 minutes at the cap.
+    let flip = 0
+    h.deps.random = () => (flip++ % 2 === 0 ? 0 : 0.999_999)
+    h.deps.onSnapshot = (value) => progress.onSnapshot(value)
+    h.deps.onRetry = (retry) => progress.onRetry(retry, 2)
+    h.deps.onRecovered = (ms) => progress.onRecovered(ms)
+    const outcome = await h.run()
+    expect(outcome.result).toBe('succeeded')
+    const outageMs = outcome.outages?.totalMs ?? 0
+    expect(outageMs).toBeGreaterThan(6 * 3_600_000)
+    const warnings = lines.filter(([, kind]) => kind === 'warning')
+    expect(warnings.length).toBeGreaterThan(0)
+    expect(warnings.length).toBeLessThanOrEqual(Math.floor(outageMs / OUTAGE_WARNING_MS))
+    warnings.slice(1).forEach(([at], i) => {
+      expect(at - warnings[i][0]).toBeGreaterThanOrEqual(OUTAGE_WARNING_MS)
+    })
+    expect(warnings[0][2]).toMatch(
+      /^The CPP API has been unavailable for 1\dm[\ds]* \(HTTP 503\); the gate keeps polling until its timeout\. Last status: running; step Certification running at 10%\. Retrying in /
+    )
+    // Every other retry is an info line.
+    expect(
+      lines.filter(
+        ([, kind, text]) => kind === 'info' && text.startsWith('Request failed: HTTP 503.')
+      )
+    ).toHaveLength(40 - warnings.length)
+    expect(lines.at(-2)?.[2]).toBe(
+      `The CPP API answered again: the outage is over after ${formatDuration(outageMs)}.`
+    )
+  })
+})
+
+describe('poll: a strict interval (the API asks for no faster polling)', () => {
+  it('declares the timeout on the last answer instead of polling early before the deadline', async () => {
+    const h = harness([running(40)], {
+      deadline: 150_000,
+      timeoutMs: 150_000,
+      strictInterval: true
+    })
+    const outcome = await h.run()
+    // Polls at 0, 60 s and 120 s; a full interval more would end past the deadline.
+    expect(h.sleeps).toEqual([60_000, 60_000])
+    expect(outcome).toMatchObject({ result: 'timed-out', polls: 3 })
+    expect(outcome.message).toBe(
+      'Timed out after 2m30s. Last status: running; step Certification running at 40%.'
+    )
+  })
+
+  it('still polls a last time when a full interval ends early enough', async () => {
+    const h = harness([running(40)], {
+      deadline: 122_000,
+      timeoutMs: 122_000,
+      strictInterval: true
+    })
+    await expect(h.run()).resolves.toMatchObject({ result: 'timed-out', polls: 3 })
+    expect(h.sleeps).toEqual([60_000, 60_000])
+  })
+
+  it('never retries sooner than the interval, whatever the jitter or Retry-After', async () => {
+    const h = harness(
+      [running(), transient('HTTP 503'), transient('HTTP 429', 5_000), ok(snapshot('succeeded'))],
+      { strictInterval: true }
+    )
+    h.deps.random = () => 0
+    await h.run()
+    expect(h.sleeps).toEqual([60_000, 60_000, 60_000])
+  })
+
+  it('without it, retries with the jitter and Retry-After as they come', async () => {
+    const h = harness([
+      running(),
+      transient('HTTP 503'),
+      transient('HTTP 429', 5_000),
+      ok(snapshot('succeeded'))
+    ])
+    h.deps.random = () => 0
+    await h.run()
+    expect(h.sleeps).toEqual([60_000, 45_000, 5_000])
   })
 })
 

@@ -187,6 +187,8 @@ describe('ApiClient 2xx answers', () => {
 
     expect(result.reason).toMatch(reason)
     expect(result.retryAfterMs).toBeUndefined()
+    // An answer came, but not the API's: it counts toward max-consecutive-errors, even mid-wait.
+    expect(result.shape).toBe(true)
     scope.done()
   })
 })
@@ -199,6 +201,8 @@ describe('ApiClient transient failures', () => {
 
     expect(result.reason).toBe(`HTTP ${status}`)
     expect(result).not.toHaveProperty('retryAfterMs')
+    // The API is unavailable: an outage, ridden out after the first answer.
+    expect(result).not.toHaveProperty('shape')
     scope.done()
   })
 
@@ -247,6 +251,7 @@ describe('ApiClient transient failures', () => {
     const { result, debug } = await get()
 
     expect(transient(result).reason).toMatch(reason)
+    expect(result).not.toHaveProperty('shape')
     expect(debug).toHaveLength(1)
     expect(debug[0]).toMatch(new RegExp(`^GET ${escape(URL_)} failed after \\d+ ms: `))
     expect(debug[0]).toMatch(reason)

@@ -263,7 +263,10 @@ describe('ProgressLog', () => {
 
   describe('onRetry', () => {
     it('writes the reason, the failure count and the delay', () => {
-      log.onRetry('HTTP 503 Service Unavailable', 2, 5, 90_000)
+      log.onRetry(
+        { reason: 'HTTP 503 Service Unavailable', failures: 2, counted: 2, delayMs: 90_000 },
+        5
+      )
       expect(infos).toHaveLength(1)
       expect(infos[0]).toContain('HTTP 503 Service Unavailable')
       expect(infos[0]).toContain('2 in a row')
@@ -271,10 +274,62 @@ describe('ProgressLog', () => {
       expect(warnings).toEqual([])
     })
 
+    it('after the first answer, writes an outage retry as an info line that names no limit', () => {
+      log.onRetry({ reason: 'HTTP 503', failures: 3, delayMs: 240_000, outageMs: 180_000 }, 5)
+      expect(infos).toEqual([
+        'Request failed: HTTP 503. The API has been unavailable for 3m; the gate keeps polling until its timeout. Retrying in 4m.'
+      ])
+      expect(warnings).toEqual([])
+    })
+
+    it('says the API is unavailable at the first failure after an answer', () => {
+      log.onRetry({ reason: 'socket hang up', failures: 1, delayMs: 60_000, outageMs: 0 }, 5)
+      expect(infos).toEqual([
+        'Request failed: socket hang up. The API is unavailable; the gate keeps polling until its timeout. Retrying in 1m.'
+      ])
+    })
+
+    it('after the first answer, counts an answer that is not the API’s against the limit', () => {
+      log.onRetry(
+        {
+          reason: 'HTTP 200 with a body that is not JSON',
+          failures: 2,
+          counted: 1,
+          delayMs: 1_000,
+          outageMs: 700_000
+        },
+        2
+      )
+      expect(infos).toEqual([
+        "Request failed (1 since the last good answer that was not the API's; the gate gives up at 2): HTTP 200 with a body that is not JSON. Retrying in 1s."
+      ])
+      expect(warnings).toEqual([])
+    })
+
+    it('warns once an outage has lasted ten minutes, then at most every ten minutes, with the last state seen', () => {
+      log.onSnapshot(certifying(40))
+      const at = (outageMs: number): void =>
+        log.onRetry({ reason: 'HTTP 503', failures: 5, delayMs: 450_000, outageMs }, 5)
+      for (const minutes of [0, 9.9, 10, 17.5, 19.9, 27.5, 29.9, 35]) at(minutes * 60_000)
+      expect(warnings).toEqual([
+        'The API has been unavailable for 10m (HTTP 503); the gate keeps polling until its timeout. Last status: running; step Certification running at 40%. Retrying in 7m30s.',
+        'The API has been unavailable for 27m30s (HTTP 503); the gate keeps polling until its timeout. Last status: running; step Certification running at 40%. Retrying in 7m30s.'
+      ])
+      expect(infos.filter((line) => line.startsWith('Request failed: HTTP 503.'))).toHaveLength(6)
+    })
+
+    it('says when an outage is over and how long it lasted, and warns anew in the next one', () => {
+      log.onRetry({ reason: 'HTTP 503', failures: 5, delayMs: 1_000, outageMs: 600_000 }, 5)
+      log.onRecovered(660_000)
+      expect(infos.at(-1)).toBe('The API answered again: the outage is over after 11m.')
+      log.onRetry({ reason: 'HTTP 503', failures: 5, delayMs: 1_000, outageMs: 600_000 }, 5)
+      expect(warnings).toHaveLength(2)
+    })
+
     it('counts as a line for the heartbeat', () => {
       log.onSnapshot(certifying(40))
       clock += HEARTBEAT_MS - 1
-      log.onRetry('timeout', 1, 5, 1_000)
+      log.onRetry({ reason: 'timeout', failures: 1, counted: 1, delayMs: 1_000 }, 5)
       clock += 1
       log.onSnapshot(certifying(40))
       expect(infos.at(-1)).not.toMatch(/Still waiting/)

@@ -276,6 +276,35 @@ describe('renderSummary', () => {
     expect(html).toContain('<td>⚪&nbsp;not&nbsp;started</td>')
   })
 
+  describe('outages', () => {
+    const paragraphs = (ended: Parameters<typeof report>[0]): string[] =>
+      all(parse(renderSummary(report(ended))), 'p').map(text)
+
+    it('says how long the API was unavailable during a wait the gate rode out', () => {
+      const shown = paragraphs({
+        result: 'succeeded',
+        outages: { count: 1, totalMs: 1_200_000, longestMs: 1_200_000, ongoing: false }
+      })
+      expect(shown).toContain(
+        '📡 The API was unavailable for 20m during the wait (1 outage); the gate rode it out.'
+      )
+    })
+
+    it('names the longest of several, and one still going when the gate stopped', () => {
+      const shown = paragraphs({
+        result: 'timed-out',
+        outages: { count: 3, totalMs: 5_400_000, longestMs: 3_000_000, ongoing: true }
+      })
+      expect(shown).toContain(
+        '📡 The API was unavailable for 1h30m during the wait (3 outages, the longest 50m); it was still unavailable when the gate stopped.'
+      )
+    })
+
+    it('says nothing of outages when there was none', () => {
+      expect(paragraphs({ result: 'succeeded' }).join(' ')).not.toContain('unavailable')
+    })
+  })
+
   it('says so when the operation lists no steps', () => {
     const root = parse(
       renderSummary(report({ snapshot: snapshot('running', [], { rawStatus: 'InProgress' }) }))

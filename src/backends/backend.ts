@@ -96,6 +96,11 @@ export interface Backend {
   readonly defaults: { baseUrl: string; apiVersion: string }
   /** Whether base-url may go on past its origin with a path (Graph serves APIs under /rp/…). */
   readonly baseUrlPath: boolean
+  /**
+   * The API asks clients not to poll faster than the poll interval: no retry comes sooner, and no
+   * last poll is sent early to be answered by the deadline.
+   */
+  readonly strictInterval: boolean
   /** What a token must be issued for: the Azure AD scope, and the resource a static token names. */
   readonly scope: string
   readonly resource: string

@@ -27,6 +27,17 @@ export interface Outcome {
   polls: number
   /** HTTP requests made to the marketplace API: failed ones, renewals after a 401 and look-ups included. */
   requests: number
+  /** The outages ridden out after the first answer (failed polls until the next answer), if any. */
+  outages?: Outages
+}
+
+/** How long the API was unavailable after the gate's first answer, for the summary. */
+export interface Outages {
+  count: number
+  totalMs: number
+  longestMs: number
+  /** The last one had not ended when the wait did. */
+  ongoing: boolean
 }
 
 /** What `start` did: started the operation, or found one running and attached to it. */
@@ -41,6 +52,12 @@ export interface Start {
 /** One poll's (or one request's) answer: a value, a failure worth retrying, or one that is not. */
 export type FetchResult<T> =
   | { kind: 'ok'; value: T }
+  /**
+   * `shape` marks an answer that came but is not the API's (a 2xx that is not JSON, JSON that is
+   * not an operation or job): a proxy or a wrong base-url, not an outage, so it always counts
+   * toward max-consecutive-errors. Without it the API was unavailable (5xx, 408, 429, network,
+   * sign-in), which is ridden out after the first answer.
+   */
   | { kind: 'transient'; reason: string; retryAfterMs?: number; shape?: true }
   /**
    * `status`, `detail` (the API's own words) and `body` (its JSON, read with bounded work) when

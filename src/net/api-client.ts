@@ -170,7 +170,8 @@ export class ApiClient {
           reason: withCorrelation(
             `HTTP ${status} with a body that is not JSON${detail === '' ? ' (empty)' : `: ${detail}`}`,
             response.correlationId
-          )
+          ),
+          shape: true
         }
       }
     }

@@ -1,8 +1,14 @@
 // The run's log: an info line only when something changes (operation status, a step's status, the
 // running step's percentage), a heartbeat when nothing has for a while, one warning per unknown
-// spelling.
+// spelling, and a warning at most every OUTAGE_WARNING_MS of an outage ridden out.
 
-import { HEARTBEAT_MS, MAX_LOG_LINES_PER_POLL, MAX_WARNINGS } from '../constants.js'
+import {
+  HEARTBEAT_MS,
+  MAX_LOG_LINES_PER_POLL,
+  MAX_WARNINGS,
+  OUTAGE_WARNING_MS
+} from '../constants.js'
+import type { Retry } from '../gate/poll.js'
 import type { Snapshot } from '../model/snapshot.js'
 import { describeStatus, lastSeen, unreadNote } from '../model/describe.js'
 import { formatDuration } from '../duration.js'
@@ -21,6 +27,10 @@ export class ProgressLog {
   /** The last note on what an answer held beyond what is read, said once until it changes. */
   private unread: string | undefined
   private lastLineAt: number
+  /** The last answer, for what an outage warning says was seen before it. */
+  private last: Snapshot | undefined
+  /** How long the outage going on had lasted at its last warning; undefined before one. */
+  private outageWarnedAt: number | undefined
   private readonly sink: LogSink
   private readonly now: () => number
 
@@ -37,6 +47,7 @@ export class ProgressLog {
   }
 
   onSnapshot(snapshot: Snapshot): void {
+    this.last = snapshot
     const lines: string[] = []
     const operation = describeStatus(snapshot.status, snapshot.rawStatus)
     if (operation !== this.operation) {
@@ -96,9 +107,41 @@ export class ProgressLog {
       this.say([`Still waiting. ${lastSeen(snapshot)}`])
   }
 
-  onRetry(reason: string, failures: number, limit: number, delayMs: number): void {
+  /** `limit` is max-consecutive-errors. */
+  onRetry(retry: Retry, limit: number): void {
+    const { reason, counted, outageMs } = retry
+    const next = `Retrying in ${formatDuration(retry.delayMs)}.`
+    if (outageMs === undefined) {
+      this.say([
+        `Request failed (${counted ?? retry.failures} in a row; the gate gives up at ${limit}): ${reason}. ${next}`
+      ])
+      return
+    }
+    // The first failure after an answer starts the outage.
+    const unavailable = `${capitalized(this.apiTitle)} ${retry.failures === 1 ? 'is unavailable' : `has been unavailable for ${formatDuration(outageMs)}`}`
+    if (counted !== undefined) {
+      // An answer that is not the API's: it counts, outage or not.
+      this.say([
+        `Request failed (${counted} since the last good answer that ${counted === 1 ? 'was' : 'were'} not the API's; the gate gives up at ${limit}): ${reason}. ${next}`
+      ])
+    } else if (outageMs >= (this.outageWarnedAt ?? 0) + OUTAGE_WARNING_MS) {
+      this.outageWarnedAt = outageMs
+      this.sink.warning(
+        `${unavailable} (${reason}); the gate keeps polling until its timeout. ${lastSeen(this.last)} ${next}`
+      )
+      this.lastLineAt = this.now()
+    } else {
+      this.say([
+        `Request failed: ${reason}. ${unavailable}; the gate keeps polling until its timeout. ${next}`
+      ])
+    }
+  }
+
+  /** The first answer after an outage. */
+  onRecovered(outageMs: number): void {
+    this.outageWarnedAt = undefined
     this.say([
-      `Request failed (${failures} in a row; the gate gives up at ${limit}): ${reason}. Retrying in ${formatDuration(delayMs)}.`
+      `${capitalized(this.apiTitle)} answered again: the outage is over after ${formatDuration(outageMs)}.`
     ])
   }
 

@@ -73,6 +73,7 @@ function render(
   return [
     heading(report),
     verdictLine(report),
+    outageLine(report),
     startLine(report),
     snapshot ? notes(snapshot) : '',
     snapshot ? statusLine(report, snapshot) : '',
@@ -157,6 +158,19 @@ function decision(report: Report): string {
     case 'error':
       return 'the gate stopped on the error above.'
   }
+}
+
+/** The outages ridden out after the first answer: how long in all, how many, the longest. */
+function outageLine(report: Report): string {
+  const { outages } = report.outcome
+  if (outages === undefined) return ''
+  const { count, totalMs, longestMs, ongoing } = outages
+  const how =
+    count === 1 ? '1 outage' : `${count} outages, the longest ${formatDuration(longestMs)}`
+  const end = ongoing
+    ? 'it was still unavailable when the gate stopped.'
+    : `the gate rode ${count === 1 ? 'it' : 'them'} out.`
+  return `<p>📡 The API was unavailable for ${formatDuration(totalMs)} during the wait (${how}); ${end}</p>\n`
 }
 
 /** With `start`: what this run started (or found running), when, with which id. */

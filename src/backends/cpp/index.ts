@@ -14,6 +14,7 @@ export const cppBackend: Backend = {
   title: 'the CPP API',
   defaults: { baseUrl: RESOURCE, apiVersion: '2017-10-31' },
   baseUrlPath: false,
+  strictInterval: false,
   scope: `${RESOURCE}/.default`,
   resource: RESOURCE,
   freshTokenRefused: CPP_FRESH_TOKEN_REFUSED,

@@ -188,6 +188,6 @@ export async function snapshotOf(fetched: FetchResult<unknown>): Promise<FetchRe
     return { kind: 'ok', value: await normalize(fetched.value) }
   } catch (error) {
     if (!(error instanceof UnexpectedBodyError)) throw error
-    return { kind: 'transient', reason: `the API answered with ${error.message}` }
+    return { kind: 'transient', reason: `the API answered with ${error.message}`, shape: true }
   }
 }
