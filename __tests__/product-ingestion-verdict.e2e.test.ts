@@ -213,3 +213,24 @@ describe('the job spans certification', () => {
     expect(run.outputs).toMatchObject({ result: 'failed', started: 'true' })
   })
 })
+
+describe('an outage of the API mid-wait', () => {
+  it.concurrent(
+    'outage: twenty simulated minutes of 503s and dropped connections are ridden out with max-consecutive-errors 2',
+    async () => {
+      // At 500×, the outage runs from 3.6 s to 6 s of real time, certification to 21.8 s.
+      const api = await simulator(500)
+      const { jobId } = await publishOn(api.url, 'outage', 'preview')
+      const run = await gate(api, 'outage', {
+        'operation-id': jobId,
+        'max-consecutive-errors': '2',
+        timeout: '50s'
+      })
+      expect(run.code).toBe(0)
+      expect(run.outputs.result).toBe('succeeded')
+      expect(run.stdout).toMatch(/the outage is over after/)
+      expect(run.summary).toMatch(/unavailable for/)
+    },
+    60_000
+  )
+})
