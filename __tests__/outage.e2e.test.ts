@@ -53,9 +53,11 @@ interface Api {
 const piRoute: ApiRoute = (_method, url) =>
   /\/configure\/[^/]+\/status$/.test(url.pathname)
     ? 'job'
-    : url.pathname.includes('/submission/')
-      ? 'submissions'
-      : 'product-ingestion'
+    : /\/configure\/[^/]+$/.test(url.pathname)
+      ? 'detail'
+      : url.pathname.includes('/submission/')
+        ? 'submissions'
+        : 'product-ingestion'
 
 const APIS: Api[] = [
   {
@@ -85,6 +87,8 @@ const APIS: Api[] = [
     running: json(rawJob('running', 'pending')),
     succeeded: json(rawJob('completed', 'succeeded', { jobEnd: '2025-03-01T09:00:00Z' })),
     others: {
+      // The job's detail names the submission it published: listed, and succeeded.
+      detail: [json({ resources: [{ id: SUBMISSION_1, target: { targetType: 'preview' } }] })],
       submissions: [
         json(
           rawList(

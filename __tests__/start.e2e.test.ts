@@ -122,49 +122,93 @@ describe('start with the CPP API', () => {
   })
 
   it.concurrent(
-    'start: live before the preview is ready is a clear error, and posts nothing',
+    'start: live before the preview is ready waits for it (if-running: wait), and says it did not go live at the timeout',
     async () => {
       // At 100× certification takes over a minute of real time: the preview is far from ready.
       const api = await simulator(100)
       const published = await publishCpp(api, 'publish-success')
-      const run = await cpp(api, 'publish-success', { start: 'live' })
+      const run = await cpp(api, 'publish-success', { start: 'live', timeout: '3s' })
       expect(run.code).toBe(1)
-      expect(run.outputs.result).toBe('error')
-      expect(run.outputs.message).toContain(
-        `start: live needs the preview to be ready for go-live, and it is not: operation ${published}`
+      expect(run.outputs.result).toBe('timed-out')
+      expect(run.outputs.message).toMatch(
+        new RegExp(`^This run's go-live was not started: operation ${published} \\(`)
       )
-      expect(run.outputs.message).toContain('nothing was posted')
+      expect(run.outputs['waited-for']).toBe(published)
       expect(api.startRequests()).toBe(1)
       expectStarted(run, false)
     }
   )
 
   it.concurrent(
-    'start while a publish runs: watches that one, posts nothing, started false',
+    'if-running: fail fails at once while a publish runs, posting nothing',
     async () => {
       const api = await simulator(100)
       const published = await publishCpp(api, 'publish-success')
-      const run = await cpp(api, 'publish-success', { start: 'preview', timeout: '3s' })
-      expect(run.outputs.result).toBe('timed-out')
-      expectStarted(run, false)
-      expect(run.outputs['operation-id']).toBe(published)
-      expect(api.startRequests()).toBe(1)
-      expect(run.stdout).toContain(
-        'An operation was already running: watching it instead of starting another.'
+      const run = await cpp(api, 'publish-success', { start: 'preview', 'if-running': 'fail' })
+      expect(run.code).toBe(1)
+      expect(run.outputs.result).toBe('error')
+      expect(run.outputs.message).toContain(
+        `start: another publish of contoso/publish-success is in progress: operation ${published}`
       )
-      expect(run.summary).toContain('An operation was already running')
+      expect(run.outputs.message).toContain('if-running: wait')
+      expect(run.outputs.message).toContain('if-running: attach')
+      expect(api.startRequests()).toBe(1)
+      expectStarted(run, false)
     }
   )
 
-  it.concurrent('a lost race (409 Conflict): watches the publish that won', async () => {
-    const api = await simulator(100)
-    api.nextStart('race')
-    const run = await cpp(api, 'publish-success', { start: 'preview', timeout: '3s' })
-    expectStarted(run, false)
-    expect(run.outputs['operation-id']).toMatch(GUID)
-    expect(run.stdout).toContain('An operation was already running')
-    expect(api.startRequests()).toBe(1)
-  })
+  it.concurrent(
+    'if-running: wait (the default) waits for the running publish, then posts once and gates on its own',
+    async () => {
+      const api = await simulator(20_000)
+      const published = await publishCpp(api, 'publish-success')
+      const run = await cpp(api, 'publish-success', { start: 'preview' })
+      expect(run.code).toBe(0)
+      expectStarted(run, true)
+      expect(api.startRequests()).toBe(2)
+      expect(run.outputs['operation-id']).toMatch(GUID)
+      expect(run.outputs['operation-id']).not.toBe(published)
+      expect(run.stdout).toContain(
+        `Another publish of contoso/publish-success is in progress: operation ${published}`
+      )
+      expect(run.stdout).toMatch(/has ended: starting a publish to preview of this run\./)
+    }
+  )
+
+  it.concurrent(
+    'if-running: attach watches the running publish, posts nothing, started false',
+    async () => {
+      const api = await simulator(100)
+      const published = await publishCpp(api, 'publish-success')
+      const run = await cpp(api, 'publish-success', {
+        start: 'preview',
+        'if-running': 'attach',
+        timeout: '3s'
+      })
+      expect(run.outputs.result).toBe('timed-out')
+      expectStarted(run, false)
+      expect(run.outputs['operation-id']).toBe(published)
+      expect(run.outputs['waited-for']).toBe(published)
+      expect(api.startRequests()).toBe(1)
+      expect(run.stdout).toContain(
+        'A publish was already running: watching it instead of starting another.'
+      )
+      expect(run.summary).toContain('A publish was already running')
+    }
+  )
+
+  it.concurrent(
+    'a lost race (409 Conflict): the rule of if-running applies to the winner',
+    async () => {
+      const api = await simulator(100)
+      api.nextStart('race')
+      const run = await cpp(api, 'publish-success', { start: 'preview', timeout: '3s' })
+      expectStarted(run, false)
+      expect(run.outputs['waited-for']).toMatch(GUID)
+      expect(run.outputs.message).toMatch(/^This run's publish was not started: operation /)
+      expect(api.startRequests()).toBe(1)
+    }
+  )
 
   it.concurrent(
     'a 503 on the POST: looks again, finds nothing running, and posts again',
@@ -180,16 +224,15 @@ describe('start with the CPP API', () => {
   )
 
   it.concurrent(
-    'a POST whose answer was lost: the look-up finds its operation and never posts twice',
+    "a POST whose answer was lost: the look-up finds its operation, takes it as this run's, and never posts twice",
     async () => {
       const api = await simulator(100)
       api.nextStart('lost-answer')
       const run = await cpp(api, 'publish-success', { start: 'preview', timeout: '4s' })
       expect(api.startRequests()).toBe(1)
-      expectStarted(run, false)
-      expect(run.stdout).toContain(
-        "it may be the one this run's own request started: that request's answer was lost"
-      )
+      expectStarted(run, true)
+      expect(run.stdout).toContain('was lost')
+      expect(run.stdout).toContain('it is never sent again in this run')
     }
   )
 
@@ -200,9 +243,14 @@ describe('start with the CPP API', () => {
       'operation-id is "latest": expected empty with start: preview'
     ],
     [
-      'start with mode: check',
-      { start: 'live', mode: 'check' },
-      'start is "live": expected empty with mode: check (a scheduled check must never publish)'
+      'an unknown if-running',
+      { start: 'preview', 'if-running': 'queue' },
+      'if-running is "queue": expected wait (the default: wait for the publish in progress, then publish), attach (report on the publish in progress instead) or fail'
+    ],
+    [
+      'if-running without start',
+      { 'if-running': 'fail' },
+      'if-running is "fail": expected empty without start (it says what start does)'
     ],
     [
       'any other start',
@@ -217,6 +265,41 @@ describe('start with the CPP API', () => {
     expect(run.outputs.message).toContain(problem)
     expect(api.requests()).toBe(0)
   })
+
+  it.concurrent('start in a scheduled run is an input error, before any request', async () => {
+    const api = await simulator(100)
+    const run = await runBundle(
+      {
+        'publisher-id': 'contoso',
+        'offer-id': 'publish-success',
+        token: DEFAULT_TOKEN,
+        'base-url': api.url,
+        start: 'preview',
+        mode: 'check'
+      },
+      undefined,
+      { GITHUB_EVENT_NAME: 'schedule' }
+    )
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('error')
+    expect(run.outputs.message).toContain(
+      'start is "preview": expected empty in a scheduled run (a schedule would publish again at every tick'
+    )
+    expect(api.requests()).toBe(0)
+  })
+
+  it.concurrent(
+    'start with mode: check posts once and ends pending, naming the operation',
+    async () => {
+      const api = await simulator(100)
+      const run = await cpp(api, 'publish-success', { start: 'preview', mode: 'check' })
+      expect(run.code).toBe(0)
+      expect(run.outputs.result).toBe('pending')
+      expectStarted(run, true)
+      expect(run.outputs['operation-id']).toMatch(GUID)
+      expect(api.startRequests()).toBe(1)
+    }
+  )
 
   it.concurrent('never follows a Location to another origin with the token', async () => {
     // A server that answers the look-up with nothing running and the publish with a Location on
@@ -291,27 +374,61 @@ describe('start with the Product Ingestion API', () => {
   })
 
   it.concurrent(
-    'start: live before the preview is ready is a clear error, and posts nothing',
+    'start: live before the preview is ready, with if-running: fail, is a clear error and posts nothing',
     async () => {
       const api = await simulator(20)
       await publishOn(api.url, 'preview-success', 'preview')
-      const run = await pi(api, 'preview-success', { start: 'live' })
+      const run = await pi(api, 'preview-success', { start: 'live', 'if-running': 'fail' })
       expect(run.code).toBe(1)
       expect(run.outputs.result).toBe('error')
       expect(run.outputs.message).toMatch(
-        /^start: live needs a preview that is ready, and the preview of product\/[0-9a-f-]{36} is not: submission .* is (notStarted|running)\/pending/
+        /^start: another publish of product\/[0-9a-f-]{36} is in progress: submission submission\/[0-9a-f-]{36}\/\d+ to preview \((notStarted|running)\/pending\)/
       )
-      expect(run.outputs.message).toContain('nothing was posted')
+      expect(run.outputs.message).toContain('Nothing was posted')
       expect(api.startRequests()).toBe(1)
     }
   )
 
   it.concurrent(
-    'start while a publish runs: watches its submissions, posts nothing, started false',
+    'start while a publish runs (if-running: wait): not started at the timeout, saying which publish ran',
     async () => {
       const api = await simulator(20)
       await publishOn(api.url, 'preview-success', 'preview')
       const run = await pi(api, 'preview-success', { start: 'preview', timeout: '3s' })
+      expectStarted(run, false)
+      expect(run.outputs.result).toBe('timed-out')
+      expect(run.outputs.message).toMatch(
+        /^This run's publish was not started: submission submission\/[0-9a-f-]{36}\/\d+ to preview \(/
+      )
+      expect(run.outputs['waited-for']).toMatch(/^submission\//)
+      expect(api.startRequests()).toBe(1)
+    }
+  )
+
+  it.concurrent(
+    'if-running: wait publishes once the running publish is completed, and gates on its own job',
+    async () => {
+      const api = await simulator(2_000)
+      await publishOn(api.url, 'job-ends-first', 'preview')
+      const run = await pi(api, 'job-ends-first', { start: 'preview' })
+      expect(run.code).toBe(0)
+      expectStarted(run, true)
+      expect(run.outputs['operation-id']).toMatch(GUID)
+      expect(api.startRequests()).toBe(2)
+      expect(run.stdout).toMatch(/has ended: starting a publish to preview of this run\./)
+    }
+  )
+
+  it.concurrent(
+    'if-running: attach watches its submissions, posts nothing, started false',
+    async () => {
+      const api = await simulator(20)
+      await publishOn(api.url, 'preview-success', 'preview')
+      const run = await pi(api, 'preview-success', {
+        start: 'preview',
+        'if-running': 'attach',
+        timeout: '3s'
+      })
       expectStarted(run, false)
       expect(run.outputs['operation-id']).toBe('')
       expect(api.startRequests()).toBe(1)
@@ -322,13 +439,13 @@ describe('start with the Product Ingestion API', () => {
   )
 
   it.concurrent(
-    'a lost race ("An In Progress submission already exists"): watches the winner',
+    'a lost race ("An In Progress submission already exists"): if-running decides, nothing more is posted',
     async () => {
       const api = await simulator(20)
       api.nextStart('race')
       const run = await pi(api, 'preview-success', { start: 'preview', timeout: '3s' })
       expectStarted(run, false)
-      expect(run.stdout).toContain('A publish was already running')
+      expect(run.outputs.message).toMatch(/^This run's publish was not started/)
       expect(api.startRequests()).toBe(1)
     }
   )

@@ -52,6 +52,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   d5: () => (/* binding */ PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS),
   rc: () => (/* binding */ RENEW_BEFORE_EXPIRY_MS),
   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+  xD: () => (/* binding */ START_LOOKS_AFTER_LOST_POST),
+  Wn: () => (/* binding */ START_OWN_NOT_FOUND_MS),
   eR: () => (/* binding */ SUMMARY_MAX_BYTES)
 });
 
@@ -212,6 +214,17 @@ const DRAIN_MIN_MS = 500;
 const MIN_SECRET_CHARS = 6;
 /** Node fires any timer longer than 2^31\u22121 ms after 1 ms; longer waits are taken in pieces. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * Look-ups after a publish request whose answer was lost (or named nothing to watch, or was
+ * refused as a conflict with a publish not listed yet) before the gate stops: lists lag behind the
+ * request by a poll or two, and one poll apart each, three give them a few minutes.
+ */
+const START_LOOKS_AFTER_LOST_POST = 3;
+/**
+ * How long a CPP operation this run just started may answer 404 before that is believed: the API
+ * may not know it for its first minute.
+ */
+const START_OWN_NOT_FOUND_MS = 60_000;
 
 
 /***/ }),
@@ -286,7 +299,7 @@ const onSignal = () => {
 };
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
-const { run } = await __nccwpck_require__.e(/* import() */ 852).then(__nccwpck_require__.bind(__nccwpck_require__, 2852));
+const { run } = await __nccwpck_require__.e(/* import() */ 706).then(__nccwpck_require__.bind(__nccwpck_require__, 9706));
 await run({ signal: stop.signal });
 // What was written must reach the runner: process.exit() drops output still queued for a slow
 // pipe. The wait is bounded, so a wedged reader cannot hold the job; after a signal it fits in

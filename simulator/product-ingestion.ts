@@ -104,7 +104,8 @@ export class ProductIngestionApi {
         if (fault === 'unavailable') return unavailable()
         // Another workflow's request got in first: this one meets the "In Progress" answer.
         if (fault === 'race') this.configure(body, () => undefined)
-        this.configure(body, fault === 'lost-answer' ? unavailable : reply)
+        // A lost answer: the request is taken, then the connection is reset.
+        this.configure(body, fault === 'lost-answer' ? () => res.socket?.destroy() : reply)
       })
     }
     const cancel = /^\/configure\/([^/]+)\/cancel$/.exec(route)

@@ -299,6 +299,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         )
       }
       previous.wentLiveAt = ((now() - previous.startedAt) / 1000) * speed
+    } else if (previousPhase === 'waiting' && previous !== undefined) {
+      // A new publish while the last one's preview awaits sign-off replaces that preview (as
+      // Partner Center does): the waiting operation ends canceled.
+      previous.canceledAt = ((now() - previous.startedAt) / 1000) * speed
     } else if (previousPhase !== undefined && inProgress(previousPhase)) {
       return error(
         res,
@@ -316,7 +320,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       startedAt: now()
     }
     operations.push(operation)
-    if (answerLost) return unavailable(res)
+    // The request was taken, and its answer is lost: the connection is reset.
+    if (answerLost) {
+      res.socket?.destroy()
+      return
+    }
     res.setHeader('Location', locationOf(operation))
     send(res, 202, '')
   }

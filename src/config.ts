@@ -14,6 +14,7 @@ import {
 import { MAX_LABEL_CHARS, MIN_POLL_INTERVAL_MS } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
 import { hasControlCharacter } from './text.js'
+import { IF_RUNNING, type IfRunning } from './backends/start.js'
 import type { WaitFor } from './gate/verdict.js'
 
 export interface Config {
@@ -69,6 +70,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   token: '',
   'wait-for': 'auto',
   start: '',
+  'if-running': '',
   timeout: '60m',
   'poll-interval': '60s',
   'max-consecutive-errors': '5',
@@ -92,6 +94,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
 export interface ReadOptions {
   /** Whether the job may ask GitHub for an OIDC token (it has `permissions: id-token: write`). */
   idTokenAvailable?: boolean
+  /** The event that started the workflow (GITHUB_EVENT_NAME): `start` is refused on a schedule. */
+  event?: string
 }
 
 /** Every input with its default applied. */
@@ -177,7 +181,8 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
     )
   }
 
-  const start = readStart(input, modeText, problem)
+  const started = readStart(input, options.event, problem)
+  const start = started?.kind
 
   // The backend's own inputs are checked even when shared ones are wrong, so that one run reports
   // them all: against base-url's default when base-url itself is wrong.
@@ -192,7 +197,7 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
     apiVersion: API_VERSION.test(apiVersion) ? apiVersion : backend.defaults.apiVersion,
     pollIntervalMs,
     waitFor,
-    ...(start === undefined ? {} : { start })
+    ...(started === undefined ? {} : { start: started.kind, ifRunning: started.ifRunning })
   })
 
   if (problems.length > 0) throw new InputError(problems)
@@ -322,11 +327,25 @@ function readCheckRun(
  */
 function readStart(
   input: ReadInput,
-  mode: string,
+  event: string | undefined,
   problem: (name: string, value: string, expected: string) => void
-): StartKind | undefined {
+): { kind: StartKind; ifRunning: IfRunning } | undefined {
   const value = input('start')
-  if (value === '') return undefined
+  const ifRunningText = input('if-running')
+  const ifRunning = ifRunningText === '' ? 'wait' : ifRunningText.toLowerCase()
+  if (!isIfRunning(ifRunning)) {
+    problem(
+      'if-running',
+      ifRunningText,
+      'wait (the default: wait for the publish in progress, then publish), attach (report on the publish in progress instead) or fail'
+    )
+  }
+  if (value === '') {
+    if (ifRunningText !== '') {
+      problem('if-running', ifRunningText, 'empty without start (it says what start does)')
+    }
+    return undefined
+  }
   const start = value.toLowerCase()
   if (start !== 'preview' && start !== 'live') {
     problem('start', value, 'empty (watch only), preview (publish to preview) or live (go live)')
@@ -339,10 +358,18 @@ function readStart(
       `empty with start: ${start} (the gate watches the operation it starts)`
     )
   }
-  if (mode === 'check') {
-    problem('start', value, 'empty with mode: check (a scheduled check must never publish)')
+  if (event === 'schedule') {
+    problem(
+      'start',
+      value,
+      'empty in a scheduled run (a schedule would publish again at every tick once the last publish ended): publish in a workflow run on a tag or by hand, and check on the schedule'
+    )
   }
-  return start
+  return { kind: start, ifRunning: isIfRunning(ifRunning) ? ifRunning : 'wait' }
+}
+
+function isIfRunning(value: string): value is IfRunning {
+  return (IF_RUNNING as readonly string[]).includes(value)
 }
 
 /** A short name from an input: one line, printable, of a sane length. */

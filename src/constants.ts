@@ -168,3 +168,16 @@ export const MIN_SECRET_CHARS = 6
 
 /** Node fires any timer longer than 2^31−1 ms after 1 ms; longer waits are taken in pieces. */
 export const MAX_TIMER_MS = 2 ** 31 - 1
+
+/**
+ * Look-ups after a publish request whose answer was lost (or named nothing to watch, or was
+ * refused as a conflict with a publish not listed yet) before the gate stops: lists lag behind the
+ * request by a poll or two, and one poll apart each, three give them a few minutes.
+ */
+export const START_LOOKS_AFTER_LOST_POST = 3
+
+/**
+ * How long a CPP operation this run just started may answer 404 before that is believed: the API
+ * may not know it for its first minute.
+ */
+export const START_OWN_NOT_FOUND_MS = 60_000

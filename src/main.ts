@@ -63,7 +63,10 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     config = readConfig(read, backend, {
       idTokenAvailable: Boolean(
         process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
-      )
+      ),
+      ...(process.env.GITHUB_EVENT_NAME === undefined
+        ? {}
+        : { event: process.env.GITHUB_EVENT_NAME })
     })
     const deadline = startedAt + config.timeoutMs
     const tokens = await tokenSource(config, backend, clock, log)
@@ -125,6 +128,19 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   }
   // One paragraph, not a dump, wherever it is shown; cut after the secrets are hidden, so that no
   // cut can keep part of one.
+  // With start, a result that is not this run's publish's says so first (this run's publish was
+  // not started because another one ran, or its request may have started one).
+  const notStarted = watcher?.start?.notStarted
+  if (
+    notStarted !== undefined &&
+    watcher?.start?.started !== true &&
+    (outcome.result === 'timed-out' ||
+      outcome.result === 'interrupted' ||
+      outcome.result === 'pending' ||
+      outcome.result === 'error')
+  ) {
+    outcome = { ...outcome, message: `${notStarted} ${outcome.message}` }
+  }
   outcome = { ...outcome, message: clip(log.redact(outcome.message), MAX_MESSAGE_CHARS) }
   // After a signal or at the deadline only a short budget is left for the check run; after an
   // early verdict its final update may take longer, but never runs far past the deadline.

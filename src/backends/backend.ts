@@ -9,6 +9,7 @@ import type { ApiClient } from '../net/api-client.js'
 import type { Budget } from '../net/budget.js'
 import type { HttpWording } from '../net/wording.js'
 import type { ReadyRules, WaitFor } from '../gate/verdict.js'
+import type { IfRunning, StartKind } from './start.js'
 import { cppBackend } from './cpp/index.js'
 
 /**
@@ -54,9 +55,11 @@ export interface CommonSettings {
   waitFor?: WaitFor
   /** `start`: publish to preview or go live before watching; undefined to watch only. */
   start?: StartKind
+  /** With `start`: what to do when another publish of the offer is in progress. */
+  ifRunning?: IfRunning
 }
 
-export type StartKind = 'preview' | 'live'
+export type { StartKind } from './start.js'
 
 export interface WatcherDeps {
   client: ApiClient

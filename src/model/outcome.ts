@@ -47,6 +47,13 @@ export interface Start {
   note: string
   /** Where the offer is in Partner Center, when the backend knows. */
   link?: string
+  /** The publish this run waited for or attached to (output `waited-for`). */
+  waitedFor?: string
+  /**
+   * While this run's publish is not (known to be) started: said with a timeout, an interruption or
+   * a pending check, so that nobody reads the result as this run's publish.
+   */
+  notStarted?: string
 }
 
 /** One poll's (or one request's) answer: a value, a failure worth retrying, or one that is not. */
@@ -58,7 +65,16 @@ export type FetchResult<T> =
    * toward max-consecutive-errors. Without it the API was unavailable (5xx, 408, 429, network,
    * sign-in), which is ridden out after the first answer.
    */
-  | { kind: 'transient'; reason: string; retryAfterMs?: number; shape?: true }
+  | {
+      kind: 'transient'
+      reason: string
+      retryAfterMs?: number
+      shape?: true
+      /** The HTTP status of a transient answer (408, 429, 5xx); absent for network failures. */
+      status?: number
+      /** The request never left (no token, or the connection never opened): nothing was sent. */
+      unsent?: true
+    }
   /**
    * `status`, `detail` (the API's own words) and `body` (its JSON, read with bounded work) when
    * an HTTP answer was the reason.

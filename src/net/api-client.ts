@@ -88,13 +88,16 @@ export class ApiClient {
       token = await this.tokens.token(budget)
     } catch (error) {
       const message = reasonOf(error)
-      if (!(error instanceof AuthError)) return { result: { kind: 'transient', reason: message } }
+      if (!(error instanceof AuthError)) {
+        return { result: { kind: 'transient', reason: message, unsent: true } }
+      }
       if (!error.transient) return { result: { kind: 'fatal', message } }
       const delay = error.retryAfterMs
       return {
         result: {
           kind: 'transient',
           reason: message,
+          unsent: true,
           ...(delay === undefined ? {} : { retryAfterMs: delay })
         }
       }
@@ -119,7 +122,9 @@ export class ApiClient {
     } catch (error) {
       const reason = reasonOf(error)
       this.debug(`${method} ${url} failed after ${this.now() - started} ms: ${reason}`)
-      return { result: { kind: 'transient', reason } }
+      return {
+        result: { kind: 'transient', reason, ...(neverConnected(error) ? { unsent: true } : {}) }
+      }
     }
     // A server that echoes the request's headers must not make us repeat the token anywhere.
     response.body = this.redact(hide(response.body, token))
@@ -181,6 +186,7 @@ export class ApiClient {
       return {
         kind: 'transient',
         reason: transientHttpReason(failure),
+        status,
         ...(delay === undefined ? {} : { retryAfterMs: delay })
       }
     }
@@ -194,6 +200,12 @@ export class ApiClient {
       ...(json === undefined ? {} : { body: json })
     }
   }
+}
+
+/** A connection that was never opened: the request did not leave this machine. */
+function neverConnected(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : ''
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
 }
 
 /**

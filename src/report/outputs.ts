@@ -24,6 +24,7 @@ export function buildOutputs(report: Report): Outputs {
     'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
     'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
     started: String(report.start?.started === true),
+    'waited-for': report.start?.waitedFor ?? '',
     polls: String(outcome.polls),
     requests: String(outcome.requests),
     'check-run-id': report.checkRun ? String(report.checkRun.id) : '',

@@ -92,6 +92,12 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
             ? 'the preview is ready for go-live or the offer is live (wait-for auto, for the offer status)'
             : 'its preview is ready for go-live if it is a publish, or it completes if it is a go-live (wait-for auto: its submission type says which)',
     watcher: (deps) =>
-      new CppWatcher(target, deps, (id) => isOperationIdOf(id, publisherId, offerId), plan)
+      new CppWatcher(
+        target,
+        deps,
+        (id) => isOperationIdOf(id, publisherId, offerId),
+        plan,
+        common.ifRunning
+      )
   }
 }

@@ -18,7 +18,8 @@ export interface Chosen {
   type: string
 }
 
-interface Item {
+/** One entry of the submissions list, as read (its id unchecked). */
+export interface Item {
   id: string
   state: string
   type: string
@@ -39,11 +40,7 @@ export function pickLatest(
   onlyRunning: boolean,
   isId: IsOperationId
 ): Chosen | undefined {
-  const items = list(body)
-    .slice(0, MAX_LIST_ITEMS)
-    .flatMap(item)
-    .filter((entry) => isId(entry.id))
-    .sort((a, b) => b.changed - a.changed)
+  const items = listItems(body).filter((entry) => isId(entry.id))
   const running = items.filter((entry) => isInProgress(entry.state))
   if (running.length > 0) {
     const [newest] = running
@@ -68,6 +65,14 @@ export function pickLatest(
 function isInProgress(state: string): boolean {
   const status = cppStatus(state)
   return status === 'running' || status === 'waiting' || status === 'notStarted'
+}
+
+/** The list's entries, newest change first (at most MAX_LIST_ITEMS read). */
+export function listItems(body: unknown): Item[] {
+  return list(body)
+    .slice(0, MAX_LIST_ITEMS)
+    .flatMap(item)
+    .sort((a, b) => b.changed - a.changed)
 }
 
 function list(body: unknown): unknown[] {

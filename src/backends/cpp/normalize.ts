@@ -9,6 +9,7 @@ import {
   MAX_MESSAGES_PER_LIST,
   MAX_STEPS_READ
 } from '../../constants.js'
+import type { FetchResult } from '../../model/outcome.js'
 import type { Message, MessagePart, Snapshot, Step, Unread } from '../../model/snapshot.js'
 import { htmlToParts, isWebLink } from '../../net/html-text.js'
 import { itemsSent } from '../../net/json.js'
@@ -165,4 +166,15 @@ function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   return `a ${typeof value}`
+}
+
+/** A body that is JSON but not an operation is retried: a proxy or a deploy may have answered. */
+export async function snapshotOf(fetched: FetchResult<unknown>): Promise<FetchResult<Snapshot>> {
+  if (fetched.kind !== 'ok') return fetched
+  try {
+    return { kind: 'ok', value: await normalize(fetched.value) }
+  } catch (error) {
+    if (!(error instanceof UnexpectedBodyError)) throw error
+    return { kind: 'transient', reason: `the API answered with ${error.message}`, shape: true }
+  }
 }

@@ -87,7 +87,7 @@ function readWatch(input: ReadInput, problem: ReportProblem, common: CommonSetti
           target,
           ...(schemaVersion === '' ? {} : { schemaVersion }),
           ...(common.waitFor === undefined ? {} : { waitFor: common.waitFor }),
-          ...(start === undefined ? {} : { start })
+          ...(start === undefined ? {} : { start, ifRunning: common.ifRunning ?? 'wait' })
         },
         deps
       )

@@ -7,7 +7,6 @@
 // this run started, or wait-for preview or live): then the first preview or live entry that was
 // not listed before the job is its.
 
-import { formatTime } from '../../model/describe.js'
 import type { FetchResult, Start } from '../../model/outcome.js'
 import type { Snapshot } from '../../model/snapshot.js'
 import { isFinished } from '../../model/status.js'
@@ -15,7 +14,6 @@ import type { Budget } from '../../net/budget.js'
 import type { WaitFor } from '../../gate/verdict.js'
 import type { StartKind, Watcher, WatcherDeps } from '../backend.js'
 import {
-  configureUrl,
   jobDetailUrl,
   jobStatusUrl,
   partnerCenterLink,
@@ -25,6 +23,7 @@ import {
   type Target
 } from './location.js'
 import {
+  leaves,
   namedProducts,
   namedSubmissions,
   parseDetail,
@@ -37,7 +36,8 @@ import {
   type Published,
   type Submission
 } from './normalize.js'
-import { configureSchema, DEFAULT_SCHEMA_VERSION, submissionSchema } from './versions.js'
+import { Starter, waitingSnapshot, type IfRunning } from '../start.js'
+import { IN_PROGRESS, NOT_LATEST, PiStartSteps } from './start.js'
 
 export interface WatchSettings {
   baseUrl: string
@@ -48,13 +48,11 @@ export interface WatchSettings {
   target: Target
   /** `start`: publish to preview or go live first (unless a publish already runs). */
   start?: StartKind
+  /** With `start`: what to do when another publish of the offer is in progress. */
+  ifRunning?: IfRunning
   /** wait-for: whether it names a target (preview, live), so that the job must have published. */
   waitFor?: WaitFor
 }
-
-/** What the API answers when a publish is already in progress, or the preview is not the latest. */
-const CONFLICT =
-  /an in progress submission already exists|cannot be pushed to as its not the latest/i
 
 /**
  * What the job's detail said: not read yet; it named the job's submission; it named none (a
@@ -90,17 +88,15 @@ export class ProductIngestionWatcher implements Watcher {
   private warnedOtherProduct = false
   /** What is watched: the job given or started, or the submissions (given, or found running). */
   private target: Target
-  /** With `start`, until it has started (or found) what to watch. */
-  private starting: StartKind | undefined
-  private started: Start | undefined
-  /** A POST of this run failed in transit: a submission found running now may be its. */
-  private postFailed = false
+  /** With `start`: its steps and rules, until it has started (or found) what to watch. */
+  private starter: Starter | undefined
+  private startSteps: PiStartSteps | undefined
+  private startDone = false
 
   constructor(settings: WatchSettings, deps: WatcherDeps) {
     this.settings = settings
     this.deps = deps
     this.target = settings.target
-    this.starting = settings.start
     const { offer } = settings
     this.productId = offer.kind === 'durable' ? offer.productId : undefined
     this.externalId = offer.kind === 'external' ? offer.externalId : ''
@@ -111,24 +107,27 @@ export class ProductIngestionWatcher implements Watcher {
   }
 
   get start(): Start | undefined {
-    return this.started
+    return this.starter?.start
   }
 
   async poll(budget: Budget): Promise<FetchResult<Snapshot>> {
     const product = await this.product(budget)
     if (product.kind !== 'ok') return product
     const productId = product.value
-    if (this.starting !== undefined) {
-      const begun = await this.begin(this.starting, productId, budget)
-      if (begun.kind !== 'ok') return begun
-      if (begun.value !== undefined) return { kind: 'ok', value: begun.value }
+    // Twice at most: a job of this run refused as a conflict sends the run back to `start`.
+    for (;;) {
+      if (this.settings.start !== undefined && !this.startDone) {
+        const begun = await this.begin(this.settings.start, productId, budget)
+        if (begun !== undefined) return begun
+      }
+      const { target } = this
+      const read =
+        target.kind === 'job'
+          ? await this.followJob(target.jobId, productId, budget)
+          : await this.readSubmissions(productId, budget)
+      if (read.kind !== 'ok') return read
+      if (!this.refusedAsConflict()) break
     }
-    const { target } = this
-    const read =
-      target.kind === 'job'
-        ? await this.followJob(target.jobId, productId, budget)
-        : await this.readSubmissions(productId, budget)
-    if (read.kind !== 'ok') return read
     return {
       kind: 'ok',
       value: snapshotOf({
@@ -264,146 +263,85 @@ export class ProductIngestionWatcher implements Watcher {
   }
 
   /**
-   * Starts what `start` asks for, unless a publish of the product is already running (then its
-   * submissions are watched instead: never two publishes). A go-live needs a preview that
-   * succeeded. The answer's jobId is the job to watch. A refusal with an error tree comes back as
-   * a failed configure job's snapshot, its errors shown as for any failed job.
+   * `start`: one step of it (see ../start.ts). Undefined once there is a job or submissions to
+   * watch; else what this poll answers (waiting for another publish, a refusal, a failure).
    */
   private async begin(
     kind: StartKind,
     productId: string,
     budget: Budget
-  ): Promise<FetchResult<Snapshot | undefined>> {
-    const listed = await this.readSubmissions(productId, budget)
-    if (listed.kind !== 'ok') return listed
-    const running = this.runningSubmission()
-    // A go-live while the preview publish is still running is too early, not a publish to attach to.
-    if (running !== undefined && (kind === 'preview' || running.target === 'live')) {
-      return this.attach(running)
-    }
-    const preview = this.submissions.find((each) => each.target === 'preview')
-    const live = this.submissions.find((each) => each.target === 'live')
-    if (kind === 'live') {
-      if (preview === undefined || preview.state.status !== 'succeeded') {
-        return {
-          kind: 'fatal',
-          message: `start: live needs a preview that is ready, and the preview of ${productId} is not: ${preview === undefined ? 'the product has no preview submission' : `submission ${preview.id} is ${preview.state.rawStatus || 'without a status'}`}. ${preview !== undefined && (preview.state.status === 'running' || preview.state.status === 'notStarted') ? 'Wait until it is ready (wait-for: preview), then go live' : 'Publish to preview first (start: preview) and wait until it is ready'}; nothing was posted.`
-        }
+  ): Promise<FetchResult<Snapshot> | undefined> {
+    const steps = (this.startSteps ??= new PiStartSteps({
+      kind,
+      baseUrl: this.settings.baseUrl,
+      apiVersion: this.settings.apiVersion,
+      ...(this.settings.schemaVersion === undefined
+        ? {}
+        : { schemaVersion: this.settings.schemaVersion }),
+      productId,
+      client: this.deps.client,
+      list: async (within) => {
+        const read = await this.readSubmissions(productId, within)
+        return read.kind === 'ok' ? { kind: 'ok', value: this.submissions } : read
       }
-      if (live?.id === preview.id) {
-        this.starting = undefined
+    }))
+    if (this.starter === undefined) {
+      this.starter = new Starter(steps, this.settings.ifRunning ?? 'wait', this.deps.info, () =>
+        this.wall()
+      )
+      this.starter.setLink(partnerCenterLink(productId))
+    }
+    const next = await this.starter.next(budget)
+    if (next.kind !== 'ok') return next
+    const step = next.value
+    switch (step.kind) {
+      case 'waiting':
+        return { kind: 'ok', value: waitingSnapshot(step.running) }
+      case 'refused':
+        this.startDone = true
+        return { kind: 'ok', value: step.snapshot }
+      case 'own':
+        this.startDone = true
+        this.target = { kind: 'job', jobId: step.id }
+        this.postedKind = kind
+        // What was listed before the POST: no entry of it can be this publish's.
+        this.before = steps.before
+        return undefined
+      case 'attach':
+      case 'nothing':
+        this.startDone = true
         this.target = { kind: 'submissions' }
-        this.started = {
-          started: false,
-          note: `The preview submission ${preview.id} is live already: nothing to go live with. Watching the submissions of ${productId}.`,
-          link: partnerCenterLink(productId)
-        }
-        this.deps.info(this.started.note)
-        return { kind: 'ok', value: undefined }
-      }
+        return undefined
     }
-    const what = kind === 'preview' ? 'a publish to preview' : 'a go-live'
-    const schemaVersion = this.settings.schemaVersion ?? DEFAULT_SCHEMA_VERSION
-    const posted = await this.deps.client.request(
-      'POST',
-      configureUrl(this.settings.baseUrl, this.settings.apiVersion),
-      {
-        $schema: configureSchema(schemaVersion),
-        resources: [
-          {
-            $schema: submissionSchema(schemaVersion),
-            ...(kind === 'live' && preview !== undefined ? { id: preview.id } : {}),
-            product: productId,
-            target: { targetType: kind }
-          }
-        ]
-      },
-      budget
-    )
-    if (posted.kind === 'transient') {
-      this.postFailed = true
-      return posted
-    }
-    if (posted.kind === 'fatal') {
-      if (CONFLICT.test(`${posted.detail ?? ''} ${safeText(posted.body)}`)) {
-        // Another publish won the race since the look-up: watch it instead.
-        const again = await this.readSubmissions(productId, budget)
-        if (again.kind !== 'ok') return again
-        const now = this.runningSubmission()
-        if (now !== undefined) return this.attach(now)
-        return {
-          kind: 'transient',
-          reason: `the API says a publish is already in progress (${posted.detail ?? ''}), but the submissions do not show it yet`
-        }
-      }
-      return this.refused(what, posted, productId)
-    }
-    const body = posted.value.body
-    const jobId = jobIdOf(body)
-    if (!GUID.test(jobId)) {
-      return {
-        kind: 'fatal',
-        message: `The Product Ingestion API accepted ${what} (HTTP ${posted.value.status}) but its answer names no configure job the gate can watch (jobId "${jobId.slice(0, 100)}"). Look for the submission in Partner Center before starting another.`
-      }
-    }
-    this.starting = undefined
-    this.target = { kind: 'job', jobId }
-    this.postedKind = kind
-    // What was listed before the POST: no entry of it can be this publish's.
-    this.before = this.submissions
-    this.started = {
-      started: true,
-      note: `Started ${what} of ${productId} at ${formatTime(this.wall())}: configure job ${jobId}${kind === 'live' && preview !== undefined ? `, taking preview submission ${preview.id} live` : ''}.`,
-      link: partnerCenterLink(productId)
-    }
-    this.deps.info(this.started.note)
-    return { kind: 'ok', value: undefined }
   }
 
-  /** A preview or live submission still in progress: a publish of the product is running. */
-  private runningSubmission(): Submission | undefined {
-    return this.submissions.find(
-      (each) =>
-        (each.target === 'preview' || each.target === 'live') &&
-        (each.state.status === 'running' || each.state.status === 'notStarted')
-    )
-  }
-
-  private attach(running: Submission): FetchResult<undefined> {
-    this.starting = undefined
-    this.target = { kind: 'submissions' }
-    const maybeOurs = this.postFailed
-      ? " (it may be the one this run's own request started: that request's answer was lost)"
-      : ''
-    this.started = {
-      started: false,
-      note: `A publish was already running: watching it instead of starting another. Submission ${running.id} to ${running.target} is ${running.state.rawStatus}${maybeOurs}, found at ${formatTime(this.wall())}.`,
-      link: partnerCenterLink(running.id)
+  /**
+   * A job this run posted that failed with conflict errors only published nothing: it was a
+   * refusal, told late, and `start` applies again (if-running decides what follows).
+   */
+  private refusedAsConflict(): boolean {
+    const { job, starter } = this
+    if (this.postedKind === undefined || starter === undefined || job === undefined) return false
+    if (job.state.status !== 'failed') return false
+    const said = leaves(job.errors).map((each) => each.message)
+    if (
+      said.length === 0 ||
+      !said.every((each) => IN_PROGRESS.test(each) || NOT_LATEST.test(each))
+    ) {
+      return false
     }
-    this.deps.info(this.started.note)
-    return { kind: 'ok', value: undefined }
-  }
-
-  /** A 4xx to the publish: its error tree, when it has one, shown as a failed job's. */
-  private refused(
-    what: string,
-    posted: Extract<FetchResult<unknown>, { kind: 'fatal' }>,
-    productId: string
-  ): FetchResult<Snapshot | undefined> {
-    const error = isRecord(posted.body) ? posted.body.error : undefined
-    if (posted.status === undefined || posted.status >= 500 || !isRecord(error)) return posted
-    this.starting = undefined
-    this.started = {
-      started: false,
-      note: `The Product Ingestion API refused ${what} (HTTP ${posted.status}): nothing was started. Its errors are below.`,
-      link: partnerCenterLink(productId)
-    }
-    this.deps.info(this.started.note)
-    const job = parseJob({ jobStatus: 'completed', jobResult: 'failed', errors: [error] })
-    return {
-      kind: 'ok',
-      value: snapshotOf({ productId, submissions: this.submissions, job })
-    }
+    starter.refusedByJob(job.id || this.operationId, said[0] ?? '')
+    this.startDone = false
+    this.target = this.settings.target
+    this.job = undefined
+    this.seen = false
+    this.jobOver = false
+    this.detail = 'unread'
+    this.listedFailure = false
+    this.published = undefined
+    this.postedKind = undefined
+    this.before = undefined
+    return true
   }
 
   private wall(): number {
@@ -481,29 +419,5 @@ export class ProductIngestionWatcher implements Watcher {
     this.deps.info(
       `Configure job ${this.operationId} names ${others.join(', ')} in its errors, not ${productId} (offer-id): it is watched all the same.`
     )
-  }
-}
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** The configure job's id in an answer: `jobId`, or `jobID` as some samples spell it. */
-function jobIdOf(body: unknown): string {
-  const record = Array.isArray(body) ? (body as unknown[])[0] : body
-  if (!isRecord(record)) return ''
-  const key = Object.keys(record).find((name) => name.toLowerCase() === 'jobid')
-  const id = key === undefined ? undefined : record[key]
-  return typeof id === 'string' ? id : ''
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** An error body as text to search for the API's conflict wording (bounded: it was read so). */
-function safeText(body: unknown): string {
-  try {
-    return JSON.stringify(body ?? '').slice(0, 10_000)
-  } catch {
-    return ''
   }
 }

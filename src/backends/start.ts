@@ -1,0 +1,372 @@
+// `start`, for every backend: look for a publish of the offer already running and act on it as
+// `if-running` says (wait for it to end, attach to it, or fail), post this run's publish at most
+// once, and say in the log and the summary which publish the verdict is about. A backend brings
+// the look-up, the POST and the "has it ended" question; the rules about what may be posted again
+// live here, once.
+
+import { START_LOOKS_AFTER_LOST_POST } from '../constants.js'
+import { formatTime } from '../model/describe.js'
+import type { FetchResult, Start } from '../model/outcome.js'
+import type { Snapshot } from '../model/snapshot.js'
+import type { Budget } from '../net/budget.js'
+
+/** `start: preview` (publish to preview) or `start: live` (go live). */
+export type StartKind = 'preview' | 'live'
+export type IfRunning = 'wait' | 'attach' | 'fail'
+export const IF_RUNNING: readonly IfRunning[] = ['wait', 'attach', 'fail']
+
+/** A publish of the offer in progress, as a backend's look-up found it. */
+export interface Running {
+  /** The operation's or submission's id. */
+  id: string
+  /** "operation 5f1c… (Publish, running)": how the log and the summary name it. */
+  label: string
+  /** When it started, as the API says, if it does. */
+  since?: string
+}
+
+/** What a look-up before the POST found. */
+export type Found =
+  | { kind: 'none' }
+  | { kind: 'running'; running: Running }
+  /** Something the gate cannot read may be running: nothing is posted (the look-up fails safe). */
+  | { kind: 'blocked'; message: string }
+  /** Nothing to publish (a go-live whose preview is live already): the offer is watched. */
+  | { kind: 'nothing'; note: string }
+
+/** What the POST came to, as the backend classified its answer. */
+export type Posted =
+  /** This run's publish: its operation or job, to watch, and how the log names it. */
+  | { kind: 'accepted'; id: string; label: string }
+  /** Accepted (2xx), but the answer names nothing to watch: look for it, never post again. */
+  | { kind: 'unnamed'; status: number }
+  /** The API says the request was not processed (429, 503, no connection): one more may go. */
+  | { kind: 'not-processed'; reason: string; retryAfterMs?: number }
+  /** Sent, and its fate is unknown (500, 502, 504, a reset or timeout): never sent again. */
+  | { kind: 'lost'; reason: string }
+  /** Refused because another publish runs: the if-running rule applies once it is found. */
+  | { kind: 'conflict'; detail: string }
+  /** Refused for good, or a failed job's snapshot of the refusal: the run ends on it. */
+  | { kind: 'final'; result: FetchResult<Snapshot> }
+
+/** What a backend does for `start`. */
+export interface StartSteps {
+  kind: StartKind
+  /** "contoso/offer", "product/…": for messages. */
+  offer: string
+  /** The publish running now, if any; a go-live's own preconditions are checked here too. */
+  look(budget: Budget): Promise<FetchResult<Found>>
+  post(budget: Budget): Promise<Posted>
+  /** Whether the running publish waited for has ended (its verdict is in, whatever it is). */
+  ended(running: Running, budget: Budget): Promise<FetchResult<boolean>>
+}
+
+/** What the watcher watches next. */
+export type Next =
+  /** This run's publish. */
+  | { kind: 'own'; id: string }
+  /** A running publish to report on: another one (attach), or this run's own found after a lost answer. */
+  | { kind: 'attach'; running: Running }
+  /** Another publish is running and this run waits for it to end before posting. */
+  | { kind: 'waiting'; running: Running }
+  /** Nothing to publish: watch the offer as it is. */
+  | { kind: 'nothing' }
+  /** The POST was refused with reasons the API gave as a failed job's: the run ends on them. */
+  | { kind: 'refused'; snapshot: Snapshot }
+
+type State =
+  | { kind: 'look' }
+  | { kind: 'waiting'; running: Running }
+  /** Posted; its answer lost or naming nothing: looking for what it started. */
+  | { kind: 'finding'; looks: number; why: 'lost' | 'unnamed'; at: number }
+
+export class Starter {
+  private readonly steps: StartSteps
+  private readonly ifRunning: IfRunning
+  private readonly info: (line: string) => void
+  private readonly wall: () => number
+  private state: State = { kind: 'look' }
+  private posts = 0
+  /**
+   * When one more POST may go (two at most in all): never after an acceptance or a lost answer;
+   * after the look-up when the last was not processed; once the publish it conflicted with has
+   * been found and has ended when it was refused as a conflict.
+   */
+  private again: 'never' | 'after-look' | 'after-running' = 'never'
+  /** Look-ups since a conflict that found no publish running. */
+  private conflictLooks = 0
+  private current: Start | undefined
+
+  constructor(
+    steps: StartSteps,
+    ifRunning: IfRunning,
+    info: (line: string) => void,
+    wall: () => number
+  ) {
+    this.steps = steps
+    this.ifRunning = ifRunning
+    this.info = info
+    this.wall = wall
+  }
+
+  /** What `start` did, for the outputs and the summary. */
+  get start(): Start | undefined {
+    return this.current
+  }
+
+  private get what(): string {
+    return this.steps.kind === 'preview' ? 'a publish to preview' : 'a go-live'
+  }
+
+  /**
+   * One step of starting, within the poll's budget: what to watch now, or a failure. Called on
+   * each poll until it answers `own` or `attach`.
+   */
+  async next(budget: Budget): Promise<FetchResult<Next>> {
+    const { state } = this
+    if (state.kind === 'waiting') {
+      const ended = await this.steps.ended(state.running, budget)
+      if (ended.kind !== 'ok') return ended
+      if (!ended.value) return { kind: 'ok', value: state }
+      this.info(`${capital(state.running.label)} has ended: starting ${this.what} of this run.`)
+      this.state = { kind: 'look' }
+      // A refusal as a conflict allowed one more POST once that publish ended: it has.
+      if (this.again === 'after-running') this.again = 'after-look'
+    }
+    const found = await this.steps.look(budget)
+    if (found.kind !== 'ok') return found
+    const seen = found.value
+    if (this.state.kind === 'finding') return this.finding(this.state, seen)
+    if (seen.kind === 'blocked') return { kind: 'fatal', message: seen.message }
+    if (seen.kind === 'running' && this.again === 'after-look') {
+      // The last request was said not to be processed (429, 503), and a publish runs now: it may
+      // be that request's, so it is attached to, whatever if-running says.
+      this.again = 'never'
+      this.note({
+        started: false,
+        note: `A publish was already running: watching it instead of starting another. ${capital(seen.running.label)} may be the one this run's request started (its answer said it was not processed).`,
+        waitedFor: seen.running.id
+      })
+      return { kind: 'ok', value: { kind: 'attach', running: seen.running } }
+    }
+    if (seen.kind === 'running') return this.onRunning(seen.running)
+    if (seen.kind === 'nothing') {
+      this.note({ started: false, note: seen.note })
+      return { kind: 'ok', value: { kind: 'nothing' } }
+    }
+    if (this.posts === 0 || this.again === 'after-look') return this.post(budget)
+    // Refused as a conflict, and the publish it conflicted with is not listed (yet).
+    this.conflictLooks++
+    if (this.conflictLooks < START_LOOKS_AFTER_LOST_POST) {
+      return {
+        kind: 'transient',
+        reason: 'the API said another publish is in progress, but none is listed yet'
+      }
+    }
+    return {
+      kind: 'fatal',
+      message: `start: ${this.what} of ${this.steps.offer} was refused as in conflict with another publish, and after ${this.conflictLooks} look-ups none is listed. Nothing more was posted: run the workflow again once Partner Center shows no publish in progress.`
+    }
+  }
+
+  /**
+   * This run's own job or operation failed with only conflict errors: nothing was published, so
+   * it is a refusal, and the if-running rule applies on the next poll (one more POST may follow).
+   */
+  refusedByJob(id: string, detail: string): void {
+    this.state = { kind: 'look' }
+    this.again = this.posts < 2 ? 'after-running' : 'never'
+    this.conflictLooks = 0
+    this.note({
+      started: false,
+      note: `${capital(this.what)} of ${this.steps.offer} was refused: its job ${id} failed because another publish is in progress (${detail}). Looking for that publish.`
+    })
+  }
+
+  private async post(budget: Budget): Promise<FetchResult<Next>> {
+    this.posts++
+    this.again = 'never'
+    const at = this.wall()
+    // Said before the answer (not logged): if the run ends while the request is in flight, the
+    // summary and the message say that a publish request was sent and may have started.
+    this.note(
+      {
+        started: false,
+        note: `A request for ${this.what} of ${this.steps.offer} was sent at ${formatTime(at)} and its answer had not come: the publish may have started. Look in Partner Center before starting another.`,
+        notStarted: `A request for ${this.what} was sent at ${formatTime(at)} and may have started a publish: look in Partner Center before starting another.`
+      },
+      false
+    )
+    const posted = await this.steps.post(budget)
+    switch (posted.kind) {
+      case 'accepted':
+        this.state = { kind: 'look' }
+        this.note({
+          started: true,
+          note: `Started ${this.what} of ${this.steps.offer} at ${formatTime(at)}: ${posted.label}.`
+        })
+        return { kind: 'ok', value: { kind: 'own', id: posted.id } }
+      case 'unnamed':
+      case 'lost':
+        this.state = { kind: 'finding', looks: 0, why: posted.kind, at }
+        this.info(
+          posted.kind === 'lost'
+            ? `The answer to ${this.what} sent at ${formatTime(at)} was lost (${posted.reason}): it is never sent again in this run; looking for the publish it may have started.`
+            : `The API accepted ${this.what} (HTTP ${posted.status}) but its answer names nothing to watch: looking for the publish it started.`
+        )
+        return {
+          kind: 'transient',
+          reason: `looking for the publish requested at ${formatTime(at)}`
+        }
+      case 'not-processed':
+        this.again = this.posts < 2 ? 'after-look' : 'never'
+        this.note({
+          started: false,
+          note: `${capital(this.what)} sent at ${formatTime(at)} was not processed (${posted.reason}).`
+        })
+        if (this.again === 'never') {
+          return {
+            kind: 'fatal',
+            message: `start: ${this.what} of ${this.steps.offer} was not processed twice (${posted.reason}): nothing was started. Run the workflow again later.`
+          }
+        }
+        return {
+          kind: 'transient',
+          reason: posted.reason,
+          ...(posted.retryAfterMs === undefined ? {} : { retryAfterMs: posted.retryAfterMs })
+        }
+      case 'conflict':
+        this.again = this.posts < 2 ? 'after-running' : 'never'
+        this.conflictLooks = 0
+        this.note({
+          started: false,
+          note: `${capital(this.what)} of ${this.steps.offer} was refused: another publish is in progress (${posted.detail}).`,
+          notStarted: `This run's ${this.steps.kind === 'preview' ? 'publish' : 'go-live'} was not started: the API said another publish is in progress (${posted.detail}).`
+        })
+        // The publish the API says is running is looked for on the next poll (the list may lag).
+        return {
+          kind: 'transient',
+          reason: `the API says a publish is in progress (${posted.detail})`
+        }
+      case 'final':
+        if (posted.result.kind !== 'ok') return posted.result
+        this.note({
+          started: false,
+          note: `The API refused ${this.what} of ${this.steps.offer}: nothing was started. Its errors are below.`
+        })
+        return { kind: 'ok', value: { kind: 'refused', snapshot: posted.result.value } }
+    }
+  }
+
+  /** After a lost or unnamed answer: what appeared is this run's; nothing after a few looks is an error. */
+  private finding(state: Extract<State, { kind: 'finding' }>, seen: Found): FetchResult<Next> {
+    if (seen.kind === 'running') {
+      this.state = { kind: 'look' }
+      this.note({
+        started: true,
+        note: `Started ${this.what} of ${this.steps.offer} at ${formatTime(state.at)} (${state.why === 'lost' ? 'its answer was lost' : 'its answer named nothing to watch'}): found ${seen.running.label}.`,
+        waitedFor: seen.running.id
+      })
+      return { kind: 'ok', value: { kind: 'attach', running: seen.running } }
+    }
+    state.looks++
+    if (state.looks < START_LOOKS_AFTER_LOST_POST) {
+      return {
+        kind: 'transient',
+        reason: `the publish requested at ${formatTime(state.at)} is not listed yet`
+      }
+    }
+    const why =
+      state.why === 'lost'
+        ? `a request for ${this.what} was sent at ${formatTime(state.at)} and its answer was lost`
+        : `the API accepted ${this.what} at ${formatTime(state.at)}, but its answer named nothing to watch`
+    return {
+      kind: 'fatal',
+      message: `start: ${why}, and after ${state.looks} look-ups no publish of ${this.steps.offer} is listed. It was not sent again. It may still appear: look in Partner Center; a re-run of this workflow will find it if it runs.`
+    }
+  }
+
+  private onRunning(running: Running): FetchResult<Next> {
+    const since = running.since === undefined ? '' : ` (since ${running.since})`
+    if (this.ifRunning === 'fail') {
+      return {
+        kind: 'fatal',
+        message: `start: another publish of ${this.steps.offer} is in progress: ${running.label}${since}. Nothing was posted. Set if-running: wait to publish this run's changes once it ends, or if-running: attach to report on that publish instead.`
+      }
+    }
+    if (this.ifRunning === 'attach') {
+      this.note({
+        started: false,
+        note: `A publish was already running: watching it instead of starting another. ${capital(running.label)}${since}, found at ${formatTime(this.wall())}.`,
+        waitedFor: running.id
+      })
+      return { kind: 'ok', value: { kind: 'attach', running } }
+    }
+    this.state = { kind: 'waiting', running }
+    this.note({
+      started: false,
+      note: `Another publish of ${this.steps.offer} is in progress: ${running.label}${since}. This run's ${this.steps.kind === 'preview' ? 'publish' : 'go-live'} starts when it ends (if-running: wait).`,
+      waitedFor: running.id,
+      notStarted: `This run's ${this.steps.kind === 'preview' ? 'publish' : 'go-live'} was not started: ${running.label} was still in progress.`
+    })
+    return { kind: 'ok', value: { kind: 'waiting', running } }
+  }
+
+  private note(start: Start, log = true): void {
+    // A link the backend set stays; the rest is replaced.
+    this.current = {
+      ...(this.current?.link === undefined ? {} : { link: this.current.link }),
+      ...start
+    }
+    if (log) this.info(start.note)
+  }
+
+  /** The backend's link to the offer, for the summary. */
+  setLink(link: string | undefined): void {
+    if (link !== undefined)
+      this.current = { ...(this.current ?? { started: false, note: '' }), link }
+  }
+}
+
+/** The snapshot shown while this run waits for another publish to end: nothing passes or fails on it. */
+export function waitingSnapshot(running: Running): Snapshot {
+  return {
+    // Not `waiting`: to CPP that reads as a preview waiting at Publisher signoff, a pass.
+    status: 'notStarted',
+    rawStatus: `waiting for ${running.label} to end`,
+    steps: [],
+    messages: [
+      {
+        level: 'information',
+        parts: [{ text: `Waiting for ${running.label} to end before this run's publish starts.` }]
+      }
+    ],
+    previewLinks: [],
+    liveLinks: []
+  }
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/**
+ * A POST that failed in transit or with a transient status: not processed when the request never
+ * left or the API says it did not take it (429, 503); otherwise its fate is unknown.
+ */
+export function failedInTransit(
+  result: Extract<FetchResult<unknown>, { kind: 'transient' }>
+): Posted {
+  return result.unsent === true || result.status === 429 || result.status === 503
+    ? {
+        kind: 'not-processed',
+        reason: result.reason,
+        ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs })
+      }
+    : { kind: 'lost', reason: result.reason }
+}
+
+/** A 401 or 403 to the POST: a sign-in or role error, never a failed publish. */
+export function isSignInRefusal(result: FetchResult<unknown>): boolean {
+  return result.kind === 'fatal' && (result.status === 401 || result.status === 403)
+}
