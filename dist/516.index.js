@@ -1190,9 +1190,19 @@ class ProductIngestionWatcher {
         const found = await this.read(productLookupUrl(baseUrl, externalId, apiVersion), budget, parseProducts);
         if (found.kind !== 'ok')
             return found;
-        // The lookup matches the external id; prefer an exact echo of it when several come back.
+        // The product whose external id is the offer id; one that names none is taken only alone.
+        // Products that name other offer ids only mean the filter was ignored: never another offer.
         const wanted = externalId.toLowerCase();
-        const product = found.value.find((each) => each.externalId?.toLowerCase() === wanted) ?? found.value[0];
+        const product = found.value.find((each) => each.externalId?.toLowerCase() === wanted) ??
+            (found.value.length === 1 && found.value[0].externalId === undefined
+                ? found.value[0]
+                : undefined);
+        if (product === undefined && found.value.length > 0) {
+            return {
+                kind: 'fatal',
+                message: `offer-id "${externalId}": the Product Ingestion API answered the look-up with ${found.value.length} product${found.value.length === 1 ? '' : 's'} none of which has this offer id (it may have ignored the filter), so the gate cannot tell which is the offer and stops${this.settings.start === undefined ? '' : ': nothing was posted'}. Set offer-id to the product id Partner Center shows in its address bar (product/<guid>).`
+            };
+        }
         if (product === undefined) {
             return {
                 kind: 'fatal',

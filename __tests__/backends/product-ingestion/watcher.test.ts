@@ -475,6 +475,33 @@ describe('the offer', () => {
     scope.done()
   })
 
+  it.each([
+    ['other offer ids only', [{ id: PRODUCT, identity: { externalId: 'contoso-other' } }]],
+    [
+      'several products naming no offer id',
+      [{ id: PRODUCT }, { id: 'product/00000000-0000-4000-8000-000000000000' }]
+    ]
+  ])('stops when the look-up answers %s: never another offer', async (_name, value) => {
+    const { watcher, client } = setup({ 'operation-id': '' })
+    const scope = lookup().reply(200, { value })
+    const stopped = fatal(await poll(watcher))
+    scope.done()
+    expect(stopped.message).toContain('none of which has this offer id')
+    expect(stopped.message).toContain('product/<guid>')
+    expect(client.requests).toBe(1)
+  })
+
+  it('takes the one product of a look-up that names no offer id', async () => {
+    const { watcher } = setup({ 'operation-id': '' })
+    const scope = lookup()
+      .reply(200, { value: [{ id: PRODUCT }] })
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, list('running', 'pending'))
+    expect(ok(await poll(watcher)).facts?.[0]?.value).toBe(PRODUCT)
+    scope.done()
+  })
+
   it('watches a job whose errors name another product, and says so once', async () => {
     const other = '11111111-2222-4333-8444-555555555555'
     const { watcher, info } = setup({ 'offer-id': PRODUCT })
