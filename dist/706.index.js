@@ -4105,9 +4105,10 @@ function renderSummary(report, maxBytes = _constants_js__WEBPACK_IMPORTED_MODULE
 function render(report, snapshot, leftOut, hiddenSteps) {
     return [
         heading(report),
+        // Which publish the verdict is about comes first (this run's, or one it waited for).
+        startLine(report),
         verdictLine(report),
         outageLine(report),
-        startLine(report),
         snapshot ? notes(snapshot) : '',
         snapshot ? statusLine(report, snapshot) : '',
         snapshot ? stepsTable(snapshot, report.outcome.failedStep !== undefined) : '',

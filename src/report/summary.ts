@@ -72,9 +72,10 @@ function render(
 ): string {
   return [
     heading(report),
+    // Which publish the verdict is about comes first (this run's, or one it waited for).
+    startLine(report),
     verdictLine(report),
     outageLine(report),
-    startLine(report),
     snapshot ? notes(snapshot) : '',
     snapshot ? statusLine(report, snapshot) : '',
     snapshot ? stepsTable(snapshot, report.outcome.failedStep !== undefined) : '',
