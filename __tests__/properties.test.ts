@@ -690,8 +690,8 @@ describe('stepSlugs and buildOutputs, for any steps', () => {
           })
           const shown = Math.min(steps.length, 100)
           const stepKeys = Object.keys(outputs).filter((key) => key.startsWith('step-'))
-          // 19 fixed outputs; two per shown step: a collision would overwrite one and show here.
-          expect(Object.keys(outputs)).toHaveLength(19 + 2 * shown)
+          // 20 fixed outputs; two per shown step: a collision would overwrite one and show here.
+          expect(Object.keys(outputs)).toHaveLength(20 + 2 * shown)
           expect(stepKeys).toHaveLength(2 * shown)
           for (const key of stepKeys) expect(key).toMatch(/^step-[a-z0-9-]+-(status|progress)$/)
           stepSlugs(steps.slice(0, shown)).forEach((slug, i) => {

@@ -36,6 +36,41 @@ function staticToken(token, resource) {
 
 /***/ }),
 
+/***/ 7828:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   ZZ: () => (/* binding */ field),
+/* harmony export */   q0: () => (/* binding */ describe)
+/* harmony export */ });
+// How both normalizers read parsed JSON: objects, fields by name in any case, and what a value
+// is when it is not what was expected. (Their text rules differ: each keeps its own.)
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A field by name in any case: the docs spell `jobId` and `jobID`, `externalId` and `externalID`. */
+function field(record, name) {
+    if (Object.hasOwn(record, name))
+        return record[name];
+    const lower = name.toLowerCase();
+    const key = Object.keys(record).find((each) => each.toLowerCase() === lower);
+    return key === undefined ? undefined : record[key];
+}
+/** What a value is, for a message about an answer of the wrong shape. */
+function describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return `a ${typeof value}`;
+}
+
+
+/***/ }),
+
 /***/ 4205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -804,9 +839,12 @@ async function findLatestOperation(getJson, listUrl, budget, isId) {
 var html_text = __webpack_require__(408);
 // EXTERNAL MODULE: ./src/net/json.ts
 var net_json = __webpack_require__(4457);
+// EXTERNAL MODULE: ./src/backends/fields.ts
+var fields = __webpack_require__(7828);
 ;// CONCATENATED MODULE: ./src/backends/cpp/normalize.ts
 // The one boundary where CPP JSON becomes a typed Snapshot: object or one-element array, missing
 // fields tolerated, every spelling normalized, HTML turned into text.
+
 
 
 
@@ -817,10 +855,10 @@ class UnexpectedBodyError extends Error {
 }
 async function normalize(body) {
     const operation = Array.isArray(body) ? body[0] : body;
-    if (!isObject(operation)) {
+    if (!(0,fields/* isObject */.Gv)(operation)) {
         throw new UnexpectedBodyError(Array.isArray(body)
-            ? `an array whose first element is ${normalize_describe(operation)}, not an operation object`
-            : `${normalize_describe(body)}, not an operation object`);
+            ? `an array whose first element is ${(0,fields/* describe */.q0)(operation)}, not an operation object`
+            : `${(0,fields/* describe */.q0)(body)}, not an operation object`);
     }
     const rawStatus = normalize_text(operation.status) ?? normalize_text(operation.submissionState) ?? '';
     const submissionType = normalize_text(operation.submissionType);
@@ -847,7 +885,7 @@ async function normalize(body) {
     };
 }
 async function step(value, index, unread) {
-    if (!isObject(value))
+    if (!(0,fields/* isObject */.Gv)(value))
         return undefined;
     const id = normalize_text(value.id) ?? '';
     const rawStatus = normalize_text(value.status) ?? '';
@@ -871,7 +909,7 @@ async function messages(value, unread) {
     for (const item of items.slice(0, constants/* MAX_MESSAGES_PER_LIST */.j_)) {
         const each = typeof item === 'string'
             ? await message(item, undefined, undefined)
-            : isObject(item)
+            : (0,fields/* isObject */.Gv)(item)
                 ? await message(raw(item.messageHtml) ?? raw(item.message) ?? raw(item.text) ?? '', normalize_text(item.level), normalize_text(item.timestamp))
                 : undefined;
         if (each !== undefined)
@@ -903,7 +941,7 @@ function capParts(parts) {
 /** Links may come as strings or as objects carrying a URL; only http(s) URLs are kept. */
 function links(value) {
     return normalize_list(value)
-        .map((item) => isObject(item)
+        .map((item) => (0,fields/* isObject */.Gv)(item)
         ? (raw(item.uri) ?? raw(item.url) ?? raw(item.href) ?? raw(item.link))
         : raw(item))
         .filter((href) => href !== undefined && href.length <= constants/* MAX_LINK_CHARS */.mm && (0,html_text/* isWebLink */.l_)(href))
@@ -931,18 +969,6 @@ function normalize_text(value) {
 }
 function normalize_list(value) {
     return Array.isArray(value) ? value : [];
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function normalize_describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    return `a ${typeof value}`;
 }
 /** A body that is JSON but not an operation is retried: a proxy or a deploy may have answered. */
 async function snapshotOf(fetched) {
@@ -1310,7 +1336,7 @@ function readWatch(input, problem, common) {
  */
 const REGISTRY = {
     cpp: () => Promise.resolve(cppBackend),
-    'product-ingestion': async () => (await __webpack_require__.e(/* import() */ 516).then(__webpack_require__.bind(__webpack_require__, 9516))).productIngestionBackend
+    'product-ingestion': async () => (await __webpack_require__.e(/* import() */ 620).then(__webpack_require__.bind(__webpack_require__, 9620))).productIngestionBackend
 };
 const APIS = Object.keys(REGISTRY);
 function isApi(name) {

@@ -282,9 +282,14 @@ describe('ApiClient with a failing token source', () => {
     [
       'a transient AuthError',
       new AuthError('Azure AD sign-in failed: HTTP 503', true),
-      { kind: 'transient', reason: 'Azure AD sign-in failed: HTTP 503' }
+      // Nothing was sent: a publish may be posted again after it.
+      { kind: 'transient', reason: 'Azure AD sign-in failed: HTTP 503', unsent: true }
     ],
-    ['any other error', new Error('something odd'), { kind: 'transient', reason: 'something odd' }]
+    [
+      'any other error',
+      new Error('something odd'),
+      { kind: 'transient', reason: 'something odd', unsent: true }
+    ]
   ])('turns %s into that result without asking CPP', async (_name, error, expected) => {
     const source: TokenSource = {
       description: 'a failing source',

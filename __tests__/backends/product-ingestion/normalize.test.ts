@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { MAX_ERROR_DEPTH, MAX_ERROR_NODES } from '../../../src/constants.js'
+import { snapshotOf } from '../../../src/backends/product-ingestion/normalize.js'
 import {
   certificationFailure,
   leaves,
@@ -8,11 +9,10 @@ import {
   parseJob,
   parseProducts,
   parseSubmissions,
-  snapshotOf,
   UnexpectedBodyError,
   type Job,
   type Submission
-} from '../../../src/backends/product-ingestion/normalize.js'
+} from '../../../src/backends/product-ingestion/parse.js'
 import { verdict } from '../../../src/gate/verdict.js'
 import { messageText, type ErrorNode, type Snapshot } from '../../../src/model/snapshot.js'
 import {

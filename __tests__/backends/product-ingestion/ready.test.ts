@@ -3,12 +3,12 @@
 
 import { describe, expect, it } from '@jest/globals'
 import { productIngestionBackend } from '../../../src/backends/product-ingestion/index.js'
+import { snapshotOf } from '../../../src/backends/product-ingestion/normalize.js'
 import {
   parseJob,
   parseSubmissions,
-  snapshotOf,
   type Published
-} from '../../../src/backends/product-ingestion/normalize.js'
+} from '../../../src/backends/product-ingestion/parse.js'
 import { readConfig } from '../../../src/config.js'
 import { verdict, type Verdict, type WaitFor } from '../../../src/gate/verdict.js'
 import type { Snapshot } from '../../../src/model/snapshot.js'

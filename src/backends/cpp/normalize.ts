@@ -13,10 +13,9 @@ import type { FetchResult } from '../../model/outcome.js'
 import type { Message, MessagePart, Snapshot, Step, Unread } from '../../model/snapshot.js'
 import { htmlToParts, isWebLink } from '../../net/html-text.js'
 import { itemsSent } from '../../net/json.js'
+import { describe, isObject } from '../fields.js'
 import { cppStatus } from './spellings.js'
 import { controlsAsSpaces } from '../../text.js'
-
-type Json = Record<string, unknown>
 
 /** A body that parsed as JSON but is not an operation or offer status. */
 export class UnexpectedBodyError extends Error {}
@@ -155,17 +154,6 @@ function text(value: unknown): string | undefined {
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? (value as unknown[]) : []
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing'
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  return `a ${typeof value}`
 }
 
 /** A body that is JSON but not an operation is retried: a proxy or a deploy may have answered. */

@@ -16,7 +16,8 @@ import {
   type StartSteps
 } from '../start.js'
 import { configureUrl } from './location.js'
-import { parseJob, snapshotOf, type Submission } from './normalize.js'
+import { snapshotOf } from './normalize.js'
+import { parseJob, type Submission } from './parse.js'
 import { configureSchema, DEFAULT_SCHEMA_VERSION, submissionSchema } from './versions.js'
 
 /** What the API answers when a publish is already in progress. */
