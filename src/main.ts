@@ -136,8 +136,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     watcher?.start?.started !== true &&
     (outcome.result === 'timed-out' ||
       outcome.result === 'interrupted' ||
-      outcome.result === 'pending' ||
-      outcome.result === 'error')
+      outcome.result === 'pending')
   ) {
     outcome = { ...outcome, message: `${notStarted} ${outcome.message}` }
   }
