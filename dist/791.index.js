@@ -1820,7 +1820,9 @@ function stepSlugs(steps) {
 var trim = __webpack_require__(7456);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 // Every output of the action, computed from the report; all of them together stay under GitHub's
-// per-job output limit.
+// per-job output limit: the lists that do not fit (links, the error tree) share what the others
+// leave, then the steps take the rest, each cut to whole items, so that every output stays valid
+// JSON.
 
 
 
@@ -1828,6 +1830,14 @@ var trim = __webpack_require__(7456);
 function buildOutputs(report) {
     const { outcome } = report;
     const snapshot = outcome.snapshot;
+    const shown = snapshot === undefined ? undefined : (0,trim/* capSteps */.w_)(snapshot).snapshot;
+    const lists = {
+        'preview-links': linksOutput(snapshot?.previewLinks ?? []),
+        'live-links': linksOutput(snapshot?.liveLinks ?? []),
+        // Empty when the API has no error tree (CPP), `[]` when it has one without errors.
+        errors: snapshot?.errors === undefined ? { whole: '', fit: () => '' } : errorsOutput(snapshot.errors),
+        steps: shown === undefined ? { whole: '[]', fit: () => '[]' } : stepsOutput(shown)
+    };
     const fixed = {
         result: outcome.result,
         status: snapshot?.status ?? '',
@@ -1836,31 +1846,107 @@ function buildOutputs(report) {
         'submission-type': snapshot?.submissionType ?? '',
         'failed-step': outcome.failedStep ? outcome.failedStep.id || outcome.failedStep.name : '',
         message: outcome.message,
-        'preview-links': JSON.stringify(snapshot?.previewLinks ?? []),
-        'live-links': JSON.stringify(snapshot?.liveLinks ?? []),
         'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
         started: String(report.start?.started === true),
         polls: String(outcome.polls),
         requests: String(outcome.requests),
         'check-run-id': report.checkRun ? String(report.checkRun.id) : '',
         'check-run-url': report.checkRun?.url ?? '',
-        ...factOutputs(snapshot),
-        // Empty when the API has no error tree (CPP), `[]` when it has one without errors.
-        errors: snapshot?.errors === undefined ? '' : JSON.stringify(snapshot.errors.map(errorJson))
+        ...factOutputs(snapshot)
     };
-    if (outcome.snapshot === undefined)
-        return { ...fixed, steps: '[]' };
-    const { snapshot: shown } = (0,trim/* capSteps */.w_)(outcome.snapshot);
     const perStep = {};
-    stepSlugs(shown.steps).forEach((slug, index) => {
-        const step = shown.steps[index];
-        perStep[`step-${slug}-status`] = step.status;
-        perStep[`step-${slug}-progress`] = step.progress === undefined ? '' : String(step.progress);
+    if (shown !== undefined) {
+        stepSlugs(shown.steps).forEach((slug, index) => {
+            const step = shown.steps[index];
+            perStep[`step-${slug}-status`] = step.status;
+            perStep[`step-${slug}-progress`] = step.progress === undefined ? '' : String(step.progress);
+        });
+    }
+    // A lone surrogate would be written as U+FFFD anyway: replaced first, it is counted as written.
+    const plain = Object.fromEntries(Object.entries({ ...fixed, ...perStep }).map(([name, value]) => [name, value.toWellFormed()]));
+    const room = constants/* OUTPUTS_MAX_BYTES */.A3 -
+        Object.entries(plain).reduce((sum, [name, value]) => sum + (0,trim/* bytes */.ee)(name) + (0,trim/* bytes */.ee)(value), 0) -
+        Object.keys(lists).reduce((sum, name) => sum + (0,trim/* bytes */.ee)(name), 0);
+    // The steps' messages repeat what the error tree and the message say: they take what is left.
+    const { steps, ...first } = lists;
+    const fitted = share(first, room);
+    const used = Object.values(fitted).reduce((sum, value) => sum + (0,trim/* bytes */.ee)(value), 0);
+    const stepsValue = (0,trim/* bytes */.ee)(steps.whole) <= room - used ? steps.whole : steps.fit(room - used);
+    const { message, ...rest } = plain;
+    return {
+        ...pick(rest, Object.keys(fixed)),
+        message,
+        'preview-links': fitted['preview-links'],
+        'live-links': fitted['live-links'],
+        errors: fitted.errors,
+        steps: stepsValue,
+        ...pick(rest, Object.keys(perStep))
+    };
+}
+/**
+ * Each list whole when all fit in `room` bytes; otherwise the smallest are kept whole while each
+ * is within an equal share of what is left, and the others are cut to their share.
+ */
+function share(lists, room) {
+    const names = Object.keys(lists).sort((a, b) => (0,trim/* bytes */.ee)(lists[a].whole) - (0,trim/* bytes */.ee)(lists[b].whole));
+    const out = {};
+    let left = Math.max(0, room);
+    names.forEach((name, i) => {
+        const each = Math.floor(left / (names.length - i));
+        const { whole, fit } = lists[name];
+        out[name] = (0,trim/* bytes */.ee)(whole) <= each ? whole : fit(each);
+        left -= (0,trim/* bytes */.ee)(out[name]);
     });
-    const overhead = Object.entries({ ...fixed, ...perStep }).reduce((sum, [name, value]) => sum + (0,trim/* bytes */.ee)(name) + (0,trim/* bytes */.ee)(value), (0,trim/* bytes */.ee)('steps'));
-    const fitted = (0,trim/* fitByLeavingOutOldest */.EK)(shown, constants/* OUTPUTS_MAX_BYTES */.A3 - overhead, stepsJson);
-    // Unreachable with normalize's caps; the per-step outputs still carry every status then.
-    return { ...fixed, steps: fitted.fits ? fitted.text : '[]', ...perStep };
+    return out;
+}
+function pick(outputs, names) {
+    return Object.fromEntries(names.filter((name) => name in outputs).map((name) => [name, outputs[name]]));
+}
+/** JSON of values whose strings are well-formed: a lone surrogate is U+FFFD, not a 6-byte escape. */
+function json(value) {
+    return JSON.stringify(value, (_key, each) => typeof each === 'string' ? each.toWellFormed() : each);
+}
+/** The longest `render(k)` within `max` bytes, for k from `count` down to 0 (found by bisection). */
+function longest(count, max, render) {
+    let low = 0;
+    let high = count;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if ((0,trim/* bytes */.ee)(render(middle)) <= max)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return render(low);
+}
+/** A list of links: the first ones that fit. */
+function linksOutput(links) {
+    const render = (k) => json(links.slice(0, k));
+    return { whole: render(links.length), fit: (max) => longest(links.length, max, render) };
+}
+/** The error tree: the errors nearest the top that fit (every kept error's parent is kept). */
+function errorsOutput(errors) {
+    // Breadth first: keeping the first k of this order keeps a tree.
+    const order = [...errors];
+    for (let i = 0; i < order.length; i++)
+        order.push(...order[i].details);
+    const render = (k) => {
+        const kept = new Set(order.slice(0, k));
+        const tree = (nodes) => nodes.filter((node) => kept.has(node)).map((node) => errorJson(node, tree(node.details)));
+        return json(tree(errors));
+    };
+    return { whole: render(order.length), fit: (max) => longest(order.length, max, render) };
+}
+/** The steps: with as few of the oldest messages left out as fit, or none at all. */
+function stepsOutput(snapshot) {
+    return {
+        whole: stepsJson(snapshot),
+        fit: (max) => {
+            const fitted = (0,trim/* fitByLeavingOutOldest */.EK)(snapshot, max, stepsJson);
+            // The per-step outputs still carry every status then.
+            return fitted.fits ? fitted.text : '[]';
+        }
+    };
 }
 /** Facts named like an output set it (see OUTPUT_FACTS); each is empty when the API gave none. */
 function factOutputs(snapshot) {
@@ -1869,17 +1955,12 @@ function factOutputs(snapshot) {
         snapshot?.facts?.find((fact) => fact.name === name)?.value ?? ''
     ]));
 }
-function errorJson(node) {
-    return {
-        code: node.code,
-        message: node.message,
-        resourceId: node.resourceId ?? null,
-        details: node.details.map(errorJson)
-    };
+function errorJson(node, details) {
+    return { code: node.code, message: node.message, resourceId: node.resourceId ?? null, details };
 }
 /** The `steps` output: one object per step, messages as plain text. */
 function stepsJson(snapshot) {
-    return JSON.stringify(snapshot.steps.map((step) => ({
+    return json(snapshot.steps.map((step) => ({
         id: step.id,
         name: step.name,
         status: step.status,
@@ -2777,10 +2858,10 @@ async function gate(config, backend, { client, watcher, signedInWith, log }, { d
 async function openCheckRun(config, backend, log, clock, signal, ms) {
     if (!config.checkRun)
         return undefined;
-    const [github, { CheckRun }] = await Promise.all([
+    const [[github, { defaults }], { CheckRun }] = await Promise.all([
         // @actions/github makes its proxy dispatcher (undici's ProxyAgent) as it is loaded.
-        (0,undici_on_demand.loadUndici)().then(() => __webpack_require__.e(/* import() */ 542).then(__webpack_require__.bind(__webpack_require__, 542))),
-        __webpack_require__.e(/* import() */ 158).then(__webpack_require__.bind(__webpack_require__, 2158))
+        (0,undici_on_demand.loadUndici)().then(() => Promise.all([Promise.all(/* import() */[__webpack_require__.e(489), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351)), __webpack_require__.e(/* import() */ 489).then(__webpack_require__.bind(__webpack_require__, 1489))])),
+        __webpack_require__.e(/* import() */ 252).then(__webpack_require__.bind(__webpack_require__, 6252))
     ]);
     const { context } = github;
     const head = context.payload.pull_request
@@ -2795,7 +2876,10 @@ async function openCheckRun(config, backend, log, clock, signal, ms) {
         signal,
         warn: log.warning,
         info: log.info,
-        redact: log.redact
+        debug: log.debug,
+        redact: log.redact,
+        // The fetch @actions/github would send with: the runner's proxy applies to it.
+        fetch: defaults.request?.fetch ?? fetch
     }, ms);
 }
 
