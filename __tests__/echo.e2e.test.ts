@@ -134,6 +134,9 @@ async function play({ backend, scenario, credential, signInEchoes }: Case): Prom
       token: '',
       ...credential.inputs,
       'max-consecutive-errors': '30',
+      // Every form of an ID token, echoed a few at a time by an OIDC service whose 5xx the gate
+      // backs off from, takes half a minute before the API is reached.
+      timeout: '60s',
       'check-name': 'Publish gate',
       'github-token': GITHUB_TOKEN,
       ...scenario.inputs
@@ -141,7 +144,7 @@ async function play({ backend, scenario, credential, signInEchoes }: Case): Prom
     const run = await runBundle(
       inputs,
       async (child) => {
-        const backstop = setTimeout(() => child.kill('SIGKILL'), 50_000)
+        const backstop = setTimeout(() => child.kill('SIGKILL'), 75_000)
         child.once('exit', () => clearTimeout(backstop))
         return Promise.resolve()
       },

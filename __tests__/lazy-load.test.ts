@@ -41,7 +41,8 @@ const context = {
   get sha(): string {
     return process.env.GITHUB_SHA ?? ''
   },
-  payload: {} as Record<string, unknown>
+  payload: {} as Record<string, unknown>,
+  serverUrl: 'https://github.com'
 }
 const created = (): Promise<{ data: CheckRunData }> =>
   Promise.resolve({ data: { id: RUN_ID, html_url: RUN_URL } })
@@ -52,7 +53,7 @@ const listed = (): Promise<{ data: { total_count: number; check_runs: CheckRunDa
 const create = jest.fn((_params: Params) => created())
 const update = jest.fn((_params: Params) => updated())
 const listForRef = jest.fn((_params: Params) => listed())
-const getOctokit = jest.fn((_token: string) => ({
+const getOctokit = jest.fn((_token: string, _options?: unknown) => ({
   rest: { checks: { create, update, listForRef } }
 }))
 
@@ -164,7 +165,11 @@ describe('with check-name', () => {
     expect(loaded).toBe(true)
     expect(outcome.result).toBe('succeeded')
     expect(process.exitCode).toBeUndefined()
-    expect(getOctokit).toHaveBeenCalledWith(GITHUB_TOKEN)
+    // With the gate's log and fetch (__tests__/report/check-run.test.ts tests what they do).
+    expect(getOctokit).toHaveBeenCalledWith(
+      GITHUB_TOKEN,
+      expect.objectContaining({ log: expect.any(Object), request: expect.any(Object) })
+    )
     expect(listForRef).not.toHaveBeenCalled()
     expect(create).toHaveBeenCalledTimes(1)
     expect(create.mock.calls[0][0]).toMatchObject({

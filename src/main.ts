@@ -18,6 +18,7 @@ import { poll } from './gate/poll.js'
 import type { Outcome } from './model/outcome.js'
 import type { Snapshot } from './model/snapshot.js'
 import { ApiClient } from './net/api-client.js'
+import type { Fetch } from './net/github-fetch.js'
 import { loadUndici } from './net/undici-on-demand.js'
 import type { CheckRun } from './report/check-run.js'
 import { ProgressLog } from './report/progress-log.js'
@@ -308,9 +309,11 @@ async function openCheckRun(
   ms: number
 ): Promise<CheckRun | undefined> {
   if (!config.checkRun) return undefined
-  const [github, { CheckRun }] = await Promise.all([
+  const [[github, { defaults }], { CheckRun }] = await Promise.all([
     // @actions/github makes its proxy dispatcher (undici's ProxyAgent) as it is loaded.
-    loadUndici().then(() => import('@actions/github')),
+    loadUndici().then(() =>
+      Promise.all([import('@actions/github'), import('@actions/github/lib/utils')])
+    ),
     import('./report/check-run.js')
   ])
   const { context } = github
@@ -328,7 +331,10 @@ async function openCheckRun(
       signal,
       warn: log.warning,
       info: log.info,
-      redact: log.redact
+      debug: log.debug,
+      redact: log.redact,
+      // The fetch @actions/github would send with: the runner's proxy applies to it.
+      fetch: (defaults.request?.fetch as Fetch | undefined) ?? fetch
     },
     ms
   )

@@ -6,6 +6,7 @@ import { afterAll, beforeEach, describe, expect, it } from '@jest/globals'
 import nock from 'nock'
 import { CHECK_RUN_UPDATE_MS } from '../../src/constants.js'
 import type { Snapshot } from '../../src/model/snapshot.js'
+import type { Fetch } from '../../src/net/github-fetch.js'
 import { CheckRun, progressTitle, type CheckRunSettings } from '../../src/report/check-run.js'
 import type { Outcome, Result } from '../../src/model/outcome.js'
 import type { Report } from '../../src/report/report.js'
@@ -16,6 +17,9 @@ const saved = { ...process.env }
 process.env.GITHUB_REPOSITORY = 'contoso/marketplace-offer'
 delete process.env.GITHUB_API_URL
 const github = await import('@actions/github')
+const githubFetch =
+  ((await import('@actions/github/lib/utils')).defaults.request?.fetch as Fetch | undefined) ??
+  fetch
 
 afterAll(() => {
   process.env = { ...saved }
@@ -76,6 +80,8 @@ function settings(overrides: Partial<CheckRunSettings> = {}): CheckRunSettings {
     signal: new AbortController().signal,
     warn: (line) => warnings.push(line),
     info: (line) => infos.push(line),
+    debug: () => undefined,
+    fetch: githubFetch,
     ...overrides
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { MAX_STEPS, OUTPUTS_MAX_BYTES } from '../../src/constants.js'
 import { normalize } from '../../src/backends/cpp/normalize.js'
 import type { Snapshot, Step } from '../../src/model/snapshot.js'
@@ -488,5 +489,74 @@ describe('buildOutputs for an API with facts and an error tree', () => {
     )
     expect(totalBytes(outputs)).toBeLessThanOrEqual(OUTPUTS_MAX_BYTES)
     expect(JSON.parse(outputs.errors)).toHaveLength(100)
+  })
+})
+
+describe('buildOutputs within the outputs’ budget', () => {
+  /** The error tree normalize keeps at most, every message lone surrogates (6 bytes escaped). */
+  const surrogateErrors = Array.from({ length: 10 }, (_, i) => ({
+    code: `c${i}`,
+    message: '\ud800'.repeat(2_000),
+    details: Array.from({ length: 9 }, (_, j) => ({
+      code: `c${i}.${j}`,
+      message: '\udfff'.repeat(2_000),
+      details: []
+    }))
+  }))
+
+  it('writes lone surrogates as U+FFFD, not as escapes, and cuts the error tree to whole errors', () => {
+    const outputs = buildOutputs(
+      report({
+        result: 'failed',
+        message: '\ud800'.repeat(4_000),
+        snapshot: snapshot('failed', [step('job', 'failed')], {
+          errors: surrogateErrors,
+          previewLinks: Array.from({ length: 50 }, () => `https://x.example/${'é'.repeat(1_980)}`),
+          liveLinks: Array.from({ length: 50 }, () => `https://y.example/${'"'.repeat(1_980)}`)
+        })
+      })
+    )
+    expect(totalBytes(outputs)).toBeLessThanOrEqual(OUTPUTS_MAX_BYTES)
+    for (const value of Object.values(outputs)) expect(value.isWellFormed()).toBe(true)
+    expect(outputs.errors).not.toContain('\\ud800')
+    const errors = JSON.parse(outputs.errors) as Array<{ code: string; details: unknown[] }>
+    // The errors nearest the top are kept first, each with the path to it.
+    expect(errors.length).toBeGreaterThan(0)
+    expect(errors[0].code).toBe('c0')
+    for (const name of ['preview-links', 'live-links', 'steps']) {
+      expect(() => JSON.parse(outputs[name]) as unknown).not.toThrow()
+    }
+    expect(JSON.parse(outputs['preview-links'])).not.toHaveLength(0)
+  })
+
+  it('for any sizes of the lists: every output is valid, and all together within the budget', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 50 }),
+        fc.nat({ max: 50 }),
+        fc.nat({ max: 10 }),
+        fc.constantFrom('a', 'é', '\ud800', '"'),
+        (previews, lives, roots, char) => {
+          const outputs = buildOutputs(
+            report({
+              result: 'failed',
+              snapshot: snapshot('failed', [step('job', 'failed')], {
+                errors: surrogateErrors.slice(0, roots),
+                previewLinks: Array.from(
+                  { length: previews },
+                  () => `https://x/${char.repeat(1_990)}`
+                ),
+                liveLinks: Array.from({ length: lives }, () => `https://y/${char.repeat(1_990)}`)
+              })
+            })
+          )
+          expect(totalBytes(outputs)).toBeLessThanOrEqual(OUTPUTS_MAX_BYTES)
+          for (const name of ['preview-links', 'live-links', 'errors', 'steps']) {
+            expect(() => JSON.parse(outputs[name]) as unknown).not.toThrow()
+          }
+        }
+      ),
+      { seed: 21, numRuns: 60 }
+    )
   })
 })

@@ -3,13 +3,19 @@
 // minute, and completed with the verdict. @actions/github is loaded only when this is used. Every
 // call carries a deadline: a Checks API that stalls costs a warning, never the gate's own verdict.
 
-import { CHECK_RUN_MAX_BYTES, CHECK_RUN_UPDATE_MS, REQUEST_TIMEOUT_MS } from '../constants.js'
+import {
+  CHECK_RUN_MAX_BYTES,
+  CHECK_RUN_UPDATE_MS,
+  MAX_LINK_CHARS,
+  REQUEST_TIMEOUT_MS
+} from '../constants.js'
 import { formatDuration } from '../duration.js'
 import type { Clock } from '../gate/clock.js'
 import { describeStatus, lastSeen } from '../model/describe.js'
 import type { Result } from '../model/outcome.js'
 import type { Snapshot } from '../model/snapshot.js'
 import { budget, type HeldBudget } from '../net/budget.js'
+import { guardedFetch } from '../net/github-fetch.js'
 import { stepAnnotations } from './annotations.js'
 import type { CheckRunRef, Report } from './report.js'
 import { renderSummary } from './summary.js'
@@ -30,8 +36,12 @@ export interface CheckRunSettings {
   signal: AbortSignal
   warn: (line: string) => void
   info: (line: string) => void
+  /** Octokit's own messages (a deprecation notice from a response header): the debug log. */
+  debug: (line: string) => void
   /** Every secret of the run hidden from what is sent to GitHub. */
   redact: (text: string) => string
+  /** The fetch @actions/github sends with (through the runner's proxy), which the gate guards. */
+  fetch: (url: string, init?: RequestInit) => Promise<Response>
 }
 
 const CONCLUSION: Record<
@@ -70,6 +80,8 @@ export class CheckRun {
   private readonly octokit: Octokit
   private readonly repo: { owner: string; repo: string }
   private readonly settings: CheckRunSettings
+  /** The GitHub server (GITHUB_SERVER_URL), on whose origin a check run's page is. */
+  private readonly server: string
   private ref: CheckRunRef | undefined
   private lastTitle = ''
   private lastUpdate = Number.NEGATIVE_INFINITY
@@ -80,8 +92,20 @@ export class CheckRun {
   private broken = false
 
   private constructor(github: GitHub, settings: CheckRunSettings) {
-    this.octokit = github.getOctokit(settings.token)
+    // Octokit writes its messages to the console (stderr, where the runner reads commands too)
+    // unless it is given a log: they go to the debug log, redacted and inert, or nowhere.
+    const log = {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (text: string) => settings.debug(`GitHub API: ${text}`),
+      error: (text: string) => settings.debug(`GitHub API: ${text}`)
+    }
+    this.octokit = github.getOctokit(settings.token, {
+      log,
+      request: { fetch: guardedFetch(settings.fetch), log }
+    })
     this.repo = github.context.repo
+    this.server = github.context.serverUrl
     this.settings = settings
   }
 
@@ -211,8 +235,7 @@ export class CheckRun {
     const found = data.check_runs[0]
     if (!found) return undefined
     return {
-      id: found.id,
-      url: found.html_url ?? '',
+      ...this.checkRunRef(found),
       completed: found.status === 'completed',
       ...(found.conclusion ? { conclusion: found.conclusion } : {})
     }
@@ -231,7 +254,20 @@ export class CheckRun {
       },
       request: { signal }
     })
-    return { id: data.id, url: data.html_url ?? '' }
+    return this.checkRunRef(data)
+  }
+
+  /**
+   * The run's id and page from GitHub's answer, which is read like any answer from the network:
+   * an id that is not a positive integer fails the call, and a page that is not an https:// URL
+   * on the GitHub server's origin (or is longer than a link may be) is left out.
+   */
+  private checkRunRef(data: { id: unknown; html_url?: unknown }): CheckRunRef {
+    const { id } = data
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
+      throw new Error('GitHub answered without a check run id')
+    }
+    return { id, url: pageUrl(data.html_url, this.server) }
   }
 
   private async update(fields: CheckRunUpdate, signal: AbortSignal): Promise<void> {
@@ -347,6 +383,17 @@ function finalTitle(report: Report): string {
     interrupted: 'Interrupted',
     pending: 'In progress'
   }[result]
+}
+
+/** The URL when it is an https:// page on the server's origin, else empty. */
+function pageUrl(value: unknown, server: string): string {
+  if (typeof value !== 'string' || value.length > MAX_LINK_CHARS) return ''
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' && url.origin === new URL(server).origin ? url.href : ''
+  } catch {
+    return ''
+  }
 }
 
 /** Check-run annotations need a file: the workflow's, when the runner says which it is. */

@@ -1,8 +1,11 @@
 // The one redactor: every secret of the run (the token input, the client secret, the GitHub token,
 // each OIDC ID token and each access token issued) replaced by *** wherever it shows, in every
-// form a server echoing it could use: as is, JSON-escaped (\uXXXX, \/, \"), as HTML entities,
-// percent- or form-encoded, and base64 of the secret and of "Bearer <secret>". It runs on text
-// after decoding (a secret split by markup is whole again by then) and on what each sink writes.
+// form a server echoing it could use: as is, JSON-escaped, as HTML entities, percent- or
+// form-encoded (twice, or under one another), split by format characters, line breaks or <br>,
+// and in base64 (standard and URL-safe) of the secret, of its percent- and form-encoded forms and
+// of "Bearer <secret>", wherever the base64 starts. Each form is searched in every reading of the
+// text (readings.ts), and the part of the text it came from is hidden. It runs on text after
+// decoding (a secret split by markup is whole again by then) and on what each sink writes.
 
 import { MIN_SECRET_CHARS } from '../constants.js'
 import {
@@ -12,55 +15,43 @@ import {
   type Snapshot,
   type Step
 } from '../model/snapshot.js'
+import {
+  encodingsIn,
+  EVERY_ENCODING,
+  readingsOf,
+  spanOf,
+  visibleText,
+  type Encoding
+} from './readings.js'
 import type { Report } from './report.js'
 
 const MASK = '***'
 
-/**
- * The text with encodings undone, and where each of its UTF-16 code units came from in the
- * original text: `start(k)` to `end(k)`.
- */
-interface View {
-  text: string
-  start: (k: number) => number
-  end: (k: number) => number
-}
-
-/** The kinds of encoding the decoded view undoes. */
-type Encoding = 'json' | 'html' | 'percent'
-const EVERY_ENCODING: readonly Encoding[] = ['json', 'html', 'percent']
-
 export class Secrets {
   private readonly values = new Set<string>()
-  /** Literal forms searched in the original text: each secret as is, and its base64. */
-  private literals: string[] = []
-  /**
-   * Whether a secret holds text that itself reads as an escape, entity or percent-encoding (`%41`,
-   * `\"`, `&amp;`): then one encoding of it leaves the others as they are, and is found only in a
-   * view that undoes that encoding alone.
-   */
-  private selfEncoded = false
-  /** What hideDecoded looks for: each secret, and its form-encoded form (a space written as "+"). */
+  /** What is searched in each reading of a text: every form of every secret (formsOf). */
   private forms: string[] = []
+  /**
+   * For a secret that holds text which itself reads as an escape, entity or percent-encoding
+   * (`%41`, `\\b`, `&amp;`): the encodings to undo alone, and without those it holds. A server
+   * that applies one encoding to it leaves the others as they are, and undoing them would change
+   * the secret: it is whole only in a reading that leaves them.
+   */
+  private partly: Encoding[][] = []
+  /** Whether a secret holds `*`: a mask written next to text can then complete one. */
+  private starred = false
 
   /** Adds a secret; too short a value would hide ordinary words, so it is only masked by the runner. */
   add(secret: string): void {
     if (secret.length < MIN_SECRET_CHARS || this.values.has(secret)) return
     this.values.add(secret)
-    this.literals.push(secret)
-    this.selfEncoded ||= decodedText(secret, EVERY_ENCODING) !== secret
-    this.forms = [...new Set([...this.forms, secret, secret.replaceAll(' ', '+')])]
-    for (const value of [secret, `Bearer ${secret}`]) {
-      for (const encoded of [
-        Buffer.from(value).toString('base64'),
-        Buffer.from(value).toString('base64url')
-      ]) {
-        // Padding is only ever at the end.
-        this.literals.push(encoded, encoded.split('=')[0])
-      }
+    const held = encodingsIn(secret)
+    if (held.length > 0) {
+      const others = EVERY_ENCODING.filter((encoding) => !held.includes(encoding))
+      this.partly = uniqueLists([...this.partly, ...EVERY_ENCODING.map((each) => [each]), others])
     }
-    // Longest first, so that a longer form is hidden whole before a shorter one inside it.
-    this.literals = [...new Set(this.literals)].sort((a, b) => b.length - a.length)
+    this.starred ||= secret.includes('*')
+    this.forms = [...new Set([...this.forms, ...formsOf(secret)])]
   }
 
   get size(): number {
@@ -70,46 +61,28 @@ export class Secrets {
   /** The text with every secret, in any of the forms above, replaced by ***. */
   redact(text: string): string {
     if (this.values.size === 0 || text.length === 0) return text
-    let out = text
-    for (const literal of this.literals) {
-      if (out.includes(literal)) out = out.split(literal).join(MASK)
+    let out = this.hide(text)
+    // "x" + secret + "*-secret", with a secret "x***-secret" in it: hiding the first puts the
+    // second together.
+    for (let again = 0; this.starred && again < 3; again++) {
+      const next = this.hide(out)
+      if (next === out) break
+      out = next
     }
-    return this.hideDecoded(out)
+    return out
   }
 
-  /**
-   * Finds each secret in the decoded view of the text (escapes, entities and percent-encoding
-   * undone) and replaces the original span it came from.
-   */
-  private hideDecoded(text: string): string {
-    // Nothing that could start an encoding: every view is the text itself. Most texts (log lines,
-    // outputs) end here, at the cost of a scan for each of `\`, `&`, `%` and each secret.
-    if (!mayHoldEncoding(text) && !this.forms.some((form) => text.includes(form))) {
-      return text
-    }
+  /** Finds every form in every reading of the text, and hides the parts of the text they came from. */
+  private hide(text: string): string {
     const spans: Array<[number, number]> = []
-    const views = this.selfEncoded
-      ? [EVERY_ENCODING, ...EVERY_ENCODING.map((encoding) => [encoding])]
-      : [EVERY_ENCODING]
-    // Form-encoding writes a space as "+": the decoded view keeps "+", so look for that too.
-    let forms = this.forms
-    // With no numeric entity, percent-encoding or JSON escape in the text, only named entities
-    // decode, and they stand for a few characters only: each run of a secret's other characters
-    // must then be in the text as it is, or the secret cannot be in any decoded view of it.
-    if (!text.includes('#') && !text.includes('%') && !text.includes('\\')) {
-      forms = forms.filter((form) =>
-        form.split(NAMED_ENTITY_CHARS).every((run) => run === '' || text.includes(run))
-      )
-      if (forms.length === 0) return text
-    }
-    for (const encodings of views) {
-      // The decoded text alone first: the spans are worked out only when a secret is in it.
-      const decoded = decodedText(text, encodings)
-      if (!forms.some((form) => decoded.includes(form))) continue
-      const view = decodedView(text, encodings)
-      for (const form of forms) {
-        for (let at = view.text.indexOf(form); at !== -1; at = view.text.indexOf(form, at + 1)) {
-          spans.push([view.start(at), view.end(at + form.length - 1)])
+    for (const reading of readingsOf(text, this.partly)) {
+      for (const form of this.forms) {
+        for (
+          let at = reading.text.indexOf(form);
+          at !== -1;
+          at = reading.text.indexOf(form, at + 1)
+        ) {
+          spans.push(spanOf(reading, text.length, at, form.length))
         }
       }
     }
@@ -130,172 +103,64 @@ export class Secrets {
   }
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  sol: '/',
-  plus: '+',
-  equals: '=',
-  percnt: '%',
-  bsol: '\\'
-}
-/** The characters a named entity stands for, to split a secret on. */
-const NAMED_ENTITY_CHARS = new RegExp(
-  `[${Object.values(NAMED_ENTITIES)
-    .map((char) => `\\${char}`)
-    .join('')}]`
-)
-const JSON_SHORT: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/' }
-
-/** Where an encoding may start: anything else is plain text, copied as it is. */
-const ENCODING_HEAD = /[\\&%]/g
-/** Whether the text has a character an encoding may start with (ENCODING_HEAD): no regex to compile. */
-function mayHoldEncoding(text: string): boolean {
-  return text.includes('\\') || text.includes('&') || text.includes('%')
-}
-
-/** The decoded text of decodedView, without the spans: what most texts need, at little cost. */
-function decodedText(text: string, encodings: readonly Encoding[]): string {
-  const head = new RegExp(ENCODING_HEAD)
-  let out = ''
-  let i = 0
-  for (let match = head.exec(text); match !== null; match = head.exec(text)) {
-    const found = decodeAt(text, match.index, encodings)
-    if (found === undefined) continue
-    out += text.slice(i, match.index) + found.chars.join('')
-    i = found.end
-    head.lastIndex = i
-  }
-  return i === 0 ? text : out + text.slice(i)
+/** The lists, each once, none empty. */
+function uniqueLists(lists: Encoding[][]): Encoding[][] {
+  const seen = new Map(lists.filter((list) => list.length > 0).map((list) => [list.join(), list]))
+  return [...seen.values()]
 }
 
 /**
- * The text with each JSON escape, HTML entity or percent-encoded UTF-8 character (of the
- * encodings given) undone. Anything that is not a well-formed encoding stays as it is. The view
- * is kept as segments (a run of plain text, or the code units of one encoding), so its cost grows
- * with the number of encodings in the text, not with its length.
+ * What is searched for a secret, in readings that have every encoding undone and what a reader
+ * does not see left out: the secret (with spaces also as form-encoding's "+"), and its base64.
+ * Base64 of a value depends on where it starts in the encoded bytes (its offset in a group of
+ * three): for each offset, the characters that stand for the value's bytes alone (its middle, as
+ * the runner's own masker takes it), of the secret and of its percent- and form-encoded forms; and
+ * the whole base64 of the secret and of "Bearer <secret>", padded or not, hidden to the last
+ * character when that is what a text holds.
  */
-function decodedView(text: string, encodings: readonly Encoding[]): View {
-  const pieces: string[] = []
-  // Segment n starts at decoded[n] in the view and at original[n] in the text; an encoding's
-  // segment ends at encodedEnd[n] in the text, a plain one has encodedEnd[n] = -1.
-  const decoded: number[] = []
-  const original: number[] = []
-  const encodedEnd: number[] = []
-  let length = 0
-  const segment = (piece: string, from: number, to: number): void => {
-    pieces.push(piece)
-    decoded.push(length)
-    original.push(from)
-    encodedEnd.push(to)
-    length += piece.length
-  }
-  const head = new RegExp(ENCODING_HEAD)
-  let i = 0
-  for (let match = head.exec(text); match !== null; match = head.exec(text)) {
-    const at = match.index
-    const found = decodeAt(text, at, encodings)
-    if (found === undefined) continue
-    if (at > i) segment(text.slice(i, at), i, -1)
-    segment(found.chars.join(''), at, found.end)
-    i = found.end
-    head.lastIndex = i
-  }
-  if (i < text.length) segment(text.slice(i), i, -1)
-  /** The segment that holds code unit k of the view. */
-  const find = (k: number): number => {
-    let low = 0
-    let high = decoded.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (decoded[middle] <= k) low = middle
-      else high = middle - 1
-    }
-    return low
-  }
-  return {
-    text: pieces.join(''),
-    start: (k) => {
-      const n = find(k)
-      return encodedEnd[n] === -1 ? original[n] + (k - decoded[n]) : original[n]
-    },
-    end: (k) => {
-      const n = find(k)
-      return encodedEnd[n] === -1 ? original[n] + (k - decoded[n]) + 1 : encodedEnd[n]
+export function formsOf(secret: string): string[] {
+  const forms = [secret, secret.replaceAll(' ', '+')].map(visibleText)
+  for (const value of [secret, `Bearer ${secret}`]) {
+    for (const alphabet of ['base64', 'base64url'] as const) {
+      const whole = Buffer.from(value, 'utf8').toString(alphabet)
+      forms.push(whole, whole.replace(/=+$/, ''))
     }
   }
+  for (const value of [secret, percentEncoded(secret, URI_UNRESERVED), formEncoded(secret)]) {
+    const bytes = Buffer.from(value, 'utf8')
+    for (const offset of [0, 1, 2]) {
+      // The bytes before the first full group share their characters with what comes before.
+      const skip = (3 - offset) % 3
+      const groups = Math.floor((bytes.length - skip) / 3)
+      if (groups <= 0) continue
+      const middle = bytes.subarray(skip, skip + 3 * groups)
+      forms.push(middle.toString('base64'), middle.toString('base64url'))
+    }
+  }
+  return [...new Set(forms)].filter((form) => form !== '')
 }
 
-// Sticky: each matches only where its lastIndex is set, with no copy of the text.
-const JSON_UNICODE = /\\u([0-9a-fA-F]{4})/y
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/y
-const PERCENT_BYTE = /%([0-9a-fA-F]{2})/y
+/** What encodeURIComponent leaves as it is. */
+const URI_UNRESERVED = /[A-Za-z0-9\-_.!~*'()]/
+/** What form-encoding (application/x-www-form-urlencoded) leaves as it is. */
+const FORM_UNRESERVED = /[A-Za-z0-9*\-._]/
 
-/** The characters one encoding at `i` stands for (UTF-16 code units), and where it ends. */
-function decodeAt(
-  text: string,
-  i: number,
-  encodings: readonly Encoding[]
-): { chars: string[]; end: number } | undefined {
-  const head = text[i]
-  if (head === '\\' && encodings.includes('json')) {
-    JSON_UNICODE.lastIndex = i
-    const unicode = JSON_UNICODE.exec(text)
-    if (unicode) return { chars: [String.fromCharCode(parseInt(unicode[1], 16))], end: i + 6 }
-    const short = text[i + 1]
-    if (short !== undefined && Object.hasOwn(JSON_SHORT, short)) {
-      return { chars: [JSON_SHORT[short]], end: i + 2 }
-    }
-    return undefined
-  }
-  if (head === '&' && encodings.includes('html')) {
-    ENTITY.lastIndex = i
-    const entity = ENTITY.exec(text)
-    if (!entity) return undefined
-    const end = i + entity[0].length
-    if (entity[3] !== undefined) {
-      const name = entity[3].toLowerCase()
-      return Object.hasOwn(NAMED_ENTITIES, name)
-        ? { chars: [NAMED_ENTITIES[name]], end }
-        : undefined
-    }
-    const code = entity[1] !== undefined ? Number(entity[1]) : parseInt(entity[2], 16)
-    if (code > 0x10ffff) return undefined
-    return { chars: [...String.fromCodePoint(code)].flatMap(codeUnits), end }
-  }
-  if (head === '%' && encodings.includes('percent')) return decodePercent(text, i)
-  return undefined
+/** The UTF-8 bytes of the text percent-encoded, but for the characters `keep` matches. */
+function percentEncoded(text: string, keep: RegExp): string {
+  return [...text.toWellFormed()]
+    .map((char) =>
+      keep.test(char)
+        ? char
+        : [...Buffer.from(char, 'utf8')]
+            .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+            .join('')
+    )
+    .join('')
 }
 
-/** One UTF-8 character written as %HH bytes. */
-function decodePercent(text: string, i: number): { chars: string[]; end: number } | undefined {
-  const byte = (at: number): number | undefined => {
-    PERCENT_BYTE.lastIndex = at
-    const match = PERCENT_BYTE.exec(text)
-    return match ? parseInt(match[1], 16) : undefined
-  }
-  const lead = byte(i)
-  if (lead === undefined) return undefined
-  const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0
-  if (length === 0) return undefined
-  const bytes = [lead]
-  for (let k = 1; k < length; k++) {
-    const next = byte(i + 3 * k)
-    if (next === undefined || (next & 0xc0) !== 0x80) return undefined
-    bytes.push(next)
-  }
-  const char = Buffer.from(bytes).toString('utf8')
-  // Bytes that are not UTF-8 decode to U+FFFD, which does not encode back to them (U+FFFD itself,
-  // percent-encoded, does).
-  if (!Buffer.from(char).equals(Buffer.from(bytes))) return undefined
-  return { chars: codeUnits(char), end: i + 3 * length }
-}
-
-function codeUnits(char: string): string[] {
-  return char.split('')
+/** As a form field's value is sent: percent-encoded, a space as "+". */
+function formEncoded(text: string): string {
+  return percentEncoded(text, FORM_UNRESERVED).replaceAll('%20', '+')
 }
 
 /**
