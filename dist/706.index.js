@@ -72,6 +72,8 @@ class Starter {
     /** Look-ups since a conflict that found no publish running. */
     conflictLooks = 0;
     current;
+    /** A request of this run refused by its job's failure: said in every later note. */
+    refusal;
     constructor(steps, ifRunning, info, wall) {
         this.steps = steps;
         this.ifRunning = ifRunning;
@@ -155,6 +157,9 @@ class Starter {
             started: false,
             note: `${capital(this.what)} of ${this.steps.offer} was refused: its job ${id} failed because another publish is in progress (${detail}). Looking for that publish.`
         });
+        // What follows (waiting, this run's own publish) is said with it: the failed job was a
+        // refusal, not this run's publish failing.
+        this.refusal = `An earlier request of this run was refused: its job ${id} failed because another publish was in progress (${detail}); it published nothing.`;
     }
     async post(budget) {
         this.posts++;
@@ -281,7 +286,8 @@ class Starter {
         // A link the backend set stays; the rest is replaced.
         this.current = {
             ...(this.current?.link === undefined ? {} : { link: this.current.link }),
-            ...start
+            ...start,
+            ...(this.refusal === undefined ? {} : { note: `${start.note} ${this.refusal}` })
         };
         if (log)
             this.info(start.note);

@@ -96,6 +96,8 @@ export class Starter {
   /** Look-ups since a conflict that found no publish running. */
   private conflictLooks = 0
   private current: Start | undefined
+  /** A request of this run refused by its job's failure: said in every later note. */
+  private refusal: string | undefined
 
   constructor(
     steps: StartSteps,
@@ -181,6 +183,9 @@ export class Starter {
       started: false,
       note: `${capital(this.what)} of ${this.steps.offer} was refused: its job ${id} failed because another publish is in progress (${detail}). Looking for that publish.`
     })
+    // What follows (waiting, this run's own publish) is said with it: the failed job was a
+    // refusal, not this run's publish failing.
+    this.refusal = `An earlier request of this run was refused: its job ${id} failed because another publish was in progress (${detail}); it published nothing.`
   }
 
   private async post(budget: Budget): Promise<FetchResult<Next>> {
@@ -316,7 +321,8 @@ export class Starter {
     // A link the backend set stays; the rest is replaced.
     this.current = {
       ...(this.current?.link === undefined ? {} : { link: this.current.link }),
-      ...start
+      ...start,
+      ...(this.refusal === undefined ? {} : { note: `${start.note} ${this.refusal}` })
     }
     if (log) this.info(start.note)
   }
