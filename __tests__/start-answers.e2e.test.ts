@@ -491,6 +491,9 @@ describe.each<['cpp' | 'product-ingestion', Script]>([
       expect(run.outputs.result).toBe('error')
       expect(run.outputs.started).toBe('false')
       expect(run.outputs.message).toContain(advice[api][status])
+      // Refused: nothing was started, and the message does not say that it may have been.
+      expect(run.outputs.message).not.toContain('may have started')
+      expect(run.summary).toContain(`The API refused a publish to preview of `)
     }
   )
 

@@ -254,7 +254,17 @@ export class Starter {
           reason: `the API says a publish is in progress (${posted.detail})`
         }
       case 'final':
-        if (posted.result.kind !== 'ok') return posted.result
+        if (posted.result.kind !== 'ok') {
+          // An HTTP refusal (401, 403, another 4xx) started nothing, and the message must not say
+          // that it may have; an acceptance the gate cannot follow (no status) keeps that note.
+          if (posted.result.kind === 'fatal' && posted.result.status !== undefined) {
+            this.note({
+              started: false,
+              note: `The API refused ${this.what} of ${this.steps.offer} (HTTP ${posted.result.status}): nothing was started.`
+            })
+          }
+          return posted.result
+        }
         this.note({
           started: false,
           note: `The API refused ${this.what} of ${this.steps.offer}: nothing was started. Its errors are below.`
