@@ -107,6 +107,8 @@ class Starter {
     /** Look-ups since a conflict that found no publish running. */
     conflictLooks = 0;
     current;
+    /** A request of this run refused by its job's failure: said in every later note. */
+    refusal;
     constructor(steps, ifRunning, info, wall) {
         this.steps = steps;
         this.ifRunning = ifRunning;
@@ -190,6 +192,9 @@ class Starter {
             started: false,
             note: `${capital(this.what)} of ${this.steps.offer} was refused: its job ${id} failed because another publish is in progress (${detail}). Looking for that publish.`
         });
+        // What follows (waiting, this run's own publish) is said with it: the failed job was a
+        // refusal, not this run's publish failing.
+        this.refusal = `An earlier request of this run was refused: its job ${id} failed because another publish was in progress (${detail}); it published nothing.`;
     }
     async post(budget) {
         this.posts++;
@@ -252,8 +257,17 @@ class Starter {
                     reason: `the API says a publish is in progress (${posted.detail})`
                 };
             case 'final':
-                if (posted.result.kind !== 'ok')
+                if (posted.result.kind !== 'ok') {
+                    // An HTTP refusal (401, 403, another 4xx) started nothing, and the message must not say
+                    // that it may have; an acceptance the gate cannot follow (no status) keeps that note.
+                    if (posted.result.kind === 'fatal' && posted.result.status !== undefined) {
+                        this.note({
+                            started: false,
+                            note: `The API refused ${this.what} of ${this.steps.offer} (HTTP ${posted.result.status}): nothing was started.`
+                        });
+                    }
                     return posted.result;
+                }
                 this.note({
                     started: false,
                     note: `The API refused ${this.what} of ${this.steps.offer}: nothing was started. Its errors are below.`
@@ -316,7 +330,8 @@ class Starter {
         // A link the backend set stays; the rest is replaced.
         this.current = {
             ...(this.current?.link === undefined ? {} : { link: this.current.link }),
-            ...start
+            ...start,
+            ...(this.refusal === undefined ? {} : { note: `${start.note} ${this.refusal}` })
         };
         if (log)
             this.info(start.note);
@@ -1973,9 +1988,11 @@ class ApiClient {
                 return {
                     kind: 'ok',
                     value: {
-                        // A POST that starts an operation may answer 202 with its address in a header only.
-                        body: method === 'POST' && body.trim() === ''
-                            ? undefined
+                        // A POST that starts an operation may answer 202 with its address in a header only;
+                        // and a 2xx to it is an acceptance whatever its body (text, HTML, cut off): the
+                        // backend reads what it can (a header), and never sends the request again.
+                        body: method === 'POST'
+                            ? jsonOrUndefined(body, this.redact)
                             : hideNested((0,net_json/* parseJson */.q)(body), this.redact, body),
                         status,
                         ...(response.location === undefined ? {} : { location: response.location }),

@@ -15,6 +15,7 @@ export const PI_SCENARIOS = [
   'live-success',
   'live-failed',
   'detail-missing',
+  'listed-late',
   'outage',
   'flaky',
   'deprecated-version',
@@ -73,6 +74,11 @@ export interface PiScenario {
   readyPreview: boolean
   /** GET configure/{jobId} (the detail of a completed job) answers 404, as if not served. */
   noDetail: boolean
+  /**
+   * A job's submission is left out of this many reads of the submissions list after the job was
+   * accepted: a queued publish that is not listed yet (the API knows it and refuses another).
+   */
+  unlistedReads: number
   /** Seconds after a job's start from which every request about its product fails, and for how long. */
   outage?: { from: number; lasts: number }
   /** Faults on GET status: 500, a 503 HTML page, a dropped connection. */
@@ -124,6 +130,7 @@ const BASE: Omit<PiScenario, 'name' | 'story'> = {
   bareSubmissions: false,
   readyPreview: false,
   noDetail: false,
+  unlistedReads: 0,
   flaky: false,
   deprecated: false,
   notFound: false
@@ -194,6 +201,13 @@ export function piScenario(name: PiScenarioName): PiScenario {
         ...base('job-ends-first, but GET configure/{jobId} answers 404'),
         ...JOB_ENDS_FIRST,
         noDetail: true
+      }
+    case 'listed-late':
+      return {
+        ...base(
+          'preview-success, but a new submission is missing from the next two reads of the list'
+        ),
+        unlistedReads: 2
       }
     case 'outage':
       return {

@@ -38,6 +38,10 @@ interface Job {
   startedAt: number
   /** Simulated seconds after the start at which a cancel arrived. */
   cancelledAt?: number
+  /** Reads of the submissions list that leave this job's submission out (scenario's unlistedReads). */
+  unlistedReads: number
+  /** Refused by its job: it failed with "An In Progress submission already exists". */
+  refused?: true
 }
 
 interface Product {
@@ -50,6 +54,8 @@ interface Product {
   preview?: string
   live?: string
   jobs: Job[]
+  /** Jobs accepted and failed at once because another publish was in progress: no submission. */
+  refusedJobs: Job[]
 }
 
 interface SubmissionEntry {
@@ -71,7 +77,7 @@ export interface ProductIngestionOptions {
   /** The flaky scenario's next fault on a status call, if any. */
   fault: () => '500' | '503' | 'drop' | undefined
   /** Counts a request that starts an operation, and says what it meets (see server.ts). */
-  takeStartFault?: () => 'race' | 'unavailable' | 'lost-answer' | undefined
+  takeStartFault?: () => 'race' | 'unavailable' | 'lost-answer' | 'job-conflict' | undefined
 }
 
 type Reply = (status: number, body: unknown) => void
@@ -102,8 +108,10 @@ export class ProductIngestionApi {
         const unavailable = (): void =>
           graphError(reply, 503, 'serviceUnavailable', 'The service is temporarily unavailable.')
         if (fault === 'unavailable') return unavailable()
-        // Another workflow's request got in first: this one meets the "In Progress" answer.
-        if (fault === 'race') this.configure(body, () => undefined)
+        // Another workflow's request got in first: this one meets the "In Progress" answer, at
+        // once (race) or as its job's failure (job-conflict).
+        if (fault === 'race' || fault === 'job-conflict') this.configure(body, () => undefined)
+        if (fault === 'job-conflict') return this.refuseByJob(body, reply)
         // A lost answer: the request is taken, then the connection is reset.
         this.configure(body, fault === 'lost-answer' ? () => res.socket?.destroy() : reply)
       })
@@ -135,7 +143,8 @@ export class ProductIngestionApi {
       externalId,
       scenario,
       createdAt: this.options.now(),
-      jobs: []
+      jobs: [],
+      refusedJobs: []
     }
     // An earlier release is live; some scenarios also have a newer preview ready for go-live.
     product.live = this.submissionId(product)
@@ -289,16 +298,43 @@ export class ProductIngestionApi {
       product,
       target: targetType,
       submissionId,
-      startedAt: this.options.now()
+      startedAt: this.options.now(),
+      unlistedReads: product.scenario.unlistedReads
     }
     product.jobs.push(job)
+    reply(202, this.jobBody(job))
+  }
+
+  /**
+   * The conflict told by the job: the request is accepted (202 and a job id) while another publish
+   * is in progress, and its job fails with only "An In Progress submission already exists". It
+   * makes no submission. The public sources quote the message but not the channel: this is the
+   * other channel, for the gate's tests.
+   */
+  private refuseByJob(body: unknown, reply: Reply): void {
+    const request = isObject(body) ? body : {}
+    const resources = Array.isArray(request.resources) ? (request.resources as unknown[]) : []
+    const submission = resources.find(isObject)
+    const product = this.productOf(submission?.product)
+    if (!product) return graphError(reply, 400, 'badRequest', 'The product was not found.')
+    const target = isObject(submission?.target) ? submission.target.targetType : undefined
+    const job: Job = {
+      id: randomUUID(),
+      product,
+      target: target === 'live' ? 'live' : 'preview',
+      submissionId: '',
+      startedAt: this.options.now(),
+      unlistedReads: 0,
+      refused: true
+    }
+    product.refusedJobs.push(job)
     reply(202, this.jobBody(job))
   }
 
   private cancel(id: string, reply: Reply): void {
     const job = this.job(id)
     if (!job) return graphError(reply, 404, 'notFound', `Job ${id} was not found.`)
-    if (this.timeline(job).job.over) {
+    if (job.refused || this.timeline(job).job.over) {
       return graphError(
         reply,
         400,
@@ -348,7 +384,7 @@ export class ProductIngestionApi {
       return graphError(reply, 404, 'notFound', `Job ${id} was not found.`)
     }
     if (job.product.scenario.deprecated) return deprecated(reply, version || PI_VERSION)
-    const { over, result } = this.timeline(job).job
+    const { over, result } = job.refused ? { over: true, result: 'failed' } : this.timeline(job).job
     if (!over) {
       return graphError(
         reply,
@@ -396,9 +432,12 @@ export class ProductIngestionApi {
   private submissions(guid: string, reply: Reply): void {
     const product = this.products.get(guid)
     if (!product) return graphError(reply, 404, 'notFound', `Product ${guid} was not found.`)
+    // A job's submission missing from this read (listed-late) is left out, as if it were not made.
+    const unlisted = product.jobs.filter((job) => job.unlistedReads > 0)
+    for (const job of unlisted) job.unlistedReads--
     const items = [
       { id: `submission/${guid}/0`, target: 'draft' as const },
-      ...this.entries(product)
+      ...this.entries(product, unlisted)
     ].map((entry) => ({
       $schema: `${SCHEMA}/submission/2022-03-01-preview2`,
       ...entry,
@@ -410,7 +449,7 @@ export class ProductIngestionApi {
   }
 
   /** The preview and live entries now: the earlier releases', then each job's effect in turn. */
-  private entries(product: Product): SubmissionEntry[] {
+  private entries(product: Product, unlisted: Job[] = []): SubmissionEntry[] {
     const s = product.scenario.spellings
     const day = 24 * 3600 * 1000
     // The release that is live came out last month; a preview ready for go-live, last week.
@@ -427,6 +466,7 @@ export class ProductIngestionApi {
       : undefined
     let live: SubmissionEntry[] = product.live ? [done(product.live, 'live', earlier(30))] : []
     for (const job of product.jobs) {
+      if (unlisted.includes(job)) continue
       const { started, over, result } = this.timeline(job).submission
       const created = this.stamp(job, job.product.scenario.queued)
       // A queued job's submission is listed already, not started: a publish is in progress from
@@ -455,6 +495,24 @@ export class ProductIngestionApi {
 
   private jobBody(job: Job): Record<string, unknown> {
     const s = job.product.scenario.spellings
+    if (job.refused) {
+      // Accepted, and failed at once: its answer already says so, like its status does.
+      return {
+        $schema: `${SCHEMA}/configure-status/2022-07-01`,
+        [s.jobIdKey]: job.id,
+        jobStatus: s.completed,
+        jobResult: s.failed,
+        jobStart: new Date(job.startedAt).toISOString(),
+        jobEnd: new Date(job.startedAt).toISOString(),
+        errors: [
+          {
+            code: 'invalidState',
+            message: 'An In Progress submission already exists',
+            resourceId: `product/${job.product.guid}`
+          }
+        ]
+      }
+    }
     const { started, over, result, endsAt } = this.timeline(job).job
     return {
       $schema: `${SCHEMA}/configure-status/2022-07-01`,
@@ -490,7 +548,7 @@ export class ProductIngestionApi {
 
   private job(id: string): Job | undefined {
     for (const product of this.products.values()) {
-      const found = product.jobs.find((job) => job.id === id)
+      const found = [...product.jobs, ...product.refusedJobs].find((job) => job.id === id)
       if (found) return found
     }
     return undefined

@@ -53,10 +53,12 @@ export interface SimulatorOptions {
 /**
  * What the next request that starts an operation (a CPP publish or go-live, a Product Ingestion
  * POST /configure) meets, once: another workflow's publish of the same offer got in first (the
- * request then meets the API's conflict answer), a 503 with nothing started, or the operation
- * started but its answer lost (a 503 all the same).
+ * request then meets the API's conflict answer), a 503 with nothing started, the operation
+ * started but its answer lost (the connection reset), or (`job-conflict`) another publish got in
+ * first and the request is accepted, but its Product Ingestion job fails with only "An In Progress
+ * submission already exists" (on CPP, which has no jobs, it meets the 409 as with `race`).
  */
-export type StartFault = 'race' | 'unavailable' | 'lost-answer'
+export type StartFault = 'race' | 'unavailable' | 'lost-answer' | 'job-conflict'
 
 export interface Simulator {
   url: string
@@ -210,8 +212,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const kind = action === 'publish' ? 'Publish' : 'GoLive'
       const fault = takeStartFault()
       if (fault === 'unavailable') return unavailable(res)
-      // Another workflow's request got in first: this one meets the conflict.
-      if (fault === 'race') start(undefined, publisher, offer, kind)
+      // Another workflow's request got in first: this one meets the conflict. (CPP has no jobs:
+      // a conflict told by the job is told by the POST here.)
+      if (fault === 'race' || fault === 'job-conflict') start(undefined, publisher, offer, kind)
       return start(res, publisher, offer, kind, fault === 'lost-answer')
     }
     if (req.method === 'POST' && action === 'cancel' && segments.length === 6) {

@@ -218,6 +218,12 @@ describe('if-running', () => {
     expect(await step(run)).toMatchObject({ kind: 'ok', value: { kind: 'waiting' } })
     expect(await step(run)).toMatchObject({ kind: 'ok', value: { kind: 'own' } })
     expect(posts()).toBe(2)
+    // The refused job is still told, as a refusal, beside this run's own publish.
+    expect(run.start?.started).toBe(true)
+    expect(run.start?.note).toMatch(/^Started a publish to preview of /)
+    expect(run.start?.note).toContain(
+      'An earlier request of this run was refused: its job job-1 failed because another publish was in progress (An In Progress submission already exists); it published nothing.'
+    )
   })
 })
 

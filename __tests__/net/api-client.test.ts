@@ -193,6 +193,28 @@ describe('ApiClient 2xx answers', () => {
   })
 })
 
+describe('ApiClient POST accepted', () => {
+  it.each([
+    ['a text body', 'Accepted'],
+    ['a JSON body cut off', '{"jobId":"b2a3c4d5-6e7f'],
+    ['an HTML page', '<html><body>Accepted</body></html>']
+  ])('takes a 202 with %s as an acceptance whose body is unreadable', async (_name, body) => {
+    const scope = nock(ORIGIN).post(PATH).query(QUERY).reply(202, body, { Location: '/op/1' })
+    const client = new ApiClient({
+      wording: cppWording,
+      tokens: staticToken(TOKEN, 'https://cloudpartner.azure.com')
+    })
+
+    const result = await client.request('POST', URL_, {}, within(TIMEOUT_MS))
+
+    expect(result).toEqual({
+      kind: 'ok',
+      value: { body: undefined, status: 202, location: '/op/1' }
+    })
+    scope.done()
+  })
+})
+
 describe('ApiClient transient failures', () => {
   it.each([408, 429, 500, 502, 503, 504])('retries HTTP %i as transient', async (status) => {
     const scope = cpp().reply(status, '')

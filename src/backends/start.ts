@@ -96,6 +96,8 @@ export class Starter {
   /** Look-ups since a conflict that found no publish running. */
   private conflictLooks = 0
   private current: Start | undefined
+  /** A request of this run refused by its job's failure: said in every later note. */
+  private refusal: string | undefined
 
   constructor(
     steps: StartSteps,
@@ -181,6 +183,9 @@ export class Starter {
       started: false,
       note: `${capital(this.what)} of ${this.steps.offer} was refused: its job ${id} failed because another publish is in progress (${detail}). Looking for that publish.`
     })
+    // What follows (waiting, this run's own publish) is said with it: the failed job was a
+    // refusal, not this run's publish failing.
+    this.refusal = `An earlier request of this run was refused: its job ${id} failed because another publish was in progress (${detail}); it published nothing.`
   }
 
   private async post(budget: Budget): Promise<FetchResult<Next>> {
@@ -249,7 +254,17 @@ export class Starter {
           reason: `the API says a publish is in progress (${posted.detail})`
         }
       case 'final':
-        if (posted.result.kind !== 'ok') return posted.result
+        if (posted.result.kind !== 'ok') {
+          // An HTTP refusal (401, 403, another 4xx) started nothing, and the message must not say
+          // that it may have; an acceptance the gate cannot follow (no status) keeps that note.
+          if (posted.result.kind === 'fatal' && posted.result.status !== undefined) {
+            this.note({
+              started: false,
+              note: `The API refused ${this.what} of ${this.steps.offer} (HTTP ${posted.result.status}): nothing was started.`
+            })
+          }
+          return posted.result
+        }
         this.note({
           started: false,
           note: `The API refused ${this.what} of ${this.steps.offer}: nothing was started. Its errors are below.`
@@ -316,7 +331,8 @@ export class Starter {
     // A link the backend set stays; the rest is replaced.
     this.current = {
       ...(this.current?.link === undefined ? {} : { link: this.current.link }),
-      ...start
+      ...start,
+      ...(this.refusal === undefined ? {} : { note: `${start.note} ${this.refusal}` })
     }
     if (log) this.info(start.note)
   }

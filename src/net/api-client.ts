@@ -156,10 +156,12 @@ export class ApiClient {
         return {
           kind: 'ok',
           value: {
-            // A POST that starts an operation may answer 202 with its address in a header only.
+            // A POST that starts an operation may answer 202 with its address in a header only;
+            // and a 2xx to it is an acceptance whatever its body (text, HTML, cut off): the
+            // backend reads what it can (a header), and never sends the request again.
             body:
-              method === 'POST' && body.trim() === ''
-                ? undefined
+              method === 'POST'
+                ? jsonOrUndefined(body, this.redact)
                 : hideNested(parseJson(body), this.redact, body),
             status,
             ...(response.location === undefined ? {} : { location: response.location }),
