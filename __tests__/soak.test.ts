@@ -5,7 +5,7 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { staticToken } from '../src/auth/token-source.js'
+import { staticToken } from '../src/net/token-source.js'
 import { BACKOFF_CAP_MS, BACKOFF_JITTER, MIN_RETRY_AFTER_MS } from '../src/constants.js'
 import { ApiClient } from '../src/net/api-client.js'
 import { cppBackend } from '../src/backends/cpp/index.js'

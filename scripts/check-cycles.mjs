@@ -1,6 +1,6 @@
-// Fails when modules under src/ import each other in a cycle. Counts every import that survives
-// compilation: static value imports, re-exports and dynamic import(); type-only imports are
-// erased, so they cannot make a cycle at run time and are left out.
+// Fails when modules under src/ import each other in a cycle. Counts every import, type-only ones
+// too (they cannot make a cycle at run time, but they make one in the design: a contract that
+// imports its implementations), re-exports and dynamic import().
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 
@@ -16,15 +16,7 @@ const DYNAMIC = /import\(\s*['"](\.[^'"]+)['"]\s*\)/g
 function importsOf(file) {
   const text = readFileSync(file, 'utf8')
   const found = []
-  for (const [, , typeOnly, clause, spec] of text.matchAll(IMPORT)) {
-    if (typeOnly) continue
-    const names = /\{([^}]*)\}/.exec(clause)?.[1]
-    const allTypes =
-      names !== undefined &&
-      !/^\s*\w/.test(clause.replace(/\{[^}]*\}/, '').replace(/,/g, '')) &&
-      names.split(',').every((name) => name.trim() === '' || /^type\s/.test(name.trim()))
-    if (!allTypes) found.push(spec)
-  }
+  for (const [, , , , spec] of text.matchAll(IMPORT)) found.push(spec)
   for (const [, spec] of text.matchAll(DYNAMIC)) found.push(spec)
   return found.map((spec) => resolve(dirname(file), spec.replace(/\.js$/, '.ts')))
 }

@@ -2,28 +2,24 @@
 // read here and the API's own by its backend. Every problem is reported together, before any
 // request.
 
-import type { AzureAdSignIn } from './auth/azure-ad.js'
-import {
-  APIS,
-  isApi,
-  type Api,
-  type Backend,
-  type StartKind,
-  type Watch
-} from './backends/backend.js'
+import { isHeaderSafe, readSignIn, type SignIn } from './auth/sign-in-inputs.js'
+import type { Backend, StartKind, Watch } from './backends/backend.js'
+import { APIS, isApi, type Api } from './backends/registry.js'
 import { MAX_LABEL_CHARS, MIN_POLL_INTERVAL_MS } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
 import { hasControlCharacter } from './text.js'
-import { IF_RUNNING, type IfRunning } from './backends/start.js'
+import { isLoopback, readBase } from './net/base-url.js'
+import { IF_RUNNING, type IfRunning } from './backends/start-steps.js'
 import type { WaitFor } from './gate/verdict.js'
 
 export interface Config {
-  api: Api
+  /** The backend's `api` name. */
+  api: string
   /** `start`: what this run publishes before it watches; undefined to watch only. */
   start?: StartKind
   /** What to watch, as the backend read it from its inputs. */
   watch: Watch
-  auth: { kind: 'static'; token: string } | AzureAdSignIn
+  auth: SignIn
   waitFor: WaitFor
   timeoutMs: number
   pollIntervalMs: number
@@ -123,7 +119,13 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
     problems.push(`${name} ${value === '' ? 'is empty' : `is "${shown}"`}: expected ${expected}.`)
   }
 
-  const auth = readSignIn(input, problem, problems, backend, options.idTokenAvailable ?? false)
+  const auth = readSignIn(
+    input,
+    problem,
+    problems,
+    backend.resource,
+    options.idTokenAvailable ?? false
+  )
 
   const duration = (name: string, minimumMs: number): number => {
     const value = input(name)
@@ -219,80 +221,6 @@ export function readConfig(read: ReadInput, backend: Backend, options: ReadOptio
   }
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/**
- * One way to sign in, in this order: the token as given; client credentials with client-secret;
- * client credentials with a GitHub OIDC token. Anything else names what is missing.
- */
-function readSignIn(
-  input: ReadInput,
-  problem: (name: string, value: string, expected: string) => void,
-  problems: string[],
-  backend: Backend,
-  idTokenAvailable: boolean
-): Config['auth'] {
-  const token = bareToken(input('token'))
-  const tenantId = input('tenant-id')
-  const clientId = input('client-id')
-  const clientSecret = input('client-secret')
-  const audience = input('audience')
-  const authorityHost = ''
-  if (token !== '') {
-    if (/\s/.test(token) || hasControlCharacter(token)) {
-      problems.push(
-        'token contains white space or control characters: expected the bare access token.'
-      )
-    } else if (!isHeaderSafe(token)) {
-      problems.push(
-        'token contains characters an HTTP header cannot carry (beyond Latin-1): expected the bare access token, as "az account get-access-token" prints it.'
-      )
-    }
-    return { kind: 'static', token }
-  }
-  if (clientId === '' || tenantId === '') {
-    const missing = [clientId === '' ? 'client-id' : '', tenantId === '' ? 'tenant-id' : ''].filter(
-      Boolean
-    )
-    const given = clientId !== '' || tenantId !== '' || clientSecret !== ''
-    const tokenHelp = `an Azure AD access token for ${backend.resource}, e.g. from "az account get-access-token --resource ${backend.resource}"`
-    problems.push(
-      given
-        ? `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing: to sign in to Azure AD give both client-id and tenant-id (with client-secret, or without it to use GitHub OIDC), or give token.`
-        : `token is empty: expected ${tokenHelp}, or client-id and tenant-id to sign in to Azure AD with GitHub OIDC (add client-secret to sign in with a secret).`
-    )
-    return { kind: 'static', token: '' }
-  }
-  if (!GUID.test(clientId))
-    problem(
-      'client-id',
-      clientId,
-      "the application (client) ID, a GUID from the app registration's overview"
-    )
-  if (!GUID.test(tenantId) && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(tenantId)) {
-    problem(
-      'tenant-id',
-      tenantId,
-      'the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com'
-    )
-  }
-  if (clientSecret !== '') {
-    // Never quoted: the value is a secret.
-    if (hasControlCharacter(clientSecret)) {
-      problems.push(
-        "client-secret contains control characters: expected the secret's Value, as Azure shows it."
-      )
-    }
-    return { kind: 'secret', tenantId, clientId, clientSecret, authorityHost }
-  }
-  if (!idTokenAvailable) {
-    problems.push(
-      'GitHub OIDC sign-in (client-id and tenant-id without client-secret) needs `permissions: id-token: write` in the workflow or the job: GitHub gave this job no OIDC token.'
-    )
-  }
-  return { kind: 'oidc', tenantId, clientId, audience, authorityHost }
-}
-
 function readCheckRun(
   input: ReadInput,
   problem: (name: string, value: string, expected: string) => void
@@ -385,20 +313,6 @@ function checkLabel(
     problem(name, value, `${expected}, at most ${MAX_LABEL_CHARS} characters`)
 }
 
-/** What an HTTP header value can carry: Latin-1 only (Node refuses anything else with ERR_INVALID_CHAR). */
-function isHeaderSafe(value: string): boolean {
-  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return false
-  return true
-}
-
-/** The token as it is sent: users often paste it with its "Bearer " prefix. */
-export function bareToken(value: string): string {
-  // "bearer", any case, then white space (what trimStart removes is what \s matches).
-  if (value.slice(0, 6).toLowerCase() !== 'bearer') return value
-  const rest = value.slice(6).trimStart()
-  return rest.length < value.length - 6 ? rest : value
-}
-
 /** `completion`, one of the backend's named conditions (any case), or a step id. */
 function readWaitFor(value: string, backend: Backend): WaitFor {
   if (value.toLowerCase() === 'completion') return { kind: 'completion' }
@@ -406,53 +320,4 @@ function readWaitFor(value: string, backend: Backend): WaitFor {
     (name) => name.toLowerCase() === value.toLowerCase()
   )
   return rule === undefined ? { kind: 'step', stepId: value } : { kind: 'ready', rule }
-}
-
-/**
- * https anywhere; http only for loopback hosts, where nothing leaves the machine. An origin, or
- * with `path` an origin and a path (Graph serves an API under one): `url` is then both, without
- * a trailing slash.
- */
-function readBase(
-  value: string,
-  example: string,
-  path: boolean,
-  fail: (expected: string) => void
-): { origin: string; url: string } | undefined {
-  const expected = `an https:// ${path ? 'URL' : 'origin'} such as ${example} (http:// only for 127.0.0.0/8, localhost or [::1])`
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    fail(expected)
-    return undefined
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    fail(expected)
-    return undefined
-  }
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    fail(
-      path
-        ? 'a URL without credentials, query or fragment'
-        : 'an origin only (scheme, host and port), without credentials, path or query'
-    )
-    return undefined
-  }
-  if (!path && url.pathname !== '/') {
-    fail('an origin only (scheme, host and port), without credentials, path or query')
-    return undefined
-  }
-  let end = url.pathname.length
-  while (end > 0 && url.pathname[end - 1] === '/') end--
-  return { origin: url.origin, url: `${url.origin}${url.pathname.slice(0, end)}` }
-}
-
-/** Whether a URL's hostname is on this machine. */
-export function isLoopback(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname === '[::1]' ||
-    (hostname.startsWith('127.') && /^127(\.\d{1,3}){3}$/.test(hostname))
-  )
 }

@@ -1,10 +1,12 @@
 // Composes one run: inputs → config → backend → poll → reporters. The report is written on every
 // path (success, failure, timeout, error, signals), and before the check run is completed.
 
-import type { TokenSource } from './auth/token-source.js'
-import { staticToken } from './auth/token-source.js'
-import { loadBackend, type Backend, type Watcher } from './backends/backend.js'
-import { bareToken, readApi, readConfig, runnerInput, withDefaults, type Config } from './config.js'
+import type { TokenSource } from './net/token-source.js'
+import { staticToken } from './net/token-source.js'
+import type { Backend, Watcher } from './backends/backend.js'
+import { loadBackend } from './backends/registry.js'
+import { bareToken } from './auth/sign-in-inputs.js'
+import { readApi, readConfig, runnerInput, withDefaults, type Config } from './config.js'
 import {
   CHECK_RUN_FINAL_MAX_MS,
   CHECK_RUN_FINAL_MS,

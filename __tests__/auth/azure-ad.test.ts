@@ -6,7 +6,7 @@ import {
   type AzureAdDeps,
   type AzureAdSignIn
 } from '../../src/auth/azure-ad.js'
-import { AuthError, type TokenSource } from '../../src/auth/token-source.js'
+import { AuthError, type TokenSource } from '../../src/net/token-source.js'
 import { RENEW_BEFORE_EXPIRY_MS } from '../../src/constants.js'
 import { budget } from '../../src/net/budget.js'
 

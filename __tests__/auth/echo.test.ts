@@ -6,7 +6,7 @@ import { once } from 'node:events'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { azureAdToken, type AzureAdDeps } from '../../src/auth/azure-ad.js'
-import { AuthError } from '../../src/auth/token-source.js'
+import { AuthError } from '../../src/net/token-source.js'
 import { within } from '../fixtures/budget.js'
 import { CPP_AUDIENCE } from '../fixtures/cpp.js'
 

@@ -4,7 +4,7 @@ import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import nock from 'nock'
 import { githubIdToken, oidcEndpoint } from '../../src/auth/github-oidc.js'
-import { AuthError } from '../../src/auth/token-source.js'
+import { AuthError } from '../../src/net/token-source.js'
 import { within } from '../fixtures/budget.js'
 
 const SERVICE = 'https://pipelines.actions.githubusercontent.com'

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import nock from 'nock'
 import { azureAdToken } from '../../src/auth/azure-ad.js'
-import { AuthError, staticToken, type TokenSource } from '../../src/auth/token-source.js'
+import { AuthError, staticToken, type TokenSource } from '../../src/net/token-source.js'
 import { ApiClient } from '../../src/net/api-client.js'
 import type { FetchResult } from '../../src/model/outcome.js'
 import { cppWording } from '../../src/backends/cpp/wording.js'

@@ -5,16 +5,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { cppBackend } from '../../src/backends/cpp/index.js'
 import { productIngestionBackend } from '../../src/backends/product-ingestion/index.js'
+import { Starter, waitingSnapshot, type Next } from '../../src/backends/start.js'
 import {
-  Starter,
-  waitingSnapshot,
   type Found,
   type IfRunning,
-  type Next,
   type Posted,
   type Running,
   type StartSteps
-} from '../../src/backends/start.js'
+} from '../../src/backends/start-steps.js'
 import { verdict } from '../../src/gate/verdict.js'
 import type { FetchResult } from '../../src/model/outcome.js'
 import { within } from '../fixtures/budget.js'

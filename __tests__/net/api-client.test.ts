@@ -7,7 +7,7 @@ import {
   type Socket
 } from 'node:net'
 import nock from 'nock'
-import { staticToken } from '../../src/auth/token-source.js'
+import { staticToken } from '../../src/net/token-source.js'
 import { ApiClient, type ClientOptions } from '../../src/net/api-client.js'
 import type { FetchResult } from '../../src/model/outcome.js'
 import { cppWording } from '../../src/backends/cpp/wording.js'

@@ -14,7 +14,7 @@ import {
 } from '../net/http.js'
 import { parseJson } from '../net/json.js'
 import { excerpt } from '../net/wording.js'
-import { AuthError, type TokenSource } from './token-source.js'
+import { AuthError, type TokenSource } from '../net/token-source.js'
 
 export type AzureAdSignIn =
   | {

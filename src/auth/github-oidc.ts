@@ -5,7 +5,7 @@ import type { Budget } from '../net/budget.js'
 import { reasonOf, send } from '../net/http.js'
 import { parseJson } from '../net/json.js'
 import { excerpt } from '../net/wording.js'
-import { AuthError } from './token-source.js'
+import { AuthError } from '../net/token-source.js'
 
 /** The runner's side: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN. */
 export interface OidcEndpoint {

@@ -1,7 +1,8 @@
-// What a backend is, and the registry of them. A backend is one folder under src/backends/ that
-// brings everything one marketplace API needs: its inputs, token scope, status spellings, wording
-// for HTTP answers, labels, its ready rules and a watcher that turns one poll into one Snapshot.
-// Nothing shared imports from a backend; main.ts reaches one only through this file.
+// What a backend is: the contract. A backend is one folder under src/backends/ that brings
+// everything one marketplace API needs: its inputs, token scope, status spellings, wording for
+// HTTP answers, labels, its ready rules and a watcher that turns one poll into one Snapshot.
+// Nothing shared imports from a backend; registry.ts names them, and main.ts reaches one only
+// through it.
 
 import type { FetchResult, Start } from '../model/outcome.js'
 import type { Snapshot } from '../model/snapshot.js'
@@ -9,29 +10,7 @@ import type { ApiClient } from '../net/api-client.js'
 import type { Budget } from '../net/budget.js'
 import type { HttpWording } from '../net/wording.js'
 import type { ReadyRules, WaitFor } from '../gate/verdict.js'
-import type { IfRunning, StartKind } from './start.js'
-import { cppBackend } from './cpp/index.js'
-
-/**
- * The default backend comes with the gate itself (its cold start is what most runs pay); every
- * other one is loaded only when `api` names it, a chunk of its own in dist/.
- */
-const REGISTRY = {
-  cpp: () => Promise.resolve(cppBackend),
-  'product-ingestion': async () =>
-    (await import('./product-ingestion/index.js')).productIngestionBackend
-} satisfies Record<string, () => Promise<Backend>>
-
-export type Api = keyof typeof REGISTRY
-export const APIS = Object.keys(REGISTRY) as Api[]
-
-export function isApi(name: string): name is Api {
-  return Object.hasOwn(REGISTRY, name)
-}
-
-export function loadBackend(api: Api): Promise<Backend> {
-  return REGISTRY[api]()
-}
+import type { IfRunning, StartKind } from './start-steps.js'
 
 /** An input's value by its action.yml name, trimmed, with its default applied. */
 export type ReadInput = (name: string) => string
@@ -59,7 +38,7 @@ export interface CommonSettings {
   ifRunning?: IfRunning
 }
 
-export type { StartKind } from './start.js'
+export type { StartKind } from './start-steps.js'
 
 export interface WatcherDeps {
   client: ApiClient
@@ -92,7 +71,8 @@ export interface Watch {
 }
 
 export interface Backend {
-  readonly api: Api
+  /** Its `api` input value, as registry.ts names it. */
+  readonly api: string
   /** The API as messages name it: "the CPP API". */
   readonly title: string
   /** Defaults of the inputs whose default depends on the API. */

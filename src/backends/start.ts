@@ -1,7 +1,7 @@
 // `start`, for every backend: look for a publish of the offer already running and act on it as
 // `if-running` says (wait for it to end, attach to it, or fail), post this run's publish at most
 // once, and say in the log and the summary which publish the verdict is about. A backend brings
-// the look-up, the POST and the "has it ended" question; the rules about what may be posted again
+// the look-up, the POST and the "has it ended" question (start-steps.ts); the rules about what may be posted again
 // live here, once.
 
 import { START_LOOKS_AFTER_LOST_POST } from '../constants.js'
@@ -9,57 +9,7 @@ import { formatTime } from '../model/describe.js'
 import type { FetchResult, Start } from '../model/outcome.js'
 import type { Snapshot } from '../model/snapshot.js'
 import type { Budget } from '../net/budget.js'
-
-/** `start: preview` (publish to preview) or `start: live` (go live). */
-export type StartKind = 'preview' | 'live'
-export type IfRunning = 'wait' | 'attach' | 'fail'
-export const IF_RUNNING: readonly IfRunning[] = ['wait', 'attach', 'fail']
-
-/** A publish of the offer in progress, as a backend's look-up found it. */
-export interface Running {
-  /** The operation's or submission's id. */
-  id: string
-  /** "operation 5f1c… (Publish, running)": how the log and the summary name it. */
-  label: string
-  /** When it started, as the API says, if it does. */
-  since?: string
-}
-
-/** What a look-up before the POST found. */
-export type Found =
-  | { kind: 'none' }
-  | { kind: 'running'; running: Running }
-  /** Something the gate cannot read may be running: nothing is posted (the look-up fails safe). */
-  | { kind: 'blocked'; message: string }
-  /** Nothing to publish (a go-live whose preview is live already): the offer is watched. */
-  | { kind: 'nothing'; note: string }
-
-/** What the POST came to, as the backend classified its answer. */
-export type Posted =
-  /** This run's publish: its operation or job, to watch, and how the log names it. */
-  | { kind: 'accepted'; id: string; label: string }
-  /** Accepted (2xx), but the answer names nothing to watch: look for it, never post again. */
-  | { kind: 'unnamed'; status: number }
-  /** The API says the request was not processed (429, 503, no connection): one more may go. */
-  | { kind: 'not-processed'; reason: string; retryAfterMs?: number }
-  /** Sent, and its fate is unknown (500, 502, 504, a reset or timeout): never sent again. */
-  | { kind: 'lost'; reason: string }
-  /** Refused because another publish runs: the if-running rule applies once it is found. */
-  | { kind: 'conflict'; detail: string }
-  /** Refused for good, or a failed job's snapshot of the refusal: the run ends on it. */
-  | { kind: 'final'; result: FetchResult<Snapshot> }
-
-/** What a backend does for `start`. */
-export interface StartSteps {
-  kind: StartKind
-  /** "contoso/offer", "product/…": for messages. */
-  offer: string
-  /** The publish running now, if any; a go-live's own preconditions are checked here too. */
-  look(budget: Budget): Promise<FetchResult<Found>>
-  post(budget: Budget): Promise<Posted>
-  /** Whether the running publish waited for has ended (its verdict is in, whatever it is). */
-  ended(running: Running, budget: Budget): Promise<FetchResult<boolean>>
-}
+import type { Found, IfRunning, Running, StartSteps } from './start-steps.js'
 
 /** What the watcher watches next. */
 export type Next =
@@ -364,25 +314,4 @@ export function waitingSnapshot(running: Running): Snapshot {
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-/**
- * A POST that failed in transit or with a transient status: not processed when the request never
- * left or the API says it did not take it (429, 503); otherwise its fate is unknown.
- */
-export function failedInTransit(
-  result: Extract<FetchResult<unknown>, { kind: 'transient' }>
-): Posted {
-  return result.unsent === true || result.status === 429 || result.status === 503
-    ? {
-        kind: 'not-processed',
-        reason: result.reason,
-        ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs })
-      }
-    : { kind: 'lost', reason: result.reason }
-}
-
-/** A 401 or 403 to the POST: a sign-in or role error, never a failed publish. */
-export function isSignInRefusal(result: FetchResult<unknown>): boolean {
-  return result.kind === 'fatal' && (result.status === 401 || result.status === 403)
 }

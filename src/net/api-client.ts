@@ -2,7 +2,7 @@
 // a body, a transient failure (retry) or a fatal one (stop), in the backend's words. A 401 gets
 // one fresh token and one more try. Counts every request it sends, for the `requests` output.
 
-import { AuthError, type TokenSource } from '../auth/token-source.js'
+import { AuthError, type TokenSource } from './token-source.js'
 import type { FetchResult } from '../model/outcome.js'
 import type { Budget } from './budget.js'
 import { parseJson } from './json.js'

@@ -11,7 +11,7 @@ import {
 } from '../../../src/backends/product-ingestion/location.js'
 import { InputError, readApi, readConfig, type Config } from '../../../src/config.js'
 import nock from 'nock'
-import { staticToken } from '../../../src/auth/token-source.js'
+import { staticToken } from '../../../src/net/token-source.js'
 import { ApiClient } from '../../../src/net/api-client.js'
 import { within } from '../../fixtures/budget.js'
 import { JOB_ID, PRODUCT, PRODUCT_GUID } from '../../fixtures/product-ingestion.js'

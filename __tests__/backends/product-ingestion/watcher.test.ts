@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from '@jest/globals'
 import nock from 'nock'
-import { staticToken, type TokenSource } from '../../../src/auth/token-source.js'
+import { staticToken, type TokenSource } from '../../../src/net/token-source.js'
 import type { Watcher } from '../../../src/backends/backend.js'
 import { productIngestionBackend } from '../../../src/backends/product-ingestion/index.js'
 import type { FetchResult } from '../../../src/model/outcome.js'

@@ -15,7 +15,7 @@ import {
   type Running,
   type StartKind,
   type StartSteps
-} from '../start.js'
+} from '../start-steps.js'
 import { listItems, type IsOperationId, type Item } from './latest.js'
 import { operationUrl } from './location.js'
 import { isGoLive, previewReady } from './ready.js'

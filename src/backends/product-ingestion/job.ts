@@ -9,7 +9,7 @@ import type { WaitFor } from '../../gate/verdict.js'
 import type { FetchResult } from '../../model/outcome.js'
 import { isFinished } from '../../model/status.js'
 import type { Budget } from '../../net/budget.js'
-import type { StartKind } from '../start.js'
+import type { StartKind } from '../start-steps.js'
 import { jobDetailUrl, jobStatusUrl } from './location.js'
 import type { View } from './normalize.js'
 import {

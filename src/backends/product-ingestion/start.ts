@@ -14,7 +14,7 @@ import {
   type Posted,
   type Running,
   type StartSteps
-} from '../start.js'
+} from '../start-steps.js'
 import { configureUrl } from './location.js'
 import { snapshotOf } from './normalize.js'
 import { parseJob, type Submission } from './parse.js'

@@ -8,7 +8,8 @@ import type { Snapshot } from '../../model/snapshot.js'
 import type { Budget } from '../../net/budget.js'
 import type { WaitFor } from '../../gate/verdict.js'
 import type { StartKind, Watcher, WatcherDeps } from '../backend.js'
-import { Starter, waitingSnapshot, type IfRunning } from '../start.js'
+import { Starter, waitingSnapshot } from '../start.js'
+import { type IfRunning } from '../start-steps.js'
 import { JobWatch, type Posted } from './job.js'
 import {
   partnerCenterLink,

@@ -1,8 +1,8 @@
-// Where the bearer token for the marketplace API comes from: the `token` input as given, or Azure
-// AD tokens the gate gets and renews itself (src/auth/azure-ad.ts). The API client only asks for
-// a token, within the budget of the poll that needs it.
+// Where the bearer token for the marketplace API comes from, as the API client sees it: the
+// `token` input as given, or Azure AD tokens the gate gets and renews itself (src/auth/). The
+// client only asks for a token, within the budget of the poll that needs it.
 
-import type { Budget } from '../net/budget.js'
+import type { Budget } from './budget.js'
 
 export interface TokenSource {
   /** How the gate signs in, for the log; never a secret. */
