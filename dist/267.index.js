@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9663);
 /* harmony import */ var _net_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4457);
 /* harmony import */ var _net_wording_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6543);
-/* harmony import */ var _token_source_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(145);
+/* harmony import */ var _net_token_source_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(582);
 // Signs in to Azure AD with client credentials, by client secret or by a GitHub OIDC token, and
 // renews the access token before it expires: a certification wait outlives any one token.
 
@@ -91,7 +91,7 @@ async function signInWithin(signIn, audience, deps, request) {
         }, request);
     }
     catch (error) {
-        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(`Azure AD sign-in failed: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .reasonOf */ .A3)(error)}`, true);
+        throw new _net_token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(`Azure AD sign-in failed: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .reasonOf */ .A3)(error)}`, true);
     }
     deps.debug(`POST ${url} \u2192 HTTP ${response.status}`);
     // A server that echoes the form must not make us quote the secret or the assertion anywhere:
@@ -120,7 +120,7 @@ async function signInWithin(signIn, audience, deps, request) {
         body = parse(response.body);
     }
     if ((0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransientStatus */ .Dm)(response.status) || response.status === 200) {
-        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true, (0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryAfterMs */ .Vs)(response.retryAfter, deps.now()));
+        throw new _net_token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(`Azure AD sign-in failed: HTTP ${response.status}${describe(body, response)}`, true, (0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryAfterMs */ .Vs)(response.retryAfter, deps.now()));
     }
     throw explain(body, response, signIn, audience, assertion);
 }
@@ -130,9 +130,9 @@ async function idToken(audience, deps, budget) {
         token = await deps.getIDToken(audience, budget);
     }
     catch (error) {
-        if (error instanceof _token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l)
+        if (error instanceof _net_token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l)
             throw error;
-        throw new _token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(`Could not get a GitHub OIDC token: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .reasonOf */ .A3)(error)}`, true);
+        throw new _net_token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(`Could not get a GitHub OIDC token: ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .reasonOf */ .A3)(error)}`, true);
     }
     deps.mask(token);
     return token;
@@ -181,7 +181,7 @@ function explain(body, response, signIn, audience, assertion) {
     };
     const fix = fixes[code];
     const message = fix === undefined ? `${head}${describe(body, response)}` : `${head}: ${fix}`;
-    return new _token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(message, code === '700024');
+    return new _net_token_source_js__WEBPACK_IMPORTED_MODULE_6__/* .AuthError */ .l(message, code === '700024');
 }
 function federatedFix(claims) {
     return `no federated credential of the app matches this workflow's GitHub token (subject "${claims.sub}", audience "${claims.aud}", issuer "${claims.iss}"). Add one under Certificates & secrets \u2192 Federated credentials with exactly that issuer, subject and audience.`;

@@ -518,6 +518,8 @@ function longText(value, max) {
     return string.length > max ? `${string.slice(0, max)}\u2026` : string;
 }
 
+// EXTERNAL MODULE: ./src/backends/start-steps.ts
+var start_steps = __webpack_require__(9103);
 ;// CONCATENATED MODULE: ./src/backends/product-ingestion/normalize.ts
 // Product Ingestion records (parse.ts) as a Snapshot: the configure job, and the preview and live
 // submissions; with a job, only the submission the job published decides (see snapshotOf).
@@ -810,9 +812,9 @@ class PiStartSteps {
             ]
         }, budget);
         if (posted.kind === 'transient')
-            return (0,start/* failedInTransit */.iz)(posted);
+            return (0,start_steps/* failedInTransit */.iz)(posted);
         if (posted.kind === 'fatal') {
-            if ((0,start/* isSignInRefusal */.LZ)(posted))
+            if ((0,start_steps/* isSignInRefusal */.LZ)(posted))
                 return { kind: 'final', result: posted };
             const said = `${posted.detail ?? ''} ${safeText(posted.body)}`;
             if (NOT_LATEST.test(said) && kind === 'live') {
@@ -1111,6 +1113,7 @@ class JobWatch {
 
 
 
+
 class ProductIngestionWatcher {
     settings;
     deps;
@@ -1206,7 +1209,7 @@ class ProductIngestionWatcher {
             }
         }));
         if (this.starter === undefined) {
-            this.starter = new start/* Starter */.mW(steps, this.settings.ifRunning ?? 'wait', this.deps.info, () => this.wall());
+            this.starter = new start/* Starter */.m(steps, this.settings.ifRunning ?? 'wait', this.deps.info, () => this.wall());
             this.starter.setLink(partnerCenterLink(productId));
         }
         const next = await this.starter.next(budget);
@@ -1215,7 +1218,7 @@ class ProductIngestionWatcher {
         const step = next.value;
         switch (step.kind) {
             case 'waiting':
-                return { kind: 'ok', value: (0,start/* waitingSnapshot */.ey)(step.running) };
+                return { kind: 'ok', value: (0,start/* waitingSnapshot */.e)(step.running) };
             case 'refused':
                 this.startDone = true;
                 return { kind: 'ok', value: step.snapshot };
