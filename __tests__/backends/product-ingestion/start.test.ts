@@ -206,7 +206,7 @@ describe('the POST', () => {
     ['JSON without a job id', { jobStatus: 'running' }],
     ['a job id that is not a GUID', { jobId: '::error::x' }]
   ])('takes a 2xx with %s as accepted, naming nothing to watch', async (_name, body) => {
-    const scope = configure().reply(202, body as Record<string, unknown>)
+    const scope = configure().reply(202, body)
     expect(await steps('preview', []).post(within())).toEqual({ kind: 'unnamed', status: 202 })
     scope.done()
   })
