@@ -10,10 +10,13 @@ import type { Budget } from '../net/budget.js'
 import type { HttpWording } from '../net/wording.js'
 import type { ReadyRules, WaitFor } from '../gate/verdict.js'
 import { cppBackend } from './cpp/index.js'
+import { isOperationAddress } from './cpp/location.js'
+import { isJobAddress, isProductId } from './product-ingestion/location.js'
 
 /**
- * The default backend comes with the gate itself (its cold start is what most runs pay); every
- * other one is loaded only when `api` names it, a chunk of its own in dist/.
+ * The CPP backend comes with the gate itself (the first backend, whose cold start the bench
+ * measures); every other one is loaded only when `api` names it (or `auto` chooses it), a chunk of
+ * its own in dist/.
  */
 const REGISTRY = {
   cpp: () => Promise.resolve(cppBackend),
@@ -30,6 +33,37 @@ export function isApi(name: string): name is Api {
 
 export function loadBackend(api: Api): Promise<Backend> {
   return REGISTRY[api]()
+}
+
+/**
+ * For `api: auto`: the inputs only one API takes, each said as the first log line says it. The
+ * address checks are light (the Product Ingestion backend itself stays a chunk of its own).
+ */
+const SIGNS: Record<Api, (input: ReadInput) => string[]> = {
+  cpp: (input) => [
+    input('publisher-id') === '' ? '' : 'publisher-id is set',
+    isOperationAddress(input('operation-id')) ? 'operation-id is a CPP operation address' : ''
+  ],
+  'product-ingestion': (input) => [
+    isProductId(input('offer-id')) ? 'offer-id is a product id (product/<guid>)' : '',
+    isJobAddress(input('operation-id')) ? "operation-id is a configure job's status address" : ''
+  ]
+}
+
+/**
+ * With no sign at all, `api: auto` means the Product Ingestion API: every offer not integrated
+ * with the Cloud Partner Portal before the move to Partner Center is published through it.
+ */
+export const AUTO_DEFAULT = {
+  api: 'product-ingestion',
+  why: 'publisher-id is empty and operation-id is not a CPP operation address'
+} as const satisfies { api: Api; why: string }
+
+/** The APIs the inputs point at under `api: auto`, each with what in them points there. */
+export function apiSigns(input: ReadInput): Array<{ api: Api; signs: string[] }> {
+  return APIS.map((api) => ({ api, signs: SIGNS[api](input).filter(Boolean) })).filter(
+    (found) => found.signs.length > 0
+  )
 }
 
 /** An input's value by its action.yml name, trimmed, with its default applied. */
