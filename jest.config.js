@@ -23,7 +23,10 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup/nock.ts'],
-  clearMocks: true
+  clearMocks: true,
+  // Jest's cache in node_modules rather than the system temp folder, which a test run leaves as
+  // it found it. A project option: each project needs it (a top-level one is not inherited).
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest'
 }
 
 /**
@@ -48,9 +51,6 @@ export default {
   // The run's own temp folder, checked to be empty at the end: tests remove what they create.
   globalSetup: '<rootDir>/__tests__/setup/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/setup/global-teardown.ts',
-  // Jest's cache in node_modules rather than the system temp folder, which a test run leaves as
-  // it found it.
-  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   collectCoverage: true,
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
   coverageReporters: ['text-summary', 'json-summary'],

@@ -12,6 +12,9 @@ import { NoOperationTraceWriter } from '@actions/workflow-parser'
 const ACTION_YML = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
+/** The Marketplace takes a description shorter than this. */
+const MARKETPLACE_DESCRIPTION_CHARS = 125
+
 interface Checked {
   /** GitHub's parser's errors, then this project's rules. */
   errors: string[]
@@ -28,6 +31,17 @@ function checkAction(content: string): Checked {
   const template = convertActionTemplate(parsed.context, parsed.value)
   // The converter reports some problems only now.
   errors.push(...parsed.context.errors.getErrors().map((error) => error.message))
+  // What the GitHub Marketplace needs to list the action (its publish form refuses the rest).
+  if (!template.name?.trim()) errors.push('name is empty: the Marketplace lists the action by it')
+  const description = template.description?.trim() ?? ''
+  if (description === '' || description.length >= MARKETPLACE_DESCRIPTION_CHARS) {
+    errors.push(
+      `description has ${description.length} characters: the Marketplace takes 1 to ${MARKETPLACE_DESCRIPTION_CHARS - 1}`
+    )
+  }
+  if (!template.branding?.icon || !template.branding.color) {
+    errors.push('branding needs an icon and a color: the Marketplace shows them as its badge')
+  }
   const runs = template.runs as { using?: string; main?: string } | undefined
   if (runs?.using !== 'node24') {
     errors.push(`runs.using is ${String(runs?.using)}: expected node24, the action's runtime`)
@@ -192,6 +206,28 @@ describe('the action.yml checker', () => {
     expect(node20).toMatch(/using: node20/)
     const result = checkAction(node20)
     expect(result.errors).toEqual(["runs.using is node20: expected node24, the action's runtime"])
+  })
+
+  it('reports what keeps the action off the Marketplace: a long description, no branding', () => {
+    const long = 'Waits. '.repeat(18).trim()
+    expect(long.length).toBeGreaterThanOrEqual(125)
+    const changed = ACTION_YML.replace(/^description: .*$/m, `description: ${long}`).replace(
+      /^branding:\n(?:[ \t]+.*\n)+/m,
+      ''
+    )
+    expect(checkAction(changed).errors).toEqual([
+      `description has ${long.length} characters: the Marketplace takes 1 to 124`,
+      'branding needs an icon and a color: the Marketplace shows them as its badge'
+    ])
+  })
+
+  it.each([
+    ['icon', 'coffee'],
+    ['color', 'pink']
+  ])('reports a branding %s the Marketplace does not offer (%s)', (key, value) => {
+    const changed = ACTION_YML.replace(new RegExp(`^(  ${key}:) .*$`, 'm'), `$1 ${value}`)
+    expect(changed).not.toBe(ACTION_YML)
+    expect(checkAction(changed).errors).not.toEqual([])
   })
 
   it('reports a main other than dist/index.js', () => {

@@ -86,6 +86,10 @@ describe('dist/index.js on a runner', () => {
       'poll-interval': '1s'
     })
     expect(run.code).toBe(0)
+    // No api input: api auto chose the CPP API from publisher-id, and the log says so first.
+    expect(run.stdout.split('\n').find((line) => line !== '' && !line.startsWith('::'))).toBe(
+      'Using the CPP API (api auto: publisher-id is set and operation-id is a CPP operation address).'
+    )
     expect(run.outputs).toMatchObject({
       result: 'succeeded',
       polls: '4',

@@ -1,4 +1,4 @@
-// The default backend (CPP) comes with the gate's own chunk; every other one is a chunk of its own
+// The CPP backend comes with the gate's own chunk; every other one is a chunk of its own
 // in dist/, loaded only when `api` names it: a CPP run never loads the Product Ingestion code.
 // Checked on the shipped bundle, with a load hook that records every module file the run loads.
 
@@ -66,7 +66,7 @@ describe('the backends in dist/', () => {
 
   // Wrong inputs stop the run right after its backend is loaded, before any request.
   it('loads only the CPP backend for api cpp', async () => {
-    const loaded = await loadedBy({ 'offer-id': 'contoso-offer', token: 't' })
+    const loaded = await loadedBy({ api: 'cpp', 'offer-id': 'contoso-offer', token: 't' })
     expect(loaded).toContain(cpp)
     expect(loaded).not.toContain(productIngestion)
   }, 20_000)

@@ -384,14 +384,103 @@ describe('readConfig', () => {
       expect(text).toContain(`  - ${name} `)
   })
 
-  it.each(['CPP', 'cpp', ''])('reads api %j as the CPP API', (api) => {
-    expect(readApi(read({ api }))).toBe('cpp')
+  it.each(['CPP', 'cpp'])('reads api %j as the CPP API, whatever the other inputs say', (api) => {
+    expect(readApi(read({ api, 'publisher-id': '', 'offer-id': `product/${GUID}` }))).toEqual({
+      api: 'cpp',
+      why: 'api: cpp'
+    })
   })
 
   it('rejects an unknown api, listing the APIs there are', () => {
     expect(() => readApi(read({ api: 'partner-center' }))).toThrow(
-      /^Invalid input: api is "partner-center": expected cpp or product-ingestion\.$/
+      /^Invalid input: api is "partner-center": expected auto, cpp or product-ingestion\.$/
     )
+  })
+
+  describe('api auto (the default)', () => {
+    const CPP_PATH = `/api/publishers/contoso/offers/contoso-offer/operations/${GUID}?api-version=2017-10-31`
+
+    it.each<[string, Record<string, string>, string]>([
+      ['a publisher-id', {}, 'publisher-id is set'],
+      ['a publisher-id (api auto spelled out)', { api: 'Auto' }, 'publisher-id is set'],
+      [
+        'a CPP operation path',
+        { 'publisher-id': '', 'operation-id': CPP_PATH },
+        'operation-id is a CPP operation address'
+      ],
+      [
+        'a CPP operation URL',
+        { 'publisher-id': '', 'operation-id': `https://cloudpartner.azure.com${CPP_PATH}` },
+        'operation-id is a CPP operation address'
+      ],
+      [
+        'a non-migrated CPP operation id',
+        { 'publisher-id': '', 'operation-id': 'contoso$contoso-offer$2$preview' },
+        'operation-id is a CPP operation address'
+      ],
+      [
+        'a publisher-id and a CPP operation address',
+        { 'operation-id': '/api/operations/contoso$contoso-offer$2$preview' },
+        'publisher-id is set and operation-id is a CPP operation address'
+      ]
+    ])('chooses the CPP API for %s', (_, inputs, why) => {
+      expect(readApi(read(inputs))).toEqual({ api: 'cpp', why: `api auto: ${why}` })
+    })
+
+    it.each<[string, Record<string, string>, string]>([
+      [
+        'no publisher-id',
+        { 'publisher-id': '' },
+        'publisher-id is empty and operation-id is not a CPP operation address'
+      ],
+      [
+        'no publisher-id and a job id',
+        { 'publisher-id': '', 'operation-id': GUID },
+        'publisher-id is empty and operation-id is not a CPP operation address'
+      ],
+      [
+        'a product id',
+        { 'publisher-id': '', 'offer-id': `product/${GUID}` },
+        'offer-id is a product id (product/<guid>)'
+      ],
+      [
+        "a configure job's status address",
+        { 'publisher-id': '', 'operation-id': `/configure/${GUID}/status` },
+        "operation-id is a configure job's status address"
+      ]
+    ])('chooses the Product Ingestion API for %s', (_, inputs, why) => {
+      expect(readApi(read(inputs))).toEqual({ api: 'product-ingestion', why: `api auto: ${why}` })
+    })
+
+    it.each<[string, Record<string, string>, string]>([
+      [
+        'a publisher-id with a product id',
+        { 'offer-id': `product/${GUID}` },
+        'publisher-id is set (only api cpp takes that), while offer-id is a product id (product/<guid>) (only api product-ingestion takes that)'
+      ],
+      [
+        "a CPP operation address with a configure job's offer",
+        {
+          'publisher-id': '',
+          'offer-id': `product/${GUID}`,
+          'operation-id': CPP_PATH
+        },
+        'operation-id is a CPP operation address (only api cpp takes that), while offer-id is a product id (product/<guid>) (only api product-ingestion takes that)'
+      ],
+      [
+        "a publisher-id with a configure job's status address",
+        {
+          'operation-id': `https://graph.microsoft.com/rp/product-ingestion/configure/${GUID}/status`
+        },
+        "publisher-id is set (only api cpp takes that), while operation-id is a configure job's status address (only api product-ingestion takes that)"
+      ]
+    ])('refuses %s, saying which inputs point where and what to set', (_, inputs, said) => {
+      expect(() => readApi(read(inputs))).toThrow(
+        new InputError([
+          `api is auto, but the inputs fit no one API: ${said}. Set api to cpp or product-ingestion, the API the offer is published with, and give only its inputs.`
+        ])
+      )
+    })
   })
 
   describe('inputs that would reach a header, the log or a check run', () => {

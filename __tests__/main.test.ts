@@ -145,6 +145,44 @@ describe('run', () => {
     expect(files.summary()).toContain('⚠️ Publish gate: contoso / contoso-offer: error')
   })
 
+  it.each<[string, Record<string, string>, string]>([
+    ['a publisher-id, with api auto', {}, 'Using the CPP API (api auto: publisher-id is set).'],
+    ['an explicit api', { api: 'cpp' }, 'Using the CPP API (api: cpp).']
+  ])('says first which API it uses and why: %s', async (_, inputs, line) => {
+    setup(inputs)
+    nock(ORIGIN).get(PATH).query(true).reply(200, rawOperation('succeeded'))
+    await expect(gate()).resolves.toMatchObject({ result: 'succeeded' })
+    const lines = stdout
+      .join('')
+      .split('\n')
+      .filter((text) => text !== '' && !text.startsWith('::'))
+    expect(lines[0]).toBe(line)
+  })
+
+  it('uses the Product Ingestion API when nothing in the inputs is the CPP API’s', async () => {
+    setup({ 'publisher-id': '', 'offer-id': 'contoso-saas', 'poll-interval': '60s', mode: 'check' })
+    // Whatever it asks Graph first, it asks Graph: one answer ends the check.
+    const graph = nock('https://graph.microsoft.com')
+      .get(/^\/rp\/product-ingestion\//)
+      .query(true)
+      .reply(403, { error: { code: 'Forbidden', message: 'no access' } })
+    await gate()
+    graph.done()
+    expect(stdout.join('')).toMatch(
+      /^Using the Product Ingestion API \(api auto: publisher-id is empty and operation-id is not a CPP operation address\)\.$/m
+    )
+  })
+
+  it('refuses inputs of both APIs under api auto, before any request, saying what to set', async () => {
+    setup({ 'offer-id': `product/${GUID}`, 'operation-id': '' })
+    const outcome = await gate()
+    expect(outcome).toMatchObject({ result: 'error', polls: 0 })
+    expect(process.exitCode).toBe(1)
+    expect(files.outputs().message).toBe(
+      `Invalid input: api is auto, but the inputs fit no one API: publisher-id is set (only api cpp takes that), while offer-id is a product id (product/<guid>) (only api product-ingestion takes that). Set api to cpp or product-ingestion, the API the offer is published with, and give only its inputs.`
+    )
+  })
+
   it('masks the token first and never prints it, even on a 401', async () => {
     setup()
     nock(ORIGIN)

@@ -1,6 +1,6 @@
-// The README says which packages make `npm ci` on Node 20 print EBADENGINE warnings, and why they
-// are harmless. Those are the packages in the lockfile whose `engines.node` admits no Node 20 at
-// all: this keeps the README's list equal to that set, so a new one is noticed and looked at.
+// CONTRIBUTING.md ("Set up") says which packages make `npm ci` on Node 20 print EBADENGINE
+// warnings, and why they are harmless. Those are the packages in the lockfile whose `engines.node`
+// admits no Node 20 at all: this keeps its list equal to that set, so a new one is noticed.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 
@@ -81,10 +81,10 @@ function refusingNode20(): string[] {
   return [...names].sort()
 }
 
-/** What the README's Node 20 note lists: the backticked names of its "Node 22 or newer" clause. */
-function readmeList(readme: string): { project: boolean; packages: string[] } {
+/** What CONTRIBUTING.md's Node 20 note lists: the backticked names of its "Node 22 or newer" clause. */
+function noteList(readme: string): { project: boolean; packages: string[] } {
   const note = readme.split(/\n\n/).find((paragraph) => paragraph.includes('EBADENGINE'))
-  if (note === undefined) throw new Error('README.md has no paragraph about EBADENGINE')
+  if (note === undefined) throw new Error('CONTRIBUTING.md has no paragraph about EBADENGINE')
   const clause = /Node 22 or newer:([^;]*);/.exec(note.replace(/\s+/g, ' '))?.[1]
   if (clause === undefined) throw new Error('the note has no "Node 22 or newer: …;" list')
   const listed = clause.replace(/\([^)]*\)/g, '')
@@ -123,19 +123,19 @@ describe('an npm engines range', () => {
   })
 })
 
-describe('the README’s note on npm ci under Node 20', () => {
+describe('CONTRIBUTING.md’s note on npm ci under Node 20', () => {
   it('names exactly the packages of the lockfile that ask for a newer Node', () => {
     const refusing = refusingNode20()
-    const listed = readmeList(read('README.md'))
+    const listed = noteList(read('CONTRIBUTING.md'))
     expect(listed.project).toBe(refusing.includes(''))
     expect(listed.packages).toEqual(refusing.filter((name) => name !== ''))
   })
 
   it('would notice a package added to the lockfile, or one left out of the note', () => {
-    const readme = read('README.md')
+    const readme = read('CONTRIBUTING.md')
     const fewer = readme.replace('`nock` and\n`@mswjs/interceptors`', '`@mswjs/interceptors`')
     expect(fewer).not.toBe(readme)
-    expect(readmeList(fewer).packages).not.toContain('nock')
-    expect(readmeList(readme).packages).toContain('nock')
+    expect(noteList(fewer).packages).not.toContain('nock')
+    expect(noteList(readme).packages).toContain('nock')
   })
 })

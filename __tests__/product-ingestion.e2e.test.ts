@@ -99,6 +99,17 @@ describe('the gate against the Product Ingestion simulator', () => {
     expect(run.summary).toContain(`<code>${productId}</code>`)
   }, 30_000)
 
+  it('preview-success: with no api input (api auto), tells the Product Ingestion API from the inputs and passes', async () => {
+    const api = await start()
+    const { jobId } = await publishOn(api.url, 'preview-success', 'preview')
+    const run = await gate(api, 'preview-success', { api: '', 'operation-id': jobId })
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ result: 'succeeded', 'operation-id': jobId })
+    expect(run.stdout.split('\n').find((line) => line !== '' && !line.startsWith('::'))).toBe(
+      'Using the Product Ingestion API (api auto: publisher-id is empty and operation-id is not a CPP operation address).'
+    )
+  }, 30_000)
+
   it('preview-success: wait-for preview passes with the preview submission ready for go-live', async () => {
     const api = await start()
     const { productId, jobId } = await publishOn(api.url, 'preview-success', 'preview')

@@ -245,6 +245,7 @@ describe('the release workflow', () => {
     const ciRuns = jobs(ci).flatMap(([, ciJob]) => steps(ciJob).map((step) => field(step, 'run')))
     for (const command of [
       'npm run check-dist',
+      'npm run check-licenses',
       'npm test',
       'npm run actionlint',
       'npm run lint'

@@ -37,6 +37,154 @@ function describe(value) {
 
 /***/ }),
 
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cz: () => (/* binding */ jobDetailUrl),
+/* harmony export */   FD: () => (/* binding */ submissionsUrl),
+/* harmony export */   F_: () => (/* binding */ isProductId),
+/* harmony export */   IJ: () => (/* binding */ configureUrl),
+/* harmony export */   YB: () => (/* binding */ isSubmissionId),
+/* harmony export */   ZR: () => (/* binding */ jobStatusUrl),
+/* harmony export */   _E: () => (/* binding */ readTarget),
+/* harmony export */   cJ: () => (/* binding */ isJobAddress),
+/* harmony export */   cj: () => (/* binding */ partnerCenterLink),
+/* harmony export */   fs: () => (/* binding */ productLookupUrl),
+/* harmony export */   np: () => (/* binding */ readOffer)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8992);
+// What to poll and where: the offer (an external id to resolve, or a durable product id), the
+// configure job (its id, or its status address on base-url), and the addresses of the calls the
+// gate makes. Never a URL outside base-url.
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Partner Center's offer id rules, as the API's own schema states them (3 to 50 characters). */
+const EXTERNAL_ID = /^[a-z0-9][a-z0-9_-]{2,49}$/i;
+const DURABLE_PRODUCT = /^product\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const STATUS_PATH = /^\/configure\/([^/]+)\/status\/?$/;
+/**
+ * Ids the API hands back are used (in a URL, an output, the summary) only in their documented
+ * form: anything else in an answer is not an id of this API.
+ */
+function isProductId(id) {
+    return DURABLE_PRODUCT.test(id);
+}
+/** `submission/<productGuid>/<number>`; the number can pass 2^53 and stays a string. */
+function isSubmissionId(id) {
+    return /^submission\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/\d{1,30}$/i.test(id);
+}
+function readOffer(value) {
+    // A bare GUID is the product's id as Partner Center's address bar shows it
+    // (\u2026/offers/<guid>/overview): the durable id, never an offer id to look up.
+    const durable = DURABLE_PRODUCT.exec(value) ?? (GUID.test(value) ? [value, value] : null);
+    if (durable) {
+        return { ok: true, value: { kind: 'durable', productId: `product/${durable[1]}` } };
+    }
+    if (EXTERNAL_ID.test(value))
+        return { ok: true, value: { kind: 'external', externalId: value } };
+    return {
+        ok: false,
+        expected: 'the offer id as typed in Partner Center (3 to 50 letters, digits, - or _), or the product id Partner Center shows in its address bar (a GUID, or product/<guid>)'
+    };
+}
+/**
+ * operation-id: empty or `latest` (the submissions), a job GUID, or the job's status address,
+ * relative to base-url (`/configure/<id>/status`, or with base-url's path in front) or absolute on
+ * base-url. The address only names the job: `$version` is always api-version's.
+ */
+function readTarget(baseUrl, operation) {
+    if (operation === '' || /^latest$/i.test(operation)) {
+        return { ok: true, value: { kind: 'submissions' } };
+    }
+    if (GUID.test(operation))
+        return { ok: true, value: { kind: 'job', jobId: operation } };
+    const expected = "a configure job id (the GUID in the jobId of POST /configure's answer), its status address /configure/<jobId>/status (relative, or absolute on base-url), latest, or empty to watch the product's submissions";
+    if (!operation.isWellFormed() || (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .hasControlCharacter */ .Fd)(operation))
+        return { ok: false, expected };
+    if (!operation.startsWith('/') && !(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(operation)) {
+        return { ok: false, expected };
+    }
+    const base = new URL(baseUrl);
+    const basePath = base.pathname.replace(/\/+$/, '');
+    let url;
+    try {
+        // A relative address is relative to base-url, whether or not it repeats base-url's path.
+        const relative = operation.startsWith('/') && !startsWithPath(operation, basePath);
+        url = new URL(relative ? `${basePath}${operation}` : operation, base.origin);
+    }
+    catch {
+        return { ok: false, expected: 'a valid URL or path' };
+    }
+    if (url.origin !== base.origin || !startsWithPath(url.pathname, basePath)) {
+        return {
+            ok: false,
+            expected: `an address on base-url ${baseUrl}, not on ${url.origin}${url.pathname}: the token is only ever sent to base-url`
+        };
+    }
+    const match = STATUS_PATH.exec(url.pathname.slice(basePath.length));
+    const jobId = match ? decode(match[1]) : '';
+    if (!GUID.test(jobId))
+        return { ok: false, expected };
+    return { ok: true, value: { kind: 'job', jobId } };
+}
+function startsWithPath(path, prefix) {
+    return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
+}
+function decode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return segment;
+    }
+}
+const version = (apiVersion) => `$version=${encodeURIComponent(apiVersion)}`;
+/** POST /configure: a publish (a submission resource) starts a configure job. */
+function configureUrl(baseUrl, apiVersion) {
+    return `${baseUrl}/configure?${version(apiVersion)}`;
+}
+function jobStatusUrl(baseUrl, jobId, apiVersion) {
+    return `${baseUrl}/configure/${encodeURIComponent(jobId)}/status?${version(apiVersion)}`;
+}
+/** The job's detail: the resources it created or updated (answered once the job is complete). */
+function jobDetailUrl(baseUrl, jobId, apiVersion) {
+    return `${baseUrl}/configure/${encodeURIComponent(jobId)}?${version(apiVersion)}`;
+}
+function productLookupUrl(baseUrl, externalId, apiVersion) {
+    return `${baseUrl}/product?externalId=${encodeURIComponent(externalId)}&${version(apiVersion)}`;
+}
+/** The product's active submissions; the path takes the bare GUID of `product/<guid>`. */
+function submissionsUrl(baseUrl, productId, apiVersion) {
+    const guid = productId.replace(/^product\//i, '');
+    return `${baseUrl}/submission/${encodeURIComponent(guid)}?${version(apiVersion)}`;
+}
+/** The offer's page in Partner Center, from its product or submission id. */
+function partnerCenterLink(id) {
+    const guid = /^(?:product|submission)\/([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(?:\/|$)/i.exec(id)?.[1];
+    return guid === undefined
+        ? undefined
+        : `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guid}/overview`;
+}
+/**
+ * For `api: auto`: whether operation-id can only be a configure job's status address
+ * (`\u2026/configure/<jobId>/status`, relative or absolute): what base-url it must be on is checked later.
+ */
+function isJobAddress(operation) {
+    if (!operation.startsWith('/') && !(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(operation))
+        return false;
+    try {
+        const { pathname } = new URL(operation, 'https://graph.microsoft.com');
+        return /\/configure\/[^/]+\/status\/?$/.test(pathname);
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -653,6 +801,23 @@ function decode(segment) {
     }
     catch {
         return segment;
+    }
+}
+/**
+ * For `api: auto`: whether operation-id can only be a CPP operation, a Location / Operation-Location
+ * value (a path, or a URL on any origin) or a publisher$offer$version$slot id.
+ */
+function isOperationAddress(operation) {
+    if (DOLLAR_ID.test(operation))
+        return true;
+    if (!operation.startsWith('/') && !(0,src_text/* isHttpUrl */.q$)(operation))
+        return false;
+    try {
+        const { pathname } = new URL(operation, 'https://cloudpartner.azure.com');
+        return OPERATION_PATHS.some((pattern) => pattern.test(pathname));
+    }
+    catch {
+        return false;
     }
 }
 
@@ -1319,9 +1484,13 @@ function readWatch(input, problem, common) {
     };
 }
 
+// EXTERNAL MODULE: ./src/backends/product-ingestion/location.ts
+var product_ingestion_location = __webpack_require__(6803);
 ;// CONCATENATED MODULE: ./src/backends/registry.ts
 // Which backends there are: the only file that names them. Adding an API is a folder under
 // src/backends/ and one line here.
+
+
 
 /**
  * The default backend comes with the gate itself; every other one is loaded only when `api`
@@ -1329,7 +1498,7 @@ function readWatch(input, problem, common) {
  */
 const REGISTRY = {
     cpp: () => Promise.resolve(cppBackend),
-    'product-ingestion': async () => (await __webpack_require__.e(/* import() */ 620).then(__webpack_require__.bind(__webpack_require__, 9620))).productIngestionBackend
+    'product-ingestion': async () => (await __webpack_require__.e(/* import() */ 664).then(__webpack_require__.bind(__webpack_require__, 8664))).productIngestionBackend
 };
 const APIS = Object.keys(REGISTRY);
 function isApi(name) {
@@ -1337,6 +1506,32 @@ function isApi(name) {
 }
 function loadBackend(api) {
     return REGISTRY[api]();
+}
+/**
+ * For `api: auto`: the inputs only one API takes, each said as the first log line says it. The
+ * address checks are light (the Product Ingestion backend itself stays a chunk of its own).
+ */
+const SIGNS = {
+    cpp: (input) => [
+        input('publisher-id') === '' ? '' : 'publisher-id is set',
+        isOperationAddress(input('operation-id')) ? 'operation-id is a CPP operation address' : ''
+    ],
+    'product-ingestion': (input) => [
+        (0,product_ingestion_location/* isProductId */.F_)(input('offer-id')) ? 'offer-id is a product id (product/<guid>)' : '',
+        (0,product_ingestion_location/* isJobAddress */.cJ)(input('operation-id')) ? "operation-id is a configure job's status address" : ''
+    ]
+};
+/**
+ * With no sign at all, `api: auto` means the Product Ingestion API: every offer not integrated
+ * with the Cloud Partner Portal before the move to Partner Center is published through it.
+ */
+const AUTO_DEFAULT = {
+    api: 'product-ingestion',
+    why: 'publisher-id is empty and operation-id is not a CPP operation address'
+};
+/** The APIs the inputs point at under `api: auto`, each with what in them points there. */
+function apiSigns(input) {
+    return APIS.map((api) => ({ api, signs: SIGNS[api](input).filter(Boolean) })).filter((found) => found.signs.length > 0);
 }
 
 ;// CONCATENATED MODULE: ./src/auth/sign-in-inputs.ts
@@ -1483,7 +1678,7 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i;
  * defaults of base-url and api-version depend on `api`: they come from the backend.
  */
 const INPUT_DEFAULTS = {
-    api: 'cpp',
+    api: 'auto',
     'operation-id': '',
     token: '',
     'wait-for': 'auto',
@@ -1512,16 +1707,34 @@ const INPUT_DEFAULTS = {
 function withDefaults(read) {
     return (name) => read(name) || (INPUT_DEFAULTS[name] ?? '');
 }
-/** The `api` input; an unknown one is an input error that lists the APIs there are. */
+/**
+ * The `api` input. `auto` tells the API from the inputs only one API takes (a publisher-id, a CPP
+ * operation address: the CPP API), else the Product Ingestion API; inputs of both are an input
+ * error. An unknown api is an input error that lists the APIs there are.
+ */
 function readApi(read) {
-    const value = withDefaults(read)('api');
+    const input = withDefaults(read);
+    const value = input('api');
     const api = value.toLowerCase();
-    if (!isApi(api)) {
+    if (api !== 'auto') {
+        if (!isApi(api)) {
+            throw new InputError([
+                `api is "${value.length > 100 ? `${value.slice(0, 99)}\u2026` : value}": expected auto, ${APIS.join(' or ')}.`
+            ]);
+        }
+        return { api, why: `api: ${api}` };
+    }
+    const found = apiSigns(input);
+    if (found.length > 1) {
+        const said = found.map(({ api, signs }) => `${signs.join(' and ')} (only api ${api} takes that)`);
         throw new InputError([
-            `api is "${value.length > 100 ? `${value.slice(0, 99)}\u2026` : value}": expected ${APIS.join(' or ')}.`
+            `api is auto, but the inputs fit no one API: ${said.join(', while ')}. Set api to ${found.map((one) => one.api).join(' or ')}, the API the offer is published with, and give only its inputs.`
         ]);
     }
-    return api;
+    const [one] = found;
+    return one === undefined
+        ? { api: AUTO_DEFAULT.api, why: `api auto: ${AUTO_DEFAULT.why}` }
+        : { api: one.api, why: `api auto: ${one.signs.join(' and ')}` };
 }
 function readConfig(read, backend, options = {}) {
     const input = withDefaults(read);
@@ -3261,7 +3474,10 @@ async function run(options = {}) {
     let opened;
     let outcome;
     try {
-        backend = await loadBackend(readApi(read));
+        const api = readApi(read);
+        backend = await loadBackend(api.api);
+        // The first line of the log: which API, and why (api auto told it from the inputs).
+        log.info(`Using ${backend.title} (${api.why}).`);
         config = readConfig(read, backend, {
             idTokenAvailable: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
             ...(process.env.GITHUB_EVENT_NAME === undefined

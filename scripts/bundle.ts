@@ -1,6 +1,6 @@
 // `npm run bundle` (and scripts/check-dist.sh, and the bench's baseline builds): ncc with the
 // project's flags, then every JavaScript file of the output written in ASCII, each other character
-// as its \u escape, with the source map's columns moved to match.
+// as its \u escape, with the source map's columns moved to match, and licenses.txt for what it bundled.
 //
 // Why ASCII: Node reads a module into one string, and a single character beyond Latin-1 (an emoji
 // of the summary, an arrow of the log) makes that string two bytes a character. V8 then scans
@@ -11,15 +11,22 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeLicenses } from './licenses.ts'
 
-/** The flags every build of this project gives ncc. */
-export const NCC_FLAGS = ['--source-map', '--no-source-map-register', '--license', 'licenses.txt']
+/**
+ * The flags every build of this project gives ncc. Not --license: licenses.txt is written from the
+ * source maps (scripts/licenses.ts), since ncc's misses most packages.
+ */
+export const NCC_FLAGS = ['--source-map', '--no-source-map-register']
 
 const ROOT = resolve(import.meta.dirname, '..')
 /** A UTF-16 code unit beyond ASCII. */
 const BEYOND_ASCII = /[\u0080-\uffff]/
 
-/** Builds `entry` (relative to `cwd`) into `out` with ncc, then makes its JavaScript ASCII. */
+/**
+ * Builds `entry` (relative to `cwd`) into `out` with ncc, makes its JavaScript ASCII, and writes
+ * licenses.txt for the packages it bundled.
+ */
 export function bundle(
   entry: string,
   out: string,
@@ -40,6 +47,7 @@ export function bundle(
     writeFileSync(file, ascii.code)
     writeFileSync(mapFile, JSON.stringify({ ...map, mappings: ascii.mappings }))
   }
+  writeLicenses(folder, options.cwd === undefined ? ROOT : resolve(ROOT, options.cwd))
 }
 
 /**

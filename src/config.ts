@@ -4,7 +4,7 @@
 
 import { isHeaderSafe, readSignIn, type SignIn } from './auth/sign-in-inputs.js'
 import type { Backend, StartKind, Watch } from './backends/backend.js'
-import { APIS, isApi, type Api } from './backends/registry.js'
+import { APIS, apiSigns, AUTO_DEFAULT, isApi, type Api } from './backends/registry.js'
 import { MAX_LABEL_CHARS, MIN_POLL_INTERVAL_MS } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
 import { hasControlCharacter } from './text.js'
@@ -61,7 +61,7 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i
  * defaults of base-url and api-version depend on `api`: they come from the backend.
  */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
-  api: 'cpp',
+  api: 'auto',
   'operation-id': '',
   token: '',
   'wait-for': 'auto',
@@ -99,16 +99,42 @@ export function withDefaults(read: ReadInput): ReadInput {
   return (name) => read(name) || (INPUT_DEFAULTS[name] ?? '')
 }
 
-/** The `api` input; an unknown one is an input error that lists the APIs there are. */
-export function readApi(read: ReadInput): Api {
-  const value = withDefaults(read)('api')
+/** The API a run uses, and why: for the first log line. */
+export interface ApiChoice {
+  api: Api
+  why: string
+}
+
+/**
+ * The `api` input. `auto` tells the API from the inputs only one API takes (a publisher-id, a CPP
+ * operation address: the CPP API), else the Product Ingestion API; inputs of both are an input
+ * error. An unknown api is an input error that lists the APIs there are.
+ */
+export function readApi(read: ReadInput): ApiChoice {
+  const input = withDefaults(read)
+  const value = input('api')
   const api = value.toLowerCase()
-  if (!isApi(api)) {
+  if (api !== 'auto') {
+    if (!isApi(api)) {
+      throw new InputError([
+        `api is "${value.length > 100 ? `${value.slice(0, 99)}…` : value}": expected auto, ${APIS.join(' or ')}.`
+      ])
+    }
+    return { api, why: `api: ${api}` }
+  }
+  const found = apiSigns(input)
+  if (found.length > 1) {
+    const said = found.map(
+      ({ api, signs }) => `${signs.join(' and ')} (only api ${api} takes that)`
+    )
     throw new InputError([
-      `api is "${value.length > 100 ? `${value.slice(0, 99)}…` : value}": expected ${APIS.join(' or ')}.`
+      `api is auto, but the inputs fit no one API: ${said.join(', while ')}. Set api to ${found.map((one) => one.api).join(' or ')}, the API the offer is published with, and give only its inputs.`
     ])
   }
-  return api
+  const [one] = found
+  return one === undefined
+    ? { api: AUTO_DEFAULT.api, why: `api auto: ${AUTO_DEFAULT.why}` }
+    : { api: one.api, why: `api auto: ${one.signs.join(' and ')}` }
 }
 
 export function readConfig(read: ReadInput, backend: Backend, options: ReadOptions = {}): Config {

@@ -62,7 +62,10 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   let opened: CheckRun | undefined
   let outcome: Outcome
   try {
-    backend = await loadBackend(readApi(read))
+    const api = readApi(read)
+    backend = await loadBackend(api.api)
+    // The first line of the log: which API, and why (api auto told it from the inputs).
+    log.info(`Using ${backend.title} (${api.why}).`)
     config = readConfig(read, backend, {
       idTokenAvailable: Boolean(
         process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN

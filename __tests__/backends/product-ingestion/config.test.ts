@@ -45,7 +45,10 @@ function problems(inputs: Record<string, string>): string[] {
 
 describe('api: product-ingestion', () => {
   it.each(['product-ingestion', 'Product-Ingestion'])('is read from api %j', (api) => {
-    expect(readApi(read({ api }))).toBe('product-ingestion')
+    expect(readApi(read({ api }))).toEqual({
+      api: 'product-ingestion',
+      why: 'api: product-ingestion'
+    })
   })
 
   it('needs no publisher-id, and watches the job given', () => {

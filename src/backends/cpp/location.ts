@@ -177,3 +177,18 @@ function decode(segment: string): string {
     return segment
   }
 }
+
+/**
+ * For `api: auto`: whether operation-id can only be a CPP operation, a Location / Operation-Location
+ * value (a path, or a URL on any origin) or a publisher$offer$version$slot id.
+ */
+export function isOperationAddress(operation: string): boolean {
+  if (DOLLAR_ID.test(operation)) return true
+  if (!operation.startsWith('/') && !isHttpUrl(operation)) return false
+  try {
+    const { pathname } = new URL(operation, 'https://cloudpartner.azure.com')
+    return OPERATION_PATHS.some((pattern) => pattern.test(pathname))
+  } catch {
+    return false
+  }
+}

@@ -134,3 +134,17 @@ export function partnerCenterLink(id: string): string | undefined {
     ? undefined
     : `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guid}/overview`
 }
+
+/**
+ * For `api: auto`: whether operation-id can only be a configure job's status address
+ * (`…/configure/<jobId>/status`, relative or absolute): what base-url it must be on is checked later.
+ */
+export function isJobAddress(operation: string): boolean {
+  if (!operation.startsWith('/') && !isHttpUrl(operation)) return false
+  try {
+    const { pathname } = new URL(operation, 'https://graph.microsoft.com')
+    return /\/configure\/[^/]+\/status\/?$/.test(pathname)
+  } catch {
+    return false
+  }
+}
