@@ -242,8 +242,9 @@ class Starter {
     posts = 0;
     /**
      * When one more POST may go (two at most in all): never after an acceptance or a lost answer;
-     * after the look-up when the last was not processed; once the publish it conflicted with has
-     * been found and has ended when it was refused as a conflict.
+     * after the look-up when the last was not processed (a publish found then may be that one's);
+     * once the publish it conflicted with has been found and has ended (`after-wait`) when it was
+     * refused as a conflict.
      */
     again = 'never';
     /** Look-ups since a conflict that found no publish running. */
@@ -280,7 +281,7 @@ class Starter {
             this.state = { kind: 'look' };
             // A refusal as a conflict allowed one more POST once that publish ended: it has.
             if (this.again === 'after-running')
-                this.again = 'after-look';
+                this.again = 'after-wait';
         }
         const found = await this.steps.look(budget);
         if (found.kind !== 'ok')
@@ -307,8 +308,9 @@ class Starter {
             this.note({ started: false, note: seen.note });
             return { kind: 'ok', value: { kind: 'nothing' } };
         }
-        if (this.posts === 0 || this.again === 'after-look')
+        if (this.posts === 0 || this.again === 'after-look' || this.again === 'after-wait') {
             return this.post(budget);
+        }
         // Refused as a conflict, and the publish it conflicted with is not listed (yet).
         this.conflictLooks++;
         if (this.conflictLooks < _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .START_LOOKS_AFTER_LOST_POST */ .xD) {

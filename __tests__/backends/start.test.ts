@@ -198,6 +198,34 @@ describe('if-running', () => {
     expect(posts()).toBe(2)
   })
 
+  it('after waiting out the publish it conflicted with, a new one running is another publish, not this run’s', async () => {
+    const { steps, posts } = scripted(
+      [NONE, RUNNING(OTHER), RUNNING(OURS)],
+      [{ kind: 'conflict', detail: 'in progress' }],
+      [true]
+    )
+    const { starter: run } = starter(steps, 'fail')
+    expect((await step(run)).kind).toBe('transient')
+    // if-running: fail applies to the publish it conflicted with.
+    expect((await step(run)).kind).toBe('fatal')
+    expect(posts()).toBe(1)
+    const waiting = scripted(
+      [NONE, RUNNING(OTHER), RUNNING(OURS)],
+      [{ kind: 'conflict', detail: 'in progress' }],
+      [true]
+    )
+    const { starter: patient } = starter(waiting.steps, 'wait')
+    expect((await step(patient)).kind).toBe('transient')
+    expect(await step(patient)).toMatchObject({ kind: 'ok', value: { kind: 'waiting' } })
+    // OTHER ended; OURS is a third publish in progress: waited for, never attached as this run's.
+    expect(await step(patient)).toMatchObject({
+      kind: 'ok',
+      value: { kind: 'waiting', running: OURS }
+    })
+    expect(patient.start?.started).toBe(false)
+    expect(waiting.posts()).toBe(1)
+  })
+
   it('a conflict with no publish listed after a few look-ups is an error, with no second POST', async () => {
     const { steps, posts } = scripted([NONE], [{ kind: 'conflict', detail: 'in progress' }])
     const { starter: run } = starter(steps)

@@ -39,10 +39,11 @@ export class Starter {
   private posts = 0
   /**
    * When one more POST may go (two at most in all): never after an acceptance or a lost answer;
-   * after the look-up when the last was not processed; once the publish it conflicted with has
-   * been found and has ended when it was refused as a conflict.
+   * after the look-up when the last was not processed (a publish found then may be that one's);
+   * once the publish it conflicted with has been found and has ended (`after-wait`) when it was
+   * refused as a conflict.
    */
-  private again: 'never' | 'after-look' | 'after-running' = 'never'
+  private again: 'never' | 'after-look' | 'after-running' | 'after-wait' = 'never'
   /** Look-ups since a conflict that found no publish running. */
   private conflictLooks = 0
   private current: Start | undefined
@@ -83,7 +84,7 @@ export class Starter {
       this.info(`${capital(state.running.label)} has ended: starting ${this.what} of this run.`)
       this.state = { kind: 'look' }
       // A refusal as a conflict allowed one more POST once that publish ended: it has.
-      if (this.again === 'after-running') this.again = 'after-look'
+      if (this.again === 'after-running') this.again = 'after-wait'
     }
     const found = await this.steps.look(budget)
     if (found.kind !== 'ok') return found
@@ -106,7 +107,9 @@ export class Starter {
       this.note({ started: false, note: seen.note })
       return { kind: 'ok', value: { kind: 'nothing' } }
     }
-    if (this.posts === 0 || this.again === 'after-look') return this.post(budget)
+    if (this.posts === 0 || this.again === 'after-look' || this.again === 'after-wait') {
+      return this.post(budget)
+    }
     // Refused as a conflict, and the publish it conflicted with is not listed (yet).
     this.conflictLooks++
     if (this.conflictLooks < START_LOOKS_AFTER_LOST_POST) {
