@@ -289,6 +289,23 @@ describe('start with the CPP API', () => {
   })
 
   it.concurrent(
+    'start with mode: check while another publish runs ends red, not pending: nothing posted, this run not published',
+    async () => {
+      const api = await simulator(100)
+      const published = await publishCpp(api, 'publish-success')
+      const run = await cpp(api, 'publish-success', { start: 'preview', mode: 'check' })
+      expect(run.code).toBe(1)
+      expect(run.outputs.result).toBe('error')
+      expect(run.outputs.message).toMatch(
+        new RegExp(`^This run's publish was not started: operation ${published} `)
+      )
+      expect(run.outputs.message).toContain('Run this workflow again once it has ended')
+      expectStarted(run, false)
+      expect(api.startRequests()).toBe(1)
+    }
+  )
+
+  it.concurrent(
     'start with mode: check posts once and ends pending, naming the operation',
     async () => {
       const api = await simulator(100)

@@ -440,12 +440,20 @@ function snapshotOf(view) {
             notes.push(`The job's error tree is larger than the gate keeps (${constants/* MAX_ERROR_NODES */.ez} errors, ${constants/* MAX_ERROR_DEPTH */.iV} levels): the errors output and the list below hold the first ones.`);
         }
     }
-    const targets = TARGETS.map(({ target, name }) => job === undefined
-        ? submissionStep(target, name, pick(view.submissions, target))
-        : jobTargetStep(target, name, view));
+    // With a job, or a publish followed by id (one attached to), only its submission decides.
+    const followed = job !== undefined || view.published !== undefined;
+    const targets = TARGETS.map(({ target, name }) => followed
+        ? jobTargetStep(target, name, view)
+        : submissionStep(target, name, pick(view.submissions, target)));
     steps.push(...targets);
-    const overall = job ? jobState(view, job) : submissionsState(targets);
-    const submissionId = job ? view.published?.id : (targets[0].reference ?? targets[1].reference);
+    const overall = job
+        ? jobState(view, job)
+        : view.published
+            ? followedState(view, view.published)
+            : submissionsState(targets);
+    const submissionId = followed
+        ? view.published?.id
+        : (targets[0].reference ?? targets[1].reference);
     const facts = [
         { name: 'product-id', label: 'Product', value: view.productId },
         ...(submissionId === undefined
@@ -482,14 +490,12 @@ function jobState(view, job) {
             ? job.state
             : { status: 'running', rawStatus: `${job.state.rawStatus}; its submission not named yet` };
     }
+    return followedState(view, published, `${job.state.rawStatus}; `);
+}
+/** The state of the submission followed by id: still running while it is not listed. */
+function followedState(view, published, before = '') {
     const entry = listed(view.submissions, published.id, published.target);
-    if (entry === undefined) {
-        return {
-            status: 'running',
-            rawStatus: `${job.state.rawStatus}; ${published.id} not listed yet`
-        };
-    }
-    return entry.state;
+    return entry?.state ?? { status: 'running', rawStatus: `${before}${published.id} not listed yet` };
 }
 /**
  * A target's step while a job is watched: the job's submission on its target, and the same
@@ -515,7 +521,9 @@ function jobTargetStep(target, name, view) {
     if (other === undefined)
         return { id: target, name, status: 'notStarted', rawStatus: '', messages: [] };
     const whose = published !== undefined
-        ? `not the configure job's (it published ${published.id} to ${published.target})`
+        ? view.job === undefined
+            ? `not the publish followed (${published.id} to ${published.target})`
+            : `not the configure job's (it published ${published.id} to ${published.target})`
         : view.job !== undefined && (0,model_status/* isFinished */.$g)(view.job.state.status)
             ? "not the configure job's (the job named no submission)"
             : 'the configure job names its submission when it is over';
@@ -525,7 +533,8 @@ function jobTargetStep(target, name, view) {
         // A listed entry that is not the job's is information: shown going while it goes, never
         // finished (so that an earlier publish's result is neither this gate's pass nor its failure).
         status: isInProgress(other.state.status) ? other.state.status : 'notStarted',
-        rawStatus: other.state.rawStatus,
+        // A finished one keeps its state in the message only: no rule reads it as going on.
+        rawStatus: isInProgress(other.state.status) ? other.state.rawStatus : '',
         messages: [
             info(`Submission ${other.id} (${other.state.rawStatus || 'no status'}) is listed: ${whose}.`)
         ]
@@ -682,6 +691,16 @@ class PiStartSteps {
         this.preview = preview;
         return { kind: 'ok', value: { kind: 'none' } };
     }
+    /** What was not listed before the POST: the newest preview or live entry, in any state. */
+    async find(budget) {
+        const listed = await this.settings.list(budget);
+        if (listed.kind !== 'ok')
+            return listed;
+        const { before } = this;
+        const fresh = newest(listed.value.filter((each) => (each.target === 'preview' || each.target === 'live') &&
+            !before.some((old) => old.id === each.id && old.target === each.target)));
+        return { kind: 'ok', value: fresh === undefined ? undefined : running(fresh) };
+    }
     async post(budget) {
         const { kind, productId, client } = this.settings;
         const version = this.settings.schemaVersion ?? DEFAULT_SCHEMA_VERSION;
@@ -740,12 +759,14 @@ class PiStartSteps {
  */
 function inProgress(submissions) {
     const going = newest(submissions.filter((each) => (each.target === 'preview' || each.target === 'live') && !(0,model_status/* isFinished */.$g)(each.state.status)));
-    if (going === undefined)
-        return undefined;
+    return going === undefined ? undefined : running(going);
+}
+function running(submission) {
     return {
-        id: going.id,
-        label: `submission ${going.id} to ${going.target} (${going.state.rawStatus || 'no status'})`,
-        ...(going.created === undefined ? {} : { since: going.created })
+        id: submission.id,
+        target: submission.target,
+        label: `submission ${submission.id} to ${submission.target} (${submission.state.rawStatus || 'no status'})`,
+        ...(submission.created === undefined ? {} : { since: submission.created })
     };
 }
 function newest(submissions) {
@@ -917,27 +938,23 @@ class JobWatch {
         const { jobId } = this;
         const fetched = await this.deps.read((0,product_ingestion_location/* jobDetailUrl */.Cz)(this.deps.baseUrl, jobId, this.deps.apiVersion), budget, parseDetail);
         if (fetched.kind === 'fatal' && fetched.status === 404) {
-            if (this.before === undefined) {
-                return {
-                    kind: 'fatal',
-                    message: `Configure job ${jobId} succeeded, but the API has no detail for it (GET configure/${jobId} answered HTTP 404), so it does not say which submission the job published; and the gate first saw the job when it was already over, so it cannot tell that submission from an earlier one. Watch the offer's submissions instead: leave operation-id empty and set wait-for to preview or live.`
-                };
-            }
+            if (this.before === undefined)
+                return this.cannotTell('has no detail for it (HTTP 404)');
             this.detail = 'search';
             this.deps.info(`The API has no detail for configure job ${jobId} (HTTP 404): waiting for the job's submission to be listed (a preview or live entry that was not listed before the job).`);
             return { kind: 'ok', value: undefined };
         }
         if (fetched.kind !== 'ok')
             return fetched;
-        const named = fetched.value;
-        const wanted = this.postedKind;
-        const own = named.find((each) => each.target === wanted) ?? named[0];
+        const own = this.theJobs(fetched.value);
         if (own !== undefined) {
             this.detail = 'named';
             this.published = own;
             this.deps.info(`Configure job ${jobId} published submission ${own.id} to ${own.target} (the job's detail): following it until it is completed.`);
         }
         else if (this.expectsPublish()) {
+            if (this.before === undefined)
+                return this.cannotTell('names no submission in its detail');
             this.detail = 'search';
             this.deps.info(`Configure job ${jobId} names no submission in its detail, although ${this.postedKind === undefined ? 'wait-for asks for a publish' : 'this run posted a publish'}: waiting for the job's submission to be listed (a preview or live entry that was not listed before the job).`);
         }
@@ -946,6 +963,27 @@ class JobWatch {
             this.deps.info(`Configure job ${jobId} names no submission in its detail: it changed the draft only, and its result decides.`);
         }
         return { kind: 'ok', value: undefined };
+    }
+    /**
+     * The submission the detail names, on the target that matters: for a job this run posted, the
+     * target it posted (a go-live's submission is the preview's id, taken live); otherwise live
+     * before preview, so that a go-live is never read from its preview's entry.
+     */
+    theJobs(named) {
+        const wanted = this.postedKind;
+        if (wanted !== undefined) {
+            const first = named.find((each) => each.target === wanted) ?? named[0];
+            return first === undefined ? undefined : { id: first.id, target: wanted };
+        }
+        return named.find((each) => each.target === 'live') ?? named[0];
+    }
+    /** A job first seen over, whose submission the API does not name: no list from before it. */
+    cannotTell(why) {
+        const { jobId } = this;
+        return {
+            kind: 'fatal',
+            message: `Configure job ${jobId} succeeded, but the API ${why}, so it does not say which submission the job published; and the gate first saw the job when it was already over, so it cannot tell that submission from an earlier one. Watch the offer's submissions instead: leave operation-id empty and set wait-for to preview or live.`
+        };
     }
     /** A job this run posted, or one that wait-for says published to preview or live. */
     expectsPublish() {
@@ -961,7 +999,12 @@ class JobWatch {
         const before = this.before ?? [];
         const isNew = (each) => (each.target === 'preview' || each.target === 'live') &&
             !before.some((old) => old.id === each.id && old.target === each.target);
-        const fresh = this.submissions.filter(isNew);
+        // Created before the job started, it is not the job's (a list that lagged before the POST).
+        const start = this.job?.start === undefined ? Number.NaN : Date.parse(this.job.start);
+        const fresh = this.submissions.filter(isNew).filter((each) => {
+            const created = each.created === undefined ? Number.NaN : Date.parse(each.created);
+            return Number.isNaN(start) || Number.isNaN(created) || created >= start;
+        });
         const found = fresh.find((each) => each.target === this.postedKind) ?? fresh[0];
         if (found === undefined)
             return;
@@ -1006,6 +1049,8 @@ class ProductIngestionWatcher {
     productId;
     externalId;
     submissions = [];
+    /** With `start`, the publish in progress attached to: followed by id. */
+    followed;
     /** The configure job watched (given, or started by this run), once there is one. */
     jobWatch;
     /** What is watched: the job given or started, or the submissions (given, or found running). */
@@ -1054,6 +1099,7 @@ class ProductIngestionWatcher {
             value: snapshotOf({
                 productId,
                 submissions: this.submissions,
+                ...(this.followed === undefined ? {} : { published: this.followed }),
                 ...(this.jobWatch?.view() ?? {})
             })
         };
@@ -1114,7 +1160,15 @@ class ProductIngestionWatcher {
                 // What was listed before the POST: no entry of it can be this publish's.
                 this.jobOf(step.id, productId, { kind, before: steps.before });
                 return undefined;
-            case 'attach':
+            case 'attach': {
+                // The publish attached to is followed by id, as a job's submission is.
+                const { id, target } = step.running;
+                if (target === 'preview' || target === 'live')
+                    this.followed = { id, target };
+                this.startDone = true;
+                this.target = { kind: 'submissions' };
+                return undefined;
+            }
             case 'nothing':
                 this.startDone = true;
                 this.target = { kind: 'submissions' };

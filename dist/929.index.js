@@ -283,12 +283,16 @@ class Starter {
             if (this.again === 'after-running')
                 this.again = 'after-wait';
         }
+        if (this.state.kind === 'finding') {
+            const appeared = await this.steps.find(budget);
+            if (appeared.kind !== 'ok')
+                return appeared;
+            return this.finding(this.state, appeared.value);
+        }
         const found = await this.steps.look(budget);
         if (found.kind !== 'ok')
             return found;
         const seen = found.value;
-        if (this.state.kind === 'finding')
-            return this.finding(this.state, seen);
         if (seen.kind === 'blocked')
             return { kind: 'fatal', message: seen.message };
         if (seen.kind === 'running' && this.again === 'after-look') {
@@ -420,15 +424,15 @@ class Starter {
         }
     }
     /** After a lost or unnamed answer: what appeared is this run's; nothing after a few looks is an error. */
-    finding(state, seen) {
-        if (seen.kind === 'running') {
+    finding(state, appeared) {
+        if (appeared !== undefined) {
             this.state = { kind: 'look' };
             this.note({
                 started: true,
-                note: `Started ${this.what} of ${this.steps.offer} at ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTime */ .fU)(state.at)} (${state.why === 'lost' ? 'its answer was lost' : 'its answer named nothing to watch'}): found ${seen.running.label}.`,
-                waitedFor: seen.running.id
+                note: `Started ${this.what} of ${this.steps.offer} at ${(0,_model_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTime */ .fU)(state.at)} (${state.why === 'lost' ? 'its answer was lost' : 'its answer named nothing to watch'}): found ${appeared.label}.`,
+                waitedFor: appeared.id
             });
-            return { kind: 'ok', value: { kind: 'attach', running: seen.running } };
+            return { kind: 'ok', value: { kind: 'attach', running: appeared } };
         }
         state.looks++;
         if (state.looks < _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .START_LOOKS_AFTER_LOST_POST */ .xD) {
@@ -1164,6 +1168,8 @@ class CppStartSteps {
     listUrl;
     client;
     isId;
+    /** The operations in progress at the last look-up: none of them is what a POST started. */
+    before = new Set();
     /** The operation the last accepted POST named: its address as the Location gave it. */
     located;
     constructor(plan, listUrl, client, isId) {
@@ -1180,6 +1186,7 @@ class CppStartSteps {
             return listed;
         // The filter may not be applied: entries known to be over are not running; any other is.
         const going = listItems(listed.value).filter((each) => !(0,model_status/* isFinished */.$g)(cppStatus(each.state)));
+        this.before = new Set(going.map((each) => each.id));
         const unreadable = going.find((each) => !this.isId(each.id));
         if (unreadable !== undefined) {
             return {
@@ -1218,6 +1225,15 @@ class CppStartSteps {
             };
         }
         return { kind: 'ok', value: { kind: 'none' } };
+    }
+    /** A running operation of this offer that the last look-up before the POST did not list. */
+    async find(budget) {
+        const listed = await this.client.getJson(`${this.listUrl}&status=running`, budget);
+        if (listed.kind !== 'ok')
+            return listed;
+        const fresh = listItems(listed.value).find((each) => this.isId(each.id) && !(0,model_status/* isFinished */.$g)(cppStatus(each.state)) && !this.before.has(each.id));
+        const appeared = found(fresh);
+        return { kind: 'ok', value: appeared.kind === 'running' ? appeared.running : undefined };
     }
     async post(budget) {
         // The publish takes a metadata object (notification e-mails are Partner Center's now); the
@@ -3539,7 +3555,15 @@ async function run(options = {}) {
         (outcome.result === 'timed-out' ||
             outcome.result === 'interrupted' ||
             outcome.result === 'pending')) {
-        outcome = { ...outcome, message: `${notStarted} ${outcome.message}` };
+        // A check that found another publish in progress ends red, not pending: a scheduled check
+        // that follows the offer would otherwise go green on that publish, and this run's changes
+        // were never published. Run again once it ends, or use if-running: attach.
+        const pending = outcome.result === 'pending';
+        outcome = {
+            ...outcome,
+            ...(pending ? { result: 'error' } : {}),
+            message: `${notStarted} ${pending ? "Run this workflow again once it has ended (or set if-running: attach to follow that publish instead); a scheduled check would report on that publish, not on this run's changes." : outcome.message}`
+        };
     }
     outcome = { ...outcome, message: (0,describe/* clip */.$Q)(log.redact(outcome.message), constants/* MAX_MESSAGE_CHARS */.hP) };
     // After a signal or at the deadline only a short budget is left for the check run; after an

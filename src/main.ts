@@ -144,7 +144,15 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       outcome.result === 'interrupted' ||
       outcome.result === 'pending')
   ) {
-    outcome = { ...outcome, message: `${notStarted} ${outcome.message}` }
+    // A check that found another publish in progress ends red, not pending: a scheduled check
+    // that follows the offer would otherwise go green on that publish, and this run's changes
+    // were never published. Run again once it ends, or use if-running: attach.
+    const pending = outcome.result === 'pending'
+    outcome = {
+      ...outcome,
+      ...(pending ? { result: 'error' as const } : {}),
+      message: `${notStarted} ${pending ? "Run this workflow again once it has ended (or set if-running: attach to follow that publish instead); a scheduled check would report on that publish, not on this run's changes." : outcome.message}`
+    }
   }
   outcome = { ...outcome, message: clip(log.redact(outcome.message), MAX_MESSAGE_CHARS) }
   // After a signal or at the deadline only a short budget is left for the check run; after an

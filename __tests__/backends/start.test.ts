@@ -28,6 +28,14 @@ function scripted(looks: Found[], posts: Posted[], ended: boolean[] = []) {
     offer: 'contoso/offer',
     look: () =>
       Promise.resolve({ kind: 'ok', value: looks.length > 1 ? looks.shift()! : looks[0] }),
+    // After a lost answer: the same script, a publish running being what appeared.
+    find: () => {
+      const seen = looks.length > 1 ? looks.shift()! : looks[0]
+      return Promise.resolve({
+        kind: 'ok',
+        value: seen.kind === 'running' ? seen.running : undefined
+      })
+    },
     post: () => {
       posted++
       return Promise.resolve(posts.shift() ?? { kind: 'accepted', id: 'op-ours', label: 'x' })

@@ -18,6 +18,8 @@ export interface Running {
   label: string
   /** When it started, as the API says, if it does. */
   since?: string
+  /** The target it publishes to (`preview`, `live`), where the API has one per entry. */
+  target?: string
 }
 
 /** What a look-up before the POST found. */
@@ -51,6 +53,11 @@ export interface StartSteps {
   offer: string
   /** The publish running now, if any; a go-live's own preconditions are checked here too. */
   look(budget: Budget): Promise<FetchResult<Found>>
+  /**
+   * After a POST whose answer was lost or named nothing: the publish that appeared since, in any
+   * state (no precondition is checked again: the request went out).
+   */
+  find(budget: Budget): Promise<FetchResult<Running | undefined>>
   post(budget: Budget): Promise<Posted>
   /** Whether the running publish waited for has ended (its verdict is in, whatever it is). */
   ended(running: Running, budget: Budget): Promise<FetchResult<boolean>>

@@ -9,7 +9,7 @@ import { formatTime } from '../model/describe.js'
 import type { FetchResult, Start } from '../model/outcome.js'
 import type { Snapshot } from '../model/snapshot.js'
 import type { Budget } from '../net/budget.js'
-import type { Found, IfRunning, Running, StartSteps } from './start-steps.js'
+import type { IfRunning, Running, StartSteps } from './start-steps.js'
 
 /** What the watcher watches next. */
 export type Next =
@@ -86,10 +86,14 @@ export class Starter {
       // A refusal as a conflict allowed one more POST once that publish ended: it has.
       if (this.again === 'after-running') this.again = 'after-wait'
     }
+    if (this.state.kind === 'finding') {
+      const appeared = await this.steps.find(budget)
+      if (appeared.kind !== 'ok') return appeared
+      return this.finding(this.state, appeared.value)
+    }
     const found = await this.steps.look(budget)
     if (found.kind !== 'ok') return found
     const seen = found.value
-    if (this.state.kind === 'finding') return this.finding(this.state, seen)
     if (seen.kind === 'blocked') return { kind: 'fatal', message: seen.message }
     if (seen.kind === 'running' && this.again === 'after-look') {
       // The last request was said not to be processed (429, 503), and a publish runs now: it may
@@ -227,15 +231,18 @@ export class Starter {
   }
 
   /** After a lost or unnamed answer: what appeared is this run's; nothing after a few looks is an error. */
-  private finding(state: Extract<State, { kind: 'finding' }>, seen: Found): FetchResult<Next> {
-    if (seen.kind === 'running') {
+  private finding(
+    state: Extract<State, { kind: 'finding' }>,
+    appeared: Running | undefined
+  ): FetchResult<Next> {
+    if (appeared !== undefined) {
       this.state = { kind: 'look' }
       this.note({
         started: true,
-        note: `Started ${this.what} of ${this.steps.offer} at ${formatTime(state.at)} (${state.why === 'lost' ? 'its answer was lost' : 'its answer named nothing to watch'}): found ${seen.running.label}.`,
-        waitedFor: seen.running.id
+        note: `Started ${this.what} of ${this.steps.offer} at ${formatTime(state.at)} (${state.why === 'lost' ? 'its answer was lost' : 'its answer named nothing to watch'}): found ${appeared.label}.`,
+        waitedFor: appeared.id
       })
-      return { kind: 'ok', value: { kind: 'attach', running: seen.running } }
+      return { kind: 'ok', value: { kind: 'attach', running: appeared } }
     }
     state.looks++
     if (state.looks < START_LOOKS_AFTER_LOST_POST) {

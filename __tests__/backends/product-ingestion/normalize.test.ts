@@ -551,7 +551,7 @@ describe('snapshotOf', () => {
         id: 'preview',
         name: 'Preview',
         status: 'notStarted',
-        rawStatus: 'completed/failed',
+        rawStatus: '',
         messages: [
           {
             level: 'information',

@@ -427,6 +427,72 @@ describe('the request budget', () => {
     )
   })
 
+  it('stops when a job first seen over names no submission and wait-for asks for a publish: no earlier entry is taken for its', async () => {
+    const { watcher } = setup({ 'offer-id': PRODUCT, 'wait-for': 'preview' })
+    const scope = status()
+      .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(200, rawDetail())
+    const stopped = fatal(await poll(watcher))
+    scope.done()
+    expect(stopped.message).toContain('cannot tell that submission from an earlier one')
+  })
+
+  it('follows a go-live on its live entry when the detail names the submission on both targets', async () => {
+    const { watcher } = setup({ 'offer-id': PRODUCT })
+    const scope = status()
+      .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(200, rawDetail(named(SUBMISSION_2, 'preview'), named(SUBMISSION_2, 'live')))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(
+        200,
+        rawList(
+          rawSubmission('preview', SUBMISSION_2, 'completed', 'succeeded'),
+          rawSubmission('live', SUBMISSION_2, 'running', 'pending')
+        )
+      )
+    const shown = ok(await poll(watcher))
+    scope.done()
+    // The go-live certifies: not passed on its preview's entry.
+    expect(shown.status).toBe('running')
+    expect(shown.steps[2]).toMatchObject({ id: 'live', status: 'running', reference: SUBMISSION_2 })
+  })
+
+  it('never takes, when searching, an entry created before the job started (a list that lagged)', async () => {
+    const { watcher } = setup({ 'offer-id': PRODUCT, 'wait-for': 'preview' })
+    const old = rawSubmission(
+      'preview',
+      SUBMISSION_1,
+      'completed',
+      'succeeded',
+      '2025-02-01T00:00:00Z'
+    )
+    const scope = status()
+      .reply(200, rawJob('running', 'pending'))
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      // The first list lags: last month's preview is missing from it.
+      .reply(200, rawList())
+      .get(`${PREFIX}/configure/${JOB_ID}/status`)
+      .query(VERSION)
+      .reply(200, rawJob('completed', 'succeeded'))
+      .get(`${PREFIX}/configure/${JOB_ID}`)
+      .query(VERSION)
+      .reply(404, { error: { code: 'notFound', message: 'no' } })
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(200, rawList(old))
+    ok(await poll(watcher))
+    const shown = ok(await poll(watcher))
+    scope.done()
+    expect(shown.status).toBe('running')
+    expect(shown.facts?.map((fact) => fact.name)).not.toContain('submission-id')
+  })
+
   it('stops, saying why and what to do, when the detail is not there for a job first seen over', async () => {
     const { watcher } = setup({ 'offer-id': PRODUCT })
     const scope = status()
@@ -712,5 +778,65 @@ describe('each HTTP answer', () => {
       'The Product Ingestion API answered HTTP 409. The API said: conflict: Busy.'
     )
     scope.done()
+  })
+})
+
+describe('a publish attached to (start, if-running: attach)', () => {
+  it('is followed by id: an older failed go-live listed beside it neither fails nor passes the gate', async () => {
+    const watch = productIngestionBackend.readWatch(
+      (name) => ({ 'offer-id': PRODUCT })[name] ?? '',
+      (name, _value, expected) => {
+        throw new Error(`${name} was refused: ${expected}`)
+      },
+      {
+        origin: GRAPH,
+        baseUrl: `${GRAPH}${PREFIX}`,
+        loopback: false,
+        apiVersion: '2022-07-01',
+        pollIntervalMs: 60_000,
+        start: 'preview',
+        ifRunning: 'attach'
+      }
+    )
+    const client = new ApiClient({
+      tokens: staticToken(TOKEN, productIngestionBackend.resource),
+      wording: productIngestionBackend.wording
+    })
+    const watcher = watch.watcher({ client, info: () => undefined })
+    const failedGoLive = rawSubmission(
+      'live',
+      SUBMISSION_1,
+      'completed',
+      'failed',
+      '2025-03-02T00:00:00Z'
+    )
+    const scope = submissions()
+      .reply(
+        200,
+        rawList(failedGoLive, rawSubmission('preview', SUBMISSION_2, 'running', 'pending'))
+      )
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(
+        200,
+        rawList(failedGoLive, rawSubmission('preview', SUBMISSION_2, 'running', 'pending'))
+      )
+      // It drops out of a lagging list: still running, never an older entry in its place.
+      .get(`${PREFIX}/submission/${PRODUCT_GUID}`)
+      .query(VERSION)
+      .reply(
+        200,
+        rawList(failedGoLive, rawSubmission('preview', SUBMISSION_1, 'completed', 'succeeded'))
+      )
+    const first = ok(await watcher.poll(within()))
+    expect(first.status).toBe('running')
+    expect(first.steps.map((step) => step.status)).toEqual(['running', 'notStarted'])
+    const lagging = ok(await watcher.poll(within()))
+    scope.done()
+    expect([lagging.status, lagging.rawStatus]).toEqual([
+      'running',
+      `${SUBMISSION_2} not listed yet`
+    ])
+    expect(watcher.start).toMatchObject({ started: false, waitedFor: SUBMISSION_2 })
   })
 })

@@ -42,6 +42,8 @@ export class CppStartSteps implements StartSteps {
   private readonly listUrl: string
   private readonly client: ApiClient
   private readonly isId: IsOperationId
+  /** The operations in progress at the last look-up: none of them is what a POST started. */
+  private before = new Set<string>()
   /** The operation the last accepted POST named: its address as the Location gave it. */
   located: { url: string; id: string } | undefined
 
@@ -59,6 +61,7 @@ export class CppStartSteps implements StartSteps {
     if (listed.kind !== 'ok') return listed
     // The filter may not be applied: entries known to be over are not running; any other is.
     const going = listItems(listed.value).filter((each) => !isFinished(cppStatus(each.state)))
+    this.before = new Set(going.map((each) => each.id))
     const unreadable = going.find((each) => !this.isId(each.id))
     if (unreadable !== undefined) {
       return {
@@ -96,6 +99,18 @@ export class CppStartSteps implements StartSteps {
       }
     }
     return { kind: 'ok', value: { kind: 'none' } }
+  }
+
+  /** A running operation of this offer that the last look-up before the POST did not list. */
+  async find(budget: Budget): Promise<FetchResult<Running | undefined>> {
+    const listed = await this.client.getJson(`${this.listUrl}&status=running`, budget)
+    if (listed.kind !== 'ok') return listed
+    const fresh = listItems(listed.value).find(
+      (each) =>
+        this.isId(each.id) && !isFinished(cppStatus(each.state)) && !this.before.has(each.id)
+    )
+    const appeared = found(fresh)
+    return { kind: 'ok', value: appeared.kind === 'running' ? appeared.running : undefined }
   }
 
   async post(budget: Budget): Promise<Posted> {

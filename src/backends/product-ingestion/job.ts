@@ -181,12 +181,7 @@ export class JobWatch {
       parseDetail
     )
     if (fetched.kind === 'fatal' && fetched.status === 404) {
-      if (this.before === undefined) {
-        return {
-          kind: 'fatal',
-          message: `Configure job ${jobId} succeeded, but the API has no detail for it (GET configure/${jobId} answered HTTP 404), so it does not say which submission the job published; and the gate first saw the job when it was already over, so it cannot tell that submission from an earlier one. Watch the offer's submissions instead: leave operation-id empty and set wait-for to preview or live.`
-        }
-      }
+      if (this.before === undefined) return this.cannotTell('has no detail for it (HTTP 404)')
       this.detail = 'search'
       this.deps.info(
         `The API has no detail for configure job ${jobId} (HTTP 404): waiting for the job's submission to be listed (a preview or live entry that was not listed before the job).`
@@ -194,9 +189,7 @@ export class JobWatch {
       return { kind: 'ok', value: undefined }
     }
     if (fetched.kind !== 'ok') return fetched
-    const named = fetched.value
-    const wanted = this.postedKind
-    const own = named.find((each) => each.target === wanted) ?? named[0]
+    const own = this.theJobs(fetched.value)
     if (own !== undefined) {
       this.detail = 'named'
       this.published = own
@@ -204,6 +197,7 @@ export class JobWatch {
         `Configure job ${jobId} published submission ${own.id} to ${own.target} (the job's detail): following it until it is completed.`
       )
     } else if (this.expectsPublish()) {
+      if (this.before === undefined) return this.cannotTell('names no submission in its detail')
       this.detail = 'search'
       this.deps.info(
         `Configure job ${jobId} names no submission in its detail, although ${this.postedKind === undefined ? 'wait-for asks for a publish' : 'this run posted a publish'}: waiting for the job's submission to be listed (a preview or live entry that was not listed before the job).`
@@ -215,6 +209,29 @@ export class JobWatch {
       )
     }
     return { kind: 'ok', value: undefined }
+  }
+
+  /**
+   * The submission the detail names, on the target that matters: for a job this run posted, the
+   * target it posted (a go-live's submission is the preview's id, taken live); otherwise live
+   * before preview, so that a go-live is never read from its preview's entry.
+   */
+  private theJobs(named: Published[]): Published | undefined {
+    const wanted = this.postedKind
+    if (wanted !== undefined) {
+      const first = named.find((each) => each.target === wanted) ?? named[0]
+      return first === undefined ? undefined : { id: first.id, target: wanted }
+    }
+    return named.find((each) => each.target === 'live') ?? named[0]
+  }
+
+  /** A job first seen over, whose submission the API does not name: no list from before it. */
+  private cannotTell(why: string): FetchResult<void> {
+    const { jobId } = this
+    return {
+      kind: 'fatal',
+      message: `Configure job ${jobId} succeeded, but the API ${why}, so it does not say which submission the job published; and the gate first saw the job when it was already over, so it cannot tell that submission from an earlier one. Watch the offer's submissions instead: leave operation-id empty and set wait-for to preview or live.`
+    }
   }
 
   /** A job this run posted, or one that wait-for says published to preview or live. */
@@ -233,7 +250,12 @@ export class JobWatch {
     const isNew = (each: Submission): boolean =>
       (each.target === 'preview' || each.target === 'live') &&
       !before.some((old) => old.id === each.id && old.target === each.target)
-    const fresh = this.submissions.filter(isNew)
+    // Created before the job started, it is not the job's (a list that lagged before the POST).
+    const start = this.job?.start === undefined ? Number.NaN : Date.parse(this.job.start)
+    const fresh = this.submissions.filter(isNew).filter((each) => {
+      const created = each.created === undefined ? Number.NaN : Date.parse(each.created)
+      return Number.isNaN(start) || Number.isNaN(created) || created >= start
+    })
     const found = fresh.find((each) => each.target === this.postedKind) ?? fresh[0]
     if (found === undefined) return
     this.published = { id: found.id, target: found.target === 'live' ? 'live' : 'preview' }

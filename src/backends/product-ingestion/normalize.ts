@@ -59,14 +59,22 @@ export function snapshotOf(view: View): Snapshot {
       )
     }
   }
+  // With a job, or a publish followed by id (one attached to), only its submission decides.
+  const followed = job !== undefined || view.published !== undefined
   const targets = TARGETS.map(({ target, name }) =>
-    job === undefined
-      ? submissionStep(target, name, pick(view.submissions, target))
-      : jobTargetStep(target, name, view)
+    followed
+      ? jobTargetStep(target, name, view)
+      : submissionStep(target, name, pick(view.submissions, target))
   )
   steps.push(...targets)
-  const overall = job ? jobState(view, job) : submissionsState(targets)
-  const submissionId = job ? view.published?.id : (targets[0].reference ?? targets[1].reference)
+  const overall = job
+    ? jobState(view, job)
+    : view.published
+      ? followedState(view, view.published)
+      : submissionsState(targets)
+  const submissionId = followed
+    ? view.published?.id
+    : (targets[0].reference ?? targets[1].reference)
   const facts: Fact[] = [
     { name: 'product-id', label: 'Product', value: view.productId },
     ...(submissionId === undefined
@@ -103,14 +111,13 @@ function jobState(view: View, job: Job): State {
       ? job.state
       : { status: 'running', rawStatus: `${job.state.rawStatus}; its submission not named yet` }
   }
+  return followedState(view, published, `${job.state.rawStatus}; `)
+}
+
+/** The state of the submission followed by id: still running while it is not listed. */
+function followedState(view: View, published: Published, before = ''): State {
   const entry = listed(view.submissions, published.id, published.target)
-  if (entry === undefined) {
-    return {
-      status: 'running',
-      rawStatus: `${job.state.rawStatus}; ${published.id} not listed yet`
-    }
-  }
-  return entry.state
+  return entry?.state ?? { status: 'running', rawStatus: `${before}${published.id} not listed yet` }
 }
 
 /**
@@ -137,7 +144,9 @@ function jobTargetStep(target: string, name: string, view: View): Step {
     return { id: target, name, status: 'notStarted', rawStatus: '', messages: [] }
   const whose =
     published !== undefined
-      ? `not the configure job's (it published ${published.id} to ${published.target})`
+      ? view.job === undefined
+        ? `not the publish followed (${published.id} to ${published.target})`
+        : `not the configure job's (it published ${published.id} to ${published.target})`
       : view.job !== undefined && isFinished(view.job.state.status)
         ? "not the configure job's (the job named no submission)"
         : 'the configure job names its submission when it is over'
@@ -147,7 +156,8 @@ function jobTargetStep(target: string, name: string, view: View): Step {
     // A listed entry that is not the job's is information: shown going while it goes, never
     // finished (so that an earlier publish's result is neither this gate's pass nor its failure).
     status: isInProgress(other.state.status) ? other.state.status : 'notStarted',
-    rawStatus: other.state.rawStatus,
+    // A finished one keeps its state in the message only: no rule reads it as going on.
+    rawStatus: isInProgress(other.state.status) ? other.state.rawStatus : '',
     messages: [
       info(`Submission ${other.id} (${other.state.rawStatus || 'no status'}) is listed: ${whose}.`)
     ]

@@ -81,6 +81,21 @@ export class PiStartSteps implements StartSteps {
     return { kind: 'ok', value: { kind: 'none' } }
   }
 
+  /** What was not listed before the POST: the newest preview or live entry, in any state. */
+  async find(budget: Budget): Promise<FetchResult<Running | undefined>> {
+    const listed = await this.settings.list(budget)
+    if (listed.kind !== 'ok') return listed
+    const { before } = this
+    const fresh = newest(
+      listed.value.filter(
+        (each) =>
+          (each.target === 'preview' || each.target === 'live') &&
+          !before.some((old) => old.id === each.id && old.target === each.target)
+      )
+    )
+    return { kind: 'ok', value: fresh === undefined ? undefined : running(fresh) }
+  }
+
   async post(budget: Budget): Promise<Posted> {
     const { kind, productId, client } = this.settings
     const version = this.settings.schemaVersion ?? DEFAULT_SCHEMA_VERSION
@@ -150,11 +165,15 @@ function inProgress(submissions: Submission[]): Running | undefined {
         (each.target === 'preview' || each.target === 'live') && !isFinished(each.state.status)
     )
   )
-  if (going === undefined) return undefined
+  return going === undefined ? undefined : running(going)
+}
+
+function running(submission: Submission): Running {
   return {
-    id: going.id,
-    label: `submission ${going.id} to ${going.target} (${going.state.rawStatus || 'no status'})`,
-    ...(going.created === undefined ? {} : { since: going.created })
+    id: submission.id,
+    target: submission.target,
+    label: `submission ${submission.id} to ${submission.target} (${submission.state.rawStatus || 'no status'})`,
+    ...(submission.created === undefined ? {} : { since: submission.created })
   }
 }
 

@@ -19,7 +19,13 @@ import {
   type Target
 } from './location.js'
 import { snapshotOf } from './normalize.js'
-import { parseProducts, parseSubmissions, UnexpectedBodyError, type Submission } from './parse.js'
+import {
+  parseProducts,
+  parseSubmissions,
+  UnexpectedBodyError,
+  type Published,
+  type Submission
+} from './parse.js'
 import { PiStartSteps } from './start.js'
 
 export interface WatchSettings {
@@ -43,6 +49,8 @@ export class ProductIngestionWatcher implements Watcher {
   private productId: string | undefined
   private readonly externalId: string
   private submissions: Submission[] = []
+  /** With `start`, the publish in progress attached to: followed by id. */
+  private followed: Published | undefined
   /** The configure job watched (given, or started by this run), once there is one. */
   private jobWatch: JobWatch | undefined
   /** What is watched: the job given or started, or the submissions (given, or found running). */
@@ -92,6 +100,7 @@ export class ProductIngestionWatcher implements Watcher {
       value: snapshotOf({
         productId,
         submissions: this.submissions,
+        ...(this.followed === undefined ? {} : { published: this.followed }),
         ...(this.jobWatch?.view() ?? {})
       })
     }
@@ -164,7 +173,14 @@ export class ProductIngestionWatcher implements Watcher {
         // What was listed before the POST: no entry of it can be this publish's.
         this.jobOf(step.id, productId, { kind, before: steps.before })
         return undefined
-      case 'attach':
+      case 'attach': {
+        // The publish attached to is followed by id, as a job's submission is.
+        const { id, target } = step.running
+        if (target === 'preview' || target === 'live') this.followed = { id, target }
+        this.startDone = true
+        this.target = { kind: 'submissions' }
+        return undefined
+      }
       case 'nothing':
         this.startDone = true
         this.target = { kind: 'submissions' }
