@@ -679,7 +679,8 @@ class PiStartSteps {
                 message: `start: live needs a preview that is ready, and the preview of ${productId} is not: ${preview === undefined ? 'the product has no preview submission' : `submission ${preview.id} is ${preview.state.rawStatus || 'without a status'}`}. Publish to preview first (start: preview) and wait until it is ready; nothing was posted.`
             };
         }
-        if (submissions.some((each) => each.target === 'live' && each.id === preview.id)) {
+        // Live already (a go-live of it that failed or was canceled may be tried again).
+        if (submissions.some((each) => each.target === 'live' && each.id === preview.id && each.state.status === 'succeeded')) {
             return {
                 kind: 'ok',
                 value: {

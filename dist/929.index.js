@@ -315,13 +315,18 @@ class Starter {
         if (this.posts === 0 || this.again === 'after-look' || this.again === 'after-wait') {
             return this.post(budget);
         }
-        // Refused as a conflict, and the publish it conflicted with is not listed (yet).
+        // Refused as a conflict, and the publish it conflicted with is not listed: the list may lag
+        // (look again), or that publish ended already (then one more POST, as after waiting for it).
         this.conflictLooks++;
-        if (this.conflictLooks < _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .START_LOOKS_AFTER_LOST_POST */ .xD) {
+        if (this.conflictLooks < _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .START_LOOKS_AFTER_LOST_POST */ .xD - 1) {
             return {
                 kind: 'transient',
                 reason: 'the API said another publish is in progress, but none is listed yet'
             };
+        }
+        if (this.again === 'after-running') {
+            this.info(`No publish of ${this.steps.offer} is in progress any more: sending ${this.what} of this run once more.`);
+            return this.post(budget);
         }
         return {
             kind: 'fatal',
@@ -451,6 +456,13 @@ class Starter {
     }
     onRunning(running) {
         const since = running.since === undefined ? '' : ` (since ${running.since})`;
+        if (this.ifRunning === 'wait' && this.posts > 0 && this.again === 'never') {
+            // Nothing more may be posted: waiting for it would end in nothing.
+            return {
+                kind: 'fatal',
+                message: `start: another publish of ${this.steps.offer} is in progress (${running.label}${since}), and this run's requests were refused already; nothing more is posted. Run the workflow again once it has ended.`
+            };
+        }
         if (this.ifRunning === 'fail') {
             return {
                 kind: 'fatal',

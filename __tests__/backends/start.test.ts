@@ -234,13 +234,37 @@ describe('if-running', () => {
     expect(waiting.posts()).toBe(1)
   })
 
-  it('a conflict with no publish listed after a few look-ups is an error, with no second POST', async () => {
+  it('a conflict with no publish listed on the next look-ups: that one ended, one more POST', async () => {
     const { steps, posts } = scripted([NONE], [{ kind: 'conflict', detail: 'in progress' }])
     const { starter: run } = starter(steps)
+    expect((await step(run)).kind).toBe('transient')
+    expect((await step(run)).kind).toBe('transient')
+    expect(await step(run)).toMatchObject({ kind: 'ok', value: { kind: 'own' } })
+    expect(posts()).toBe(2)
+  })
+
+  it('a second conflict is the last word: no third POST, an error', async () => {
+    const conflict: Posted = { kind: 'conflict', detail: 'in progress' }
+    const { steps, posts } = scripted([NONE], [conflict, conflict])
+    const { starter: run } = starter(steps)
     const kinds: string[] = []
-    for (let i = 0; i < 4; i++) kinds.push((await step(run)).kind)
-    expect(kinds).toEqual(['transient', 'transient', 'transient', 'fatal'])
-    expect(posts()).toBe(1)
+    for (let i = 0; i < 5; i++) kinds.push((await step(run)).kind)
+    expect(kinds).toEqual(['transient', 'transient', 'transient', 'transient', 'fatal'])
+    expect(posts()).toBe(2)
+  })
+
+  it('with if-running: wait, a publish in progress after the requests were refused for good is an error at once', async () => {
+    const conflict: Posted = { kind: 'conflict', detail: 'in progress' }
+    const { steps, posts } = scripted([NONE, NONE, NONE, RUNNING(OTHER)], [conflict, conflict])
+    const { starter: run } = starter(steps, 'wait')
+    const results = [await step(run), await step(run), await step(run), await step(run)]
+    expect(results.map((each) => each.kind)).toEqual([
+      'transient',
+      'transient',
+      'transient',
+      'fatal'
+    ])
+    expect(posts()).toBe(2)
   })
 
   it('a conflict told by this run’s job: back to the rule, one more POST after the publish ended', async () => {
