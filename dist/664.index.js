@@ -172,7 +172,7 @@ function stateOf(rawProgress, rawResult) {
         return { status: 'running', rawStatus };
     return { status: result, rawStatus };
 }
-/** A target type (`preview`, `Live`\u2026) in one spelling, so that targets compare. */
+/** A target type (`preview`, `Live`…) in one spelling, so that targets compare. */
 function targetOf(raw) {
     return (0,model_status/* spellingKey */.iB)(raw);
 }
@@ -180,7 +180,7 @@ function targetOf(raw) {
 ;// CONCATENATED MODULE: ./src/backends/product-ingestion/parse.ts
 // The one boundary where Product Ingestion JSON becomes typed records: a job, submissions, a
 // product, a job's detail. Objects or one-element arrays, lists bare or in `value`, field names in
-// any case (`jobId`/`jobID`), `0001-01-01\u2026` dates as absent, ids kept as the exact strings they are
+// any case (`jobId`/`jobID`), `0001-01-01…` dates as absent, ids kept as the exact strings they are
 // (submission numbers pass 2^53), error trees capped. normalize.ts turns the records into a
 // Snapshot.
 
@@ -238,7 +238,7 @@ function parseSubmissions(body) {
         ];
     });
 }
-/** GET /product?externalId=\u2026: the products found (none when the offer id is unknown). */
+/** GET /product?externalId=…: the products found (none when the offer id is unknown). */
 function parseProducts(body) {
     return list(body, 'products').flatMap((item) => {
         if (!(0,fields/* isObject */.Gv)(item))
@@ -346,7 +346,7 @@ function certificationFailure(nodes) {
     }
     return undefined;
 }
-/** The durable product ids the errors' resource ids name (`product/<g>`, `submission/<g>/\u2026`\u2026). */
+/** The durable product ids the errors' resource ids name (`product/<g>`, `submission/<g>/…`…). */
 function namedProducts(nodes) {
     const found = new Set();
     const visit = (each) => {
@@ -385,7 +385,7 @@ function list(body, what) {
         return value;
     throw new UnexpectedBodyError(`${(0,fields/* describe */.q0)(body)}, not a list of ${what}`);
 }
-/** `0001-01-01\u2026` is how the API writes "not yet": absent. */
+/** `0001-01-01…` is how the API writes "not yet": absent. */
 function date(value) {
     const found = parse_text(value);
     return found === undefined || /^0001-01-01/.test(found) ? undefined : found;
@@ -401,7 +401,7 @@ function longText(value, max) {
         .trim();
     if (string === '')
         return undefined;
-    return string.length > max ? `${string.slice(0, max)}\u2026` : string;
+    return string.length > max ? `${string.slice(0, max)}…` : string;
 }
 
 // EXTERNAL MODULE: ./src/backends/start-steps.ts
@@ -1227,7 +1227,7 @@ const productIngestionWording = {
             message = `${TITLE} refused the token (HTTP 401): it is missing or expired, or not issued for ${GRAPH} (Microsoft Graph). A token for https://cloudpartner.azure.com, the CPP API's, is the likely mistake.${said}`;
         }
         else if (status === 403) {
-            message = `${TITLE} denied access (HTTP 403).${said} The Azure AD application must be added to the Partner Center account (Account settings \u2192 User management \u2192 Azure AD applications, the Users page) with the Manager role.`;
+            message = `${TITLE} denied access (HTTP 403).${said} The Azure AD application must be added to the Partner Center account (Account settings → User management → Azure AD applications, the Users page) with the Manager role.`;
         }
         else if (status === 404 && jobId !== undefined) {
             message = `${TITLE} has no configure job ${jobId} (HTTP 404).${said} Check operation-id: job ids belong to one tenant, so a job started with another Partner Center account's application is not found with this one's token.`;

@@ -2,6 +2,7 @@
 // read here and the API's own by its backend. Every problem is reported together, before any
 // request.
 
+import * as core from '@actions/core'
 import { isHeaderSafe, readSignIn, type SignIn } from './auth/sign-in-inputs.js'
 import type { Backend, StartKind, Watch } from './backends/backend.js'
 import { APIS, apiSigns, AUTO_DEFAULT, isApi, type Api } from './backends/registry.js'
@@ -47,12 +48,8 @@ export class InputError extends Error {
 /** Reads one input by its action.yml name; whitespace already trimmed. */
 export type ReadInput = (name: string) => string
 
-/**
- * An input as the runner passes it, read as core.getInput reads it: `INPUT_` and the name in
- * capitals, spaces as underscores (dashes stay), whitespace trimmed; unset reads as empty.
- */
-export const runnerInput: ReadInput = (name) =>
-  (process.env[`INPUT_${name.replaceAll(' ', '_').toUpperCase()}`] ?? '').trim()
+/** An input as the runner passes it (trimmed; unset reads as empty). */
+export const runnerInput: ReadInput = (name) => core.getInput(name)
 
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i
 

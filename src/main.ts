@@ -1,10 +1,14 @@
 // Composes one run: inputs → config → backend → poll → reporters. The report is written on every
 // path (success, failure, timeout, error, signals), and before the check run is completed.
 
+import * as github from '@actions/github'
+import { defaults } from '@actions/github/lib/utils'
 import type { TokenSource } from './net/token-source.js'
 import { staticToken } from './net/token-source.js'
 import type { Backend, Watcher } from './backends/backend.js'
 import { loadBackend } from './backends/registry.js'
+import { azureAdToken } from './auth/azure-ad.js'
+import { githubIdToken, oidcEndpoint } from './auth/github-oidc.js'
 import { bareToken } from './auth/sign-in-inputs.js'
 import { readApi, readConfig, runnerInput, withDefaults, type Config } from './config.js'
 import {
@@ -21,8 +25,7 @@ import type { Outcome } from './model/outcome.js'
 import type { Snapshot } from './model/snapshot.js'
 import { ApiClient } from './net/api-client.js'
 import type { Fetch } from './net/github-fetch.js'
-import { loadUndici } from './net/undici-on-demand.js'
-import type { CheckRun } from './report/check-run.js'
+import { CheckRun } from './report/check-run.js'
 import { ProgressLog } from './report/progress-log.js'
 import { Log } from './report/log.js'
 import { publishReport } from './report/publish.js'
@@ -75,7 +78,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
         : { event: process.env.GITHUB_EVENT_NAME })
     })
     const deadline = startedAt + config.timeoutMs
-    const tokens = await tokenSource(config, backend, clock, log)
+    const tokens = tokenSource(config, backend, clock, log)
     client = new ApiClient({
       tokens,
       wording: backend.wording,
@@ -195,18 +198,11 @@ function within<T>(promise: Promise<T>, ms: number, late: () => void): Promise<T
   })
 }
 
-/** The token input as given, or Azure AD sign-in (loaded only when used: plain runs start faster). */
-async function tokenSource(
-  config: Config,
-  backend: Backend,
-  clock: Clock,
-  log: Log
-): Promise<TokenSource> {
-  if (config.auth.kind === 'static') return staticToken(config.auth.token, backend.resource)
-  const [{ azureAdToken }, { githubIdToken, oidcEndpoint }] = await Promise.all([
-    import('./auth/azure-ad.js'),
-    import('./auth/github-oidc.js')
-  ])
+/** The token input as given, or Azure AD sign-in. */
+function tokenSource(config: Config, backend: Backend, clock: Clock, log: Log): TokenSource {
+  if (config.auth.kind === 'static') {
+    return staticToken(config.auth.token, backend.resource)
+  }
   const endpoint = oidcEndpoint(process.env)
   return azureAdToken(
     config.auth,
@@ -302,8 +298,8 @@ async function gate(
 }
 
 /**
- * The check run, with @actions/github loaded only now: plain runs do not pay for it. The commit is
- * the pull request's head for pull_request events (GITHUB_SHA is then a merge commit).
+ * The check run, on the pull request's head for pull_request events (GITHUB_SHA is then a merge
+ * commit).
  */
 async function openCheckRun(
   config: Config,
@@ -314,13 +310,6 @@ async function openCheckRun(
   ms: number
 ): Promise<CheckRun | undefined> {
   if (!config.checkRun) return undefined
-  const [[github, { defaults }], { CheckRun }] = await Promise.all([
-    // @actions/github makes its proxy dispatcher (undici's ProxyAgent) as it is loaded.
-    loadUndici().then(() =>
-      Promise.all([import('@actions/github'), import('@actions/github/lib/utils')])
-    ),
-    import('./report/check-run.js')
-  ])
   const { context } = github
   const head: unknown = (context.payload.pull_request as { head?: { sha?: unknown } } | undefined)
     ?.head?.sha

@@ -1,7 +1,7 @@
 // Keeps the gate's verdict visible on the commit as a check run, after the waiting job has ended:
 // created (or, in check mode, found) in progress, updated when the state changes at most once a
-// minute, and completed with the verdict. @actions/github is loaded only when this is used. Every
-// call carries a deadline: a Checks API that stalls costs a warning, never the gate's own verdict.
+// minute, and completed with the verdict. Every call carries a deadline: a Checks API that stalls
+// costs a warning, never the gate's own verdict.
 
 import {
   CHECK_RUN_MAX_BYTES,
