@@ -3763,7 +3763,10 @@ async function publishReport(report, summary, log) {
         return;
     }
     // One finished HTML document, added as it is (to an empty buffer: a failed write keeps its own).
-    await guarded(log, 'write the job summary', () => core/* summary */.z.emptyBuffer().addRaw(log.redact(renderSummary(report))).write());
+    await guarded(log, 'write the job summary', () => core/* summary */.z
+        .emptyBuffer()
+        .addRaw(log.redact(renderSummary(report)))
+        .write());
 }
 async function guarded(log, what, action) {
     try {

@@ -41,7 +41,10 @@ export async function publishReport(report: Report, summary: boolean, log: Log):
   }
   // One finished HTML document, added as it is (to an empty buffer: a failed write keeps its own).
   await guarded(log, 'write the job summary', () =>
-    core.summary.emptyBuffer().addRaw(log.redact(renderSummary(report))).write()
+    core.summary
+      .emptyBuffer()
+      .addRaw(log.redact(renderSummary(report)))
+      .write()
   )
 }
 
