@@ -2695,15 +2695,15 @@ const RESULT_ICON = {
     failed: '❌',
     blocked: '⛔',
     canceled: '🚫',
-    'timed-out': '⏱️',
-    error: '⚠️',
-    interrupted: '⏹️',
+    'timed-out': '⏱\uFE0F',
+    error: '⚠\uFE0F',
+    interrupted: '⏹\uFE0F',
     pending: '⏳'
 };
 const STATUS_ICON = {
     notStarted: '⚪',
     running: '🔄',
-    waiting: '⏸️',
+    waiting: '⏸\uFE0F',
     succeeded: '✅',
     failed: '❌',
     blocked: '⛔',
@@ -2834,7 +2834,7 @@ function startLine(report) {
 }
 /** What the backend wants the reader to know that no status says. */
 function notes(snapshot) {
-    return (snapshot.notes ?? []).map((note) => `<p>ℹ️ ${escapeText(note)}</p>\n`).join('');
+    return (snapshot.notes ?? []).map((note) => `<p>ℹ\uFE0F ${escapeText(note)}</p>\n`).join('');
 }
 /**
  * One row a step. The failing step (the first, when the verdict names one) shows the messages the

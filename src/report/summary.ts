@@ -31,16 +31,16 @@ const RESULT_ICON: Record<Result, string> = {
   failed: '❌',
   blocked: '⛔',
   canceled: '🚫',
-  'timed-out': '⏱️',
-  error: '⚠️',
-  interrupted: '⏹️',
+  'timed-out': '⏱\uFE0F',
+  error: '⚠\uFE0F',
+  interrupted: '⏹\uFE0F',
   pending: '⏳'
 }
 
 const STATUS_ICON: Record<Status, string> = {
   notStarted: '⚪',
   running: '🔄',
-  waiting: '⏸️',
+  waiting: '⏸\uFE0F',
   succeeded: '✅',
   failed: '❌',
   blocked: '⛔',
@@ -187,7 +187,7 @@ function startLine(report: Report): string {
 
 /** What the backend wants the reader to know that no status says. */
 function notes(snapshot: Snapshot): string {
-  return (snapshot.notes ?? []).map((note) => `<p>ℹ️ ${escapeText(note)}</p>\n`).join('')
+  return (snapshot.notes ?? []).map((note) => `<p>ℹ\uFE0F ${escapeText(note)}</p>\n`).join('')
 }
 
 /**
