@@ -334,7 +334,8 @@ if (ONLY === '' || ONLY === 'wait') {
     waitFor: 'live',
     heapAt: HEAP_SAMPLES
   })
-  const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(2)} MB`
+  const mb = (bytes: number): string =>
+    bytes === 0 ? 'not sampled' : `${(bytes / 1048576).toFixed(2)} MB`
   const [at100, at1440, at2880, at4320] = [100, 1440, 2880, 4320].map(
     (polls) => long.heapAt.get(polls) ?? 0
   )
