@@ -109,17 +109,15 @@ function isLineBreak(code: number): boolean {
   return (code >= 0x0a && code <= 0x0d) || code === 0x85 || code === 0x2028 || code === 0x2029
 }
 
-let formatBmp: Uint8Array | undefined
+/** Which code points of the BMP are format characters: one look-up per code unit. */
+const FORMAT_BMP = new Uint8Array(0x10000)
+for (const [low, high] of FORMAT_CHARACTERS) {
+  if (low <= 0xffff) FORMAT_BMP.fill(1, low, Math.min(high, 0xffff) + 1)
+}
+
 function isFormat(code: number): boolean {
-  if (code < 0xad) return false
   if (code > 0xffff) return FORMAT_CHARACTERS.some(([low, high]) => code >= low && code <= high)
-  if (formatBmp === undefined) {
-    formatBmp = new Uint8Array(0x10000)
-    for (const [low, high] of FORMAT_CHARACTERS) {
-      if (low <= 0xffff) formatBmp.fill(1, low, Math.min(high, 0xffff) + 1)
-    }
-  }
-  return formatBmp[code] === 1
+  return FORMAT_BMP[code] === 1
 }
 
 /**
@@ -156,8 +154,9 @@ function breakTagAt(text: string, i: number): number {
 let unseenHeads: RegExp | undefined
 /**
  * Whether the text has a character that unseenAt may count (a superset: the first unit of any
- * format character beyond the BMP, `<br` without its end): one native search over a text that
- * has none, rather than a call per code unit.
+ * format character beyond the BMP, `<br` without its end). Not a start-up shortcut: without it
+ * every reading of a text copies it into two arrays, and the 10 MB answer of every encoding mixed
+ * peaked at 313 MB (`BENCH_ONLY=hostile npm run bench`), over its 300 MB budget.
  */
 function mayHoldUnseen(text: string): boolean {
   unseenHeads ??= new RegExp(
