@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { cppBackend } from '../src/backends/cpp/index.js'
-import {
-  InputError,
-  INPUT_DEFAULTS,
-  readApi,
-  readConfig as readConfigOf,
-  runnerInput,
-  type ReadOptions
-} from '../src/config.js'
+import { InputError, readApi, readConfig as readConfigOf, type ReadOptions } from '../src/config.js'
+import { INPUT_DEFAULTS, runnerInput } from '../src/inputs.js'
 
 /** The shared inputs, read for the CPP backend (the default api). */
 const readConfig = (read: (name: string) => string, options?: ReadOptions) =>

@@ -121,6 +121,8 @@ function submissionSchema(version) {
 
 // EXTERNAL MODULE: ./src/backends/start.ts
 var start = __webpack_require__(4205);
+// EXTERNAL MODULE: ./src/backends/start-steps.ts
+var start_steps = __webpack_require__(9103);
 // EXTERNAL MODULE: ./src/model/status.ts
 var model_status = __webpack_require__(8203);
 // EXTERNAL MODULE: ./src/backends/fields.ts
@@ -404,8 +406,6 @@ function longText(value, max) {
     return string.length > max ? `${string.slice(0, max)}…` : string;
 }
 
-// EXTERNAL MODULE: ./src/backends/start-steps.ts
-var start_steps = __webpack_require__(9103);
 ;// CONCATENATED MODULE: ./src/backends/product-ingestion/normalize.ts
 // Product Ingestion records (parse.ts) as a Snapshot: the configure job, and the preview and live
 // submissions; with a job, only the submission the job published decides (see snapshotOf).
@@ -1000,6 +1000,7 @@ class JobWatch {
 
 
 
+
 class ProductIngestionWatcher {
     settings;
     deps;
@@ -1104,7 +1105,7 @@ class ProductIngestionWatcher {
         const step = next.value;
         switch (step.kind) {
             case 'waiting':
-                return { kind: 'ok', value: (0,start/* waitingSnapshot */.e)(step.running) };
+                return { kind: 'ok', value: (0,start_steps/* waitingSnapshot */.ey)(step.running) };
             case 'refused':
                 this.startDone = true;
                 return { kind: 'ok', value: step.snapshot };

@@ -299,7 +299,7 @@ const onSignal = () => {
 };
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(46)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7046));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(614)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9614));
 await run({ signal: stop.signal });
 // What was written must reach the runner: process.exit() drops output still queued for a slow
 // pipe. The wait is bounded, so a wedged reader cannot hold the job; after a signal it fits in

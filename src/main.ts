@@ -1,8 +1,6 @@
 // Composes one run: inputs → config → backend → poll → reporters. The report is written on every
 // path (success, failure, timeout, error, signals), and before the check run is completed.
 
-import * as github from '@actions/github'
-import { defaults } from '@actions/github/lib/utils'
 import type { TokenSource } from './net/token-source.js'
 import { staticToken } from './net/token-source.js'
 import type { Backend, Watcher } from './backends/backend.js'
@@ -10,7 +8,8 @@ import { loadBackend } from './backends/registry.js'
 import { azureAdToken } from './auth/azure-ad.js'
 import { githubIdToken, oidcEndpoint } from './auth/github-oidc.js'
 import { bareToken } from './auth/sign-in-inputs.js'
-import { readApi, readConfig, runnerInput, withDefaults, type Config } from './config.js'
+import { readApi, readConfig, type Config } from './config.js'
+import { runnerInput, withDefaults } from './inputs.js'
 import {
   CHECK_RUN_FINAL_MAX_MS,
   CHECK_RUN_FINAL_MS,
@@ -24,8 +23,8 @@ import { poll } from './gate/poll.js'
 import type { Outcome } from './model/outcome.js'
 import type { Snapshot } from './model/snapshot.js'
 import { ApiClient } from './net/api-client.js'
-import type { Fetch } from './net/github-fetch.js'
-import { CheckRun } from './report/check-run.js'
+import type { CheckRun } from './report/check-run.js'
+import { openCheckRun } from './report/open-check-run.js'
 import { ProgressLog } from './report/progress-log.js'
 import { Log } from './report/log.js'
 import { publishReport } from './report/publish.js'
@@ -294,42 +293,5 @@ async function gate(
       onRecovered: (outageMs) => progress.onRecovered(outageMs),
       warn: log.warning
     }
-  )
-}
-
-/**
- * The check run, on the pull request's head for pull_request events (GITHUB_SHA is then a merge
- * commit).
- */
-async function openCheckRun(
-  config: Config,
-  backend: Backend,
-  log: Log,
-  clock: Clock,
-  signal: AbortSignal,
-  ms: number
-): Promise<CheckRun | undefined> {
-  if (!config.checkRun) return undefined
-  const { context } = github
-  const head: unknown = (context.payload.pull_request as { head?: { sha?: unknown } } | undefined)
-    ?.head?.sha
-  const sha = config.checkRun.sha || (typeof head === 'string' ? head : context.sha)
-  return CheckRun.open(
-    github,
-    {
-      ...config.checkRun,
-      sha,
-      reuse: config.mode === 'check',
-      apiTitle: backend.title,
-      clock,
-      signal,
-      warn: log.warning,
-      info: log.info,
-      debug: log.debug,
-      redact: log.redact,
-      // The fetch @actions/github would send with: the runner's proxy applies to it.
-      fetch: (defaults.request?.fetch as Fetch | undefined) ?? fetch
-    },
-    ms
   )
 }

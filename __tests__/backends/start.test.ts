@@ -5,7 +5,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { cppBackend } from '../../src/backends/cpp/index.js'
 import { productIngestionBackend } from '../../src/backends/product-ingestion/index.js'
-import { Starter, waitingSnapshot, type Next } from '../../src/backends/start.js'
+import { Starter, type Next } from '../../src/backends/start.js'
+import { waitingSnapshot } from '../../src/backends/start-steps.js'
 import {
   type Found,
   type IfRunning,

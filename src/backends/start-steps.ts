@@ -76,3 +76,21 @@ export function failedInTransit(
 export function isSignInRefusal(result: FetchResult<unknown>): boolean {
   return result.kind === 'fatal' && (result.status === 401 || result.status === 403)
 }
+
+/** The snapshot shown while this run waits for another publish to end: nothing passes or fails on it. */
+export function waitingSnapshot(running: Running): Snapshot {
+  return {
+    // Not `waiting`: to CPP that reads as a preview waiting at Publisher signoff, a pass.
+    status: 'notStarted',
+    rawStatus: `waiting for ${running.label} to end`,
+    steps: [],
+    messages: [
+      {
+        level: 'information',
+        parts: [{ text: `Waiting for ${running.label} to end before this run's publish starts.` }]
+      }
+    ],
+    previewLinks: [],
+    liveLinks: []
+  }
+}

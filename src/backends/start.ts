@@ -1,8 +1,8 @@
 // `start`, for every backend: look for a publish of the offer already running and act on it as
 // `if-running` says (wait for it to end, attach to it, or fail), post this run's publish at most
 // once, and say in the log and the summary which publish the verdict is about. A backend brings
-// the look-up, the POST and the "has it ended" question (start-steps.ts); the rules about what may be posted again
-// live here, once.
+// the look-up, the POST and the "has it ended" question (start-steps.ts); the rules about what
+// may be posted again live here, once.
 
 import { START_LOOKS_AFTER_LOST_POST } from '../constants.js'
 import { formatTime } from '../model/describe.js'
@@ -291,24 +291,6 @@ export class Starter {
   setLink(link: string | undefined): void {
     if (link !== undefined)
       this.current = { ...(this.current ?? { started: false, note: '' }), link }
-  }
-}
-
-/** The snapshot shown while this run waits for another publish to end: nothing passes or fails on it. */
-export function waitingSnapshot(running: Running): Snapshot {
-  return {
-    // Not `waiting`: to CPP that reads as a preview waiting at Publisher signoff, a pass.
-    status: 'notStarted',
-    rawStatus: `waiting for ${running.label} to end`,
-    steps: [],
-    messages: [
-      {
-        level: 'information',
-        parts: [{ text: `Waiting for ${running.label} to end before this run's publish starts.` }]
-      }
-    ],
-    previewLinks: [],
-    liveLinks: []
   }
 }
 
