@@ -2,12 +2,7 @@
 // from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
 
 import { MAX_MESSAGE_CHARS, SUMMARY_MAX_BYTES } from '../constants.js'
-import {
-  type ErrorNode,
-  type Snapshot,
-  type Step,
-  type Unread
-} from '../model/snapshot.js'
+import { type ErrorNode, type Snapshot, type Step, type Unread } from '../model/snapshot.js'
 import {
   clip,
   currentStep,
