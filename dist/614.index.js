@@ -1422,6 +1422,9 @@ const cppWording = {
 const CPP_FRESH_TOKEN_REFUSED = 'A freshly issued token was refused too: check that the service principal is added to the publisher account in Partner Center, with the object id of its enterprise application.';
 
 ;// CONCATENATED MODULE: ./src/backends/cpp/index.ts
+// src/backends/cpp/: the Cloud Partner Portal API: its inputs, locations, spellings, wording,
+// ready rules, normalizer, `start` steps and watcher; this index is its Backend.
+//
 // The Cloud Partner Portal API backend: offers integrated before the move to Partner Center.
 
 
@@ -1565,6 +1568,9 @@ var net_budget = __webpack_require__(8766);
 // EXTERNAL MODULE: ./src/net/http.ts
 var http = __webpack_require__(9663);
 ;// CONCATENATED MODULE: ./src/auth/azure-ad.ts
+// src/auth/: where the marketplace API's tokens come from: Azure AD sign-in (this file), the
+// runner's GitHub OIDC tokens for it, and the sign-in inputs. The scope is the backend's.
+//
 // Signs in to Azure AD with client credentials, by client secret or by a GitHub OIDC token, and
 // renews the access token before it expires: a certification wait outlives any one token.
 
@@ -2351,6 +2357,10 @@ function untilAborted(promise, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/net/api-client.ts
+// src/net/: HTTP and what rides on it: the one HTTP helper and its budget, the authenticated API
+// client (this file), the token contract, bounded JSON, HTML as text, base URLs, the check run's
+// fetch, and the wording of HTTP answers.
+//
 // The authenticated side of HTTP for every backend: one request with a bearer token, classified as
 // a body, a transient failure (retry) or a fatal one (stop), in the backend's words. A 401 gets
 // one fresh token and one more try. Counts every request it sends, for the `requests` output.
@@ -2591,6 +2601,10 @@ async function capped(response) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
+// src/report/: everything the run leaves behind, and the only places with output: outputs,
+// summary, annotations (this file), the progress log, the check run, and the guard and the
+// redactor every byte passes; publish.ts and log.ts hand them to @actions/core.
+//
 // One titled error annotation per failing step, at most as many as GitHub shows: the messages of
 // the step's most severe level, each link's address after its words.
 
@@ -4659,6 +4673,9 @@ async function gate(config, backend, { client, watcher, signedInWith, log }, { d
 /* harmony export */   wh: () => (/* binding */ plainText)
 /* harmony export */ });
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5646);
+// src/model/: the shared vocabulary every backend maps onto: the snapshot, the status vocabulary,
+// how a poll and a run end, and how they are worded (this file).
+//
 // How the gate words a status, a step and its reasons: shared by the verdict, the poll loop's
 // timeout and interruption messages, and every reporter, so they read alike.
 
