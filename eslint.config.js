@@ -9,13 +9,7 @@ const INVISIBLE =
 
 export default defineConfig(
   {
-    ignores: [
-      'dist/',
-      'coverage/',
-      'node_modules/',
-      'bench/baseline/dist/',
-      'bench/baseline/dist-toolkit/'
-    ]
+    ignores: ['dist/', 'coverage/', 'node_modules/', 'bench/baseline/dist/']
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
