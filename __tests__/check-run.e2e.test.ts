@@ -146,9 +146,8 @@ it('a blocked certification completes the check run as failure with an annotatio
   ])
 }, 60_000)
 
-// Behind the runner's proxy (http_proxy), @actions/github sends through undici's ProxyAgent, which
-// the bundle loads on demand (src/net/undici-on-demand.ts): the check run must still be made, by
-// way of the proxy. The proxy tunnels every CONNECT to the fake GitHub, whatever host it names.
+// Behind the runner's proxy (http_proxy), @actions/github sends through undici's ProxyAgent: the
+// check run must still be made, by way of the proxy. The proxy tunnels every CONNECT to the fake GitHub, whatever host it names.
 it('makes the check run through the runner’s proxy', async () => {
   simulator = await startSimulator({ speed: 1e9 })
   github = await startFakeGitHub(GITHUB_TOKEN)

@@ -9,9 +9,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startSimulator } from '../simulator/server.ts'
-import { BUNDLE, readyPreviewInputs, runBundle } from './fixtures/bundle.js'
-import { startFakeGitHub } from './fixtures/fake-github.js'
 import { runnerFiles } from './fixtures/runner.js'
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
@@ -80,87 +77,5 @@ describe('the backends in dist/', () => {
     })
     expect(loaded).toContain(productIngestion)
     expect(loaded).toContain(gate)
-  }, 20_000)
-})
-
-const UNDICI = 'class ProxyAgent extends DispatcherBase'
-const HTTP_CLIENT = 'class HttpClient'
-
-/**
- * A whole run on the simulator, to its verdict; whether a module file it loaded holds undici or
- * @actions/http-client (read from the files themselves, so that it holds for any build the run was
- * given), and the built-in modules it asked for.
- */
-async function wholeRun(inputs: Record<string, string>, env: Record<string, string> = {}) {
-  const folder = mkdtempSync(join(tmpdir(), 'chunks-'))
-  const record = join(folder, 'loaded')
-  const simulator = await startSimulator({ speed: 1e9 })
-  try {
-    const run = await runBundle(
-      {
-        ...(await readyPreviewInputs(simulator)),
-        ...inputs
-      },
-      undefined,
-      { LOADED_MODULES_FILE: record, ...env },
-      ['--import', HOOK]
-    )
-    expect(run.outputs.result).toBe('succeeded')
-    const urls = readFileSync(record, 'utf8').split('\n')
-    const loaded = urls.filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url))
-    expect(loaded).toContain(BUNDLE)
-    const holding = (marker: string): boolean =>
-      loaded.some((file) => readFileSync(file, 'utf8').includes(marker))
-    return {
-      run,
-      undici: holding(UNDICI),
-      httpClient: holding(HTTP_CLIENT),
-      builtins: new Set(urls.filter((url) => url.startsWith('node:')))
-    }
-  } finally {
-    await simulator.close()
-    rmSync(folder, { recursive: true, force: true })
-  }
-}
-
-// undici (@actions/github's fetch, @actions/http-client's proxy dispatcher) is a chunk of its own
-// (src/net/undici-on-demand.ts): evaluated at every start-up it cost more than the gate's own work.
-describe('undici in dist/', () => {
-  it('is not loaded by a run without a check run', async () => {
-    const { undici } = await wholeRun({})
-    expect(undici).toBe(false)
-  }, 20_000)
-
-  it('is loaded for a check run', async () => {
-    const github = await startFakeGitHub('ghs_chunks')
-    try {
-      const { run, undici } = await wholeRun(
-        { 'check-name': 'Marketplace certification', 'github-token': 'ghs_chunks' },
-        {
-          GITHUB_API_URL: github.url,
-          GITHUB_REPOSITORY: 'contoso/offer',
-          GITHUB_SHA: 'a'.repeat(40)
-        }
-      )
-      expect(run.outputs['check-run-id']).toBe('1000')
-      expect(undici).toBe(true)
-    } finally {
-      await github.close()
-    }
-  }, 20_000)
-})
-
-// The gate speaks the runner's protocol itself (src/report/workflow-commands.ts) and loads
-// @actions/http-client only for a proxy: a plain run asks for none of what @actions/core's module
-// graph would bring at start-up.
-describe('what a plain run asks for', () => {
-  it('neither @actions/http-client nor node:child_process, node:assert or node:util', async () => {
-    const { httpClient, builtins } = await wholeRun({})
-    expect(httpClient).toBe(false)
-    for (const name of ['node:child_process', 'node:assert', 'node:util']) {
-      expect(builtins).not.toContain(name)
-    }
-    // The hook sees what the bundle asks for: it would see these.
-    expect(builtins).toContain('node:https')
   }, 20_000)
 })

@@ -1,14 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import * as core from '@actions/core'
 import { cppBackend } from '../src/backends/cpp/index.js'
-import {
-  InputError,
-  INPUT_DEFAULTS,
-  readApi,
-  readConfig as readConfigOf,
-  runnerInput,
-  type ReadOptions
-} from '../src/config.js'
+import { InputError, readApi, readConfig as readConfigOf, type ReadOptions } from '../src/config.js'
+import { INPUT_DEFAULTS, runnerInput } from '../src/inputs.js'
 
 /** The shared inputs, read for the CPP backend (the default api). */
 const readConfig = (read: (name: string) => string, options?: ReadOptions) =>
@@ -37,7 +30,6 @@ function problems(inputs: Record<string, string>): string[] {
   throw new Error('expected an InputError')
 }
 
-// The gate reads its inputs from the environment itself: as @actions/core's getInput does.
 describe('runnerInput', () => {
   const set: string[] = []
   afterEach(() => {
@@ -57,16 +49,6 @@ describe('runnerInput', () => {
     expect(runnerInput('base-url')).toBe('')
     expect(runnerInput('never-set')).toBe('')
   })
-
-  it.each(['offer-id', 'Check name', 'base-url', 'never-set', 'api'])(
-    'reads %j as core.getInput does',
-    (name) => {
-      env('INPUT_OFFER-ID', '  contoso-offer \n')
-      env('INPUT_CHECK_NAME', 'Marketplace')
-      env('INPUT_API', '\tproduct-ingestion')
-      expect(runnerInput(name)).toBe(core.getInput(name))
-    }
-  )
 })
 
 describe('readConfig', () => {

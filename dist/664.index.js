@@ -121,6 +121,8 @@ function submissionSchema(version) {
 
 // EXTERNAL MODULE: ./src/backends/start.ts
 var start = __webpack_require__(4205);
+// EXTERNAL MODULE: ./src/backends/start-steps.ts
+var start_steps = __webpack_require__(9103);
 // EXTERNAL MODULE: ./src/model/status.ts
 var model_status = __webpack_require__(8203);
 // EXTERNAL MODULE: ./src/backends/fields.ts
@@ -172,7 +174,7 @@ function stateOf(rawProgress, rawResult) {
         return { status: 'running', rawStatus };
     return { status: result, rawStatus };
 }
-/** A target type (`preview`, `Live`\u2026) in one spelling, so that targets compare. */
+/** A target type (`preview`, `Live`…) in one spelling, so that targets compare. */
 function targetOf(raw) {
     return (0,model_status/* spellingKey */.iB)(raw);
 }
@@ -180,7 +182,7 @@ function targetOf(raw) {
 ;// CONCATENATED MODULE: ./src/backends/product-ingestion/parse.ts
 // The one boundary where Product Ingestion JSON becomes typed records: a job, submissions, a
 // product, a job's detail. Objects or one-element arrays, lists bare or in `value`, field names in
-// any case (`jobId`/`jobID`), `0001-01-01\u2026` dates as absent, ids kept as the exact strings they are
+// any case (`jobId`/`jobID`), `0001-01-01…` dates as absent, ids kept as the exact strings they are
 // (submission numbers pass 2^53), error trees capped. normalize.ts turns the records into a
 // Snapshot.
 
@@ -238,7 +240,7 @@ function parseSubmissions(body) {
         ];
     });
 }
-/** GET /product?externalId=\u2026: the products found (none when the offer id is unknown). */
+/** GET /product?externalId=…: the products found (none when the offer id is unknown). */
 function parseProducts(body) {
     return list(body, 'products').flatMap((item) => {
         if (!(0,fields/* isObject */.Gv)(item))
@@ -346,7 +348,7 @@ function certificationFailure(nodes) {
     }
     return undefined;
 }
-/** The durable product ids the errors' resource ids name (`product/<g>`, `submission/<g>/\u2026`\u2026). */
+/** The durable product ids the errors' resource ids name (`product/<g>`, `submission/<g>/…`…). */
 function namedProducts(nodes) {
     const found = new Set();
     const visit = (each) => {
@@ -385,7 +387,7 @@ function list(body, what) {
         return value;
     throw new UnexpectedBodyError(`${(0,fields/* describe */.q0)(body)}, not a list of ${what}`);
 }
-/** `0001-01-01\u2026` is how the API writes "not yet": absent. */
+/** `0001-01-01…` is how the API writes "not yet": absent. */
 function date(value) {
     const found = parse_text(value);
     return found === undefined || /^0001-01-01/.test(found) ? undefined : found;
@@ -401,11 +403,9 @@ function longText(value, max) {
         .trim();
     if (string === '')
         return undefined;
-    return string.length > max ? `${string.slice(0, max)}\u2026` : string;
+    return string.length > max ? `${string.slice(0, max)}…` : string;
 }
 
-// EXTERNAL MODULE: ./src/backends/start-steps.ts
-var start_steps = __webpack_require__(9103);
 ;// CONCATENATED MODULE: ./src/backends/product-ingestion/normalize.ts
 // Product Ingestion records (parse.ts) as a Snapshot: the configure job, and the preview and live
 // submissions; with a job, only the submission the job published decides (see snapshotOf).
@@ -1044,6 +1044,7 @@ class JobWatch {
 
 
 
+
 class ProductIngestionWatcher {
     settings;
     deps;
@@ -1151,7 +1152,7 @@ class ProductIngestionWatcher {
         const step = next.value;
         switch (step.kind) {
             case 'waiting':
-                return { kind: 'ok', value: (0,start/* waitingSnapshot */.e)(step.running) };
+                return { kind: 'ok', value: (0,start_steps/* waitingSnapshot */.ey)(step.running) };
             case 'refused':
                 this.startDone = true;
                 return { kind: 'ok', value: step.snapshot };
@@ -1282,7 +1283,7 @@ const productIngestionWording = {
             message = `${TITLE} refused the token (HTTP 401): it is missing or expired, or not issued for ${GRAPH} (Microsoft Graph). A token for https://cloudpartner.azure.com, the CPP API's, is the likely mistake.${said}`;
         }
         else if (status === 403) {
-            message = `${TITLE} denied access (HTTP 403).${said} The Azure AD application must be added to the Partner Center account (Account settings \u2192 User management \u2192 Azure AD applications, the Users page) with the Manager role.`;
+            message = `${TITLE} denied access (HTTP 403).${said} The Azure AD application must be added to the Partner Center account (Account settings → User management → Azure AD applications, the Users page) with the Manager role.`;
         }
         else if (status === 404 && jobId !== undefined) {
             message = `${TITLE} has no configure job ${jobId} (HTTP 404).${said} Check operation-id: job ids belong to one tenant, so a job started with another Partner Center account's application is not found with this one's token.`;
@@ -1323,6 +1324,10 @@ function versionOf(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/backends/product-ingestion/index.ts
+// src/backends/product-ingestion/: the Product Ingestion API: its inputs, versions, locations,
+// parsing and normalizer, spellings, wording, ready rules, `start` steps and watcher; this index is
+// its Backend.
+//
 // The Partner Center Product Ingestion API backend (https://graph.microsoft.com/rp/product-ingestion):
 // every offer not integrated with the Cloud Partner Portal before the move to Partner Center.
 // A publish is a configure job; the gate watches the job, or the product's submissions.

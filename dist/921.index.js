@@ -84,7 +84,7 @@ __webpack_require__.d(domutils_dist_namespaceObject, {
 ;// CONCATENATED MODULE: ./node_modules/entities/dist/decode-codepoint.js
 // Adapted from https://github.com/mathiasbynens/he/blob/36afe179392226cf1b6ccdb16ebbb7a5a844d93a/src/he.js#L106-L134
 /**
- * C1 Unicode control character reference replacements (code points 128\u2013159).
+ * C1 Unicode control character reference replacements (code points 128–159).
  * Index i gives the replacement for code point 128+i; 0 means "no replacement".
  */
 const c1 = [
@@ -104,7 +104,7 @@ function isInvalidCodePoint(codePoint) {
 /**
  * Replace the given code point with U+FFFD if it is NUL (0), a surrogate, or
  * outside the valid Unicode range. Code points in the C1 controls range
- * (128\u2013159) are remapped to their Windows-1252 equivalents, following the
+ * (128–159) are remapped to their Windows-1252 equivalents, following the
  * HTML spec. All other code points are returned unchanged.
  * @param codePoint Unicode code point to convert.
  */
@@ -393,7 +393,7 @@ class EntityDecoder {
                 return this.stateNumericHex(input, offset);
             }
             default: {
-                // NamedEntity \u2014 the only remaining state.
+                // NamedEntity — the only remaining state.
                 return this.stateNamedEntity(input, offset);
             }
         }
@@ -523,7 +523,7 @@ class EntityDecoder {
     }
     /**
      * Flush locally-tracked walk state back to the fields, then emit the
-     * recorded legacy match or reject (cold path \u2014 at most once per
+     * recorded legacy match or reject (cold path — at most once per
      * entity). Called after failed navigation (leaf node, branch miss, or
      * compact-run mismatch). In attribute mode, reject if no legacy was
      * recorded at the current node, if we descended past it, or if the
@@ -567,7 +567,7 @@ class EntityDecoder {
          * loop top when sitting on a value node, and in the chunk-end
          * epilogue (so `end()` sees matches that land exactly on a chunk
          * boundary). Recording applies `consumed += excess - 1; excess = 1`,
-         * which is a no-op when repeated \u2014 the loop-top invariant is
+         * which is a no-op when repeated — the loop-top invariant is
          * `excess` = unrecorded consumed characters + 1.
          */
         let { treeIndex } = this;
@@ -579,7 +579,7 @@ class EntityDecoder {
              * Descend through value-less jump-table nodes (including the
              * single-branch encoding) inline, mirroring `decodeWithTrie`:
              * this avoids a `determineBranch` call per level for the
-             * dominant node shape \u2014 including the root on the first write.
+             * dominant node shape — including the root on the first write.
              */
             while ((current &
                 (bin_trie_flags_BinTrieFlags.VALUE_LENGTH | bin_trie_flags_BinTrieFlags.FLAG13)) ===
@@ -612,7 +612,7 @@ class EntityDecoder {
                 excess += 1;
                 /*
                  * `charCodeAt` past the end returns NaN, which would alias
-                 * to slot 0 after `>>> 0` \u2014 bail out explicitly.
+                 * to slot 0 after `>>> 0` — bail out explicitly.
                  */
                 // eslint-disable-next-line unicorn/no-break-in-nested-loop
                 if (offset >= inputLength)
@@ -675,7 +675,7 @@ class EntityDecoder {
                 }
                 /*
                  * Implicit semicolon handling: emit immediately. Covers both
-                 * strict (FLAG13 set) and legacy entities \u2014 neither stores
+                 * strict (FLAG13 set) and legacy entities — neither stores
                  * an explicit `;` branch in the trie.
                  */
                 if (char === CharCodes.SEMI) {
@@ -774,7 +774,7 @@ class EntityDecoder {
                 return 0;
             }
             default: {
-                // EntityStart or unknown \u2014 return 0.
+                // EntityStart or unknown — return 0.
                 return 0;
             }
         }
@@ -820,7 +820,7 @@ function determineBranch(decodeTree, current, nodeIndex, char) {
             : (nodeIndex + branchCount + stored - 1) & 0xff_ff;
     }
     /*
-     * Case 2: Packed dictionary. Linear scan \u2014 over 90% of dict nodes have
+     * Case 2: Packed dictionary. Linear scan — over 90% of dict nodes have
      * <= 4 branches in the HTML trie, where the constant-factor savings
      * dominate over binary search's asymptotic edge.
      */
@@ -935,7 +935,7 @@ function parseNumericEntity(input, numberStart, inputLength) {
  * Hard-wired to `htmlDecodeTree`: the inline root navigation below assumes
  * the HTML root's jump-table shape, so this must not be generalized to
  * other tries (the XML trie's dictionary root would silently match no
- * entities \u2014 `decodeXML` has its own hand-coded fast path instead).
+ * entities — `decodeXML` has its own hand-coded fast path instead).
  * @param input      The string to decode.
  * @param isStrict Only match semicolon-terminated entities.
  * @param isAttribute Whether to apply attribute-specific parsing rules (disallowing certain non-semicolon terminators).
@@ -943,7 +943,7 @@ function parseNumericEntity(input, numberStart, inputLength) {
  */
 function decodeWithTrie(input, isStrict, isAttribute) {
     const decodeTree = htmlDecodeTree;
-    // Fast path: no entities at all \u2014 return input without any allocation.
+    // Fast path: no entities at all — return input without any allocation.
     let offset = input.indexOf("&");
     if (offset < 0)
         return input;
@@ -1048,7 +1048,7 @@ function decodeWithTrie(input, isStrict, isAttribute) {
                     index += 1;
                     /*
                      * `charCodeAt` past the end returns NaN, which would
-                     * alias to slot 0 after `>>> 0` \u2014 bail out explicitly.
+                     * alias to slot 0 after `>>> 0` — bail out explicitly.
                      */
                     if (index >= inputLength)
                         break trie;
@@ -1071,7 +1071,7 @@ function decodeWithTrie(input, isStrict, isAttribute) {
                     let charIndexInPacked = 0;
                     /*
                      * Process pairs: read one packed word, compare low byte then high byte.
-                     * No explicit bounds check needed \u2014 charCodeAt returns NaN for OOB,
+                     * No explicit bounds check needed — charCodeAt returns NaN for OOB,
                      * which never equals an integer, so the mismatch break fires naturally.
                      */
                     for (; charIndexInPacked + 1 < remaining; charIndexInPacked += 2) {
@@ -1125,7 +1125,7 @@ function decodeWithTrie(input, isStrict, isAttribute) {
                     }
                     /*
                      * A valueLength of 1 means the value is packed inline in the header
-                     * word \u2014 these are always leaf nodes with no branches, so we can
+                     * word — these are always leaf nodes with no branches, so we can
                      * stop walking the trie.
                      */
                     // eslint-disable-next-line unicorn/no-break-in-nested-loop
@@ -1167,7 +1167,7 @@ function decodeWithTrie(input, isStrict, isAttribute) {
             value = "";
         }
         /*
-         * The attribute end-char rule (HTML spec \u00a713.2.5.73) only applies to
+         * The attribute end-char rule (HTML spec §13.2.5.73) only applies to
          * unterminated *named* references.  Semicolon-terminated entities and
          * numeric entities are always accepted, matching EntityDecoder behavior.
          *
@@ -1249,7 +1249,7 @@ function decodeXML(xmlString) {
         if (c1 === CharCodes.NUM) {
             const packed = parseNumericEntity(xmlString, start, xmlString.length);
             consumed = unpackConsumed(packed);
-            // XML is always strict \u2014 require semicolon.
+            // XML is always strict — require semicolon.
             if (consumed === 0 ||
                 xmlString.charCodeAt(start + consumed - 1) !== CharCodes.SEMI) {
                 consumed = 0;
@@ -1354,18 +1354,18 @@ const BASE91_INVERSE = /* #__PURE__ */ (() => {
  * Decode a dictionary-encoded trie string back into its Uint16Array.
  *
  * Stream layout (consumed in this order):
- *   1. dict1 atoms \u2014 `dict1AtomCount` uint16 values, delta+RLE encoded.
- *   2. dict2 atoms \u2014 `atomCount - dict1AtomCount` values, delta+RLE.
- *   3. dict2 ngrams \u2014 `ngramCount - (dictSize - dict1AtomCount)` entries,
+ *   1. dict1 atoms — `dict1AtomCount` uint16 values, delta+RLE encoded.
+ *   2. dict2 atoms — `atomCount - dict1AtomCount` values, delta+RLE.
+ *   3. dict2 ngrams — `ngramCount - (dictSize - dict1AtomCount)` entries,
  *      each a pair of slot codes that resolve to earlier slots.
- *   4. dict1 ngrams \u2014 `dictSize - dict1AtomCount` entries, same shape.
- *   5. data \u2014 slot codes, each expanding to one or more uint16 values.
+ *   4. dict1 ngrams — `dictSize - dict1AtomCount` entries, same shape.
+ *   5. data — slot codes, each expanding to one or more uint16 values.
  *
  * Codes use a 91-char base (printable ASCII minus `"`, `$`, `\`):
- *   - char1 < dictSize  \u2192 1-char code, slot = char1
- *   - char1 \u2265 dictSize  \u2192 2-char code, slot = dictSize + (char1 - dictSize)*91 + char2
+ *   - char1 < dictSize  → 1-char code, slot = char1
+ *   - char1 ≥ dictSize  → 2-char code, slot = dictSize + (char1 - dictSize)*91 + char2
  *
- * Slot index \u2192 token kind:
+ * Slot index → token kind:
  *   [0, A)                  dict1 atoms     (1-char codes)
  *   [A, dictSize)           dict1 ngrams    (1-char codes)
  *   [dictSize, dictSize+D)  dict2 atoms     (2-char codes)
@@ -1373,7 +1373,7 @@ const BASE91_INVERSE = /* #__PURE__ */ (() => {
  *
  * Both atom dicts decode before any ngram, and dict2 ngrams decode before
  * dict1 ngrams. So every ngram entry references slots whose contents are
- * already filled \u2014 no forward references to handle.
+ * already filled — no forward references to handle.
  *
  * This runs on library import. Flat typed arrays store each slot as either
  * a plain value (`single`, covering every atom) or a range in a shared
@@ -1415,10 +1415,10 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
      * Decode `count` ascending uint16 values from a delta+RLE stream into
      * `single[off..off+count)`.
      *
-     *   code < 89   \u2192 delta = code
-     *   code == 89  \u2192 run-length: next char encodes runLength-2; emit `runLength` consecutive +1 values
-     *   code == 90, next < 90  \u2192 escape: delta = 89 + next * BASE + after-next
-     *   code == 90, next == 90 \u2192 double-escape: extra char for very large deltas
+     *   code < 89   → delta = code
+     *   code == 89  → run-length: next char encodes runLength-2; emit `runLength` consecutive +1 values
+     *   code == 90, next < 90  → escape: delta = 89 + next * BASE + after-next
+     *   code == 90, next == 90 → double-escape: extra char for very large deltas
      * @param count
      * @param off
      */
@@ -1775,7 +1775,7 @@ class Tokenizer {
      */
     stateSpecialStartSequence(c) {
         const lower = c | 0x20;
-        // Still matching \u2014 check for an alternate sequence at branch points.
+        // Still matching — check for an alternate sequence at branch points.
         if (this.sequenceIndex < this.currentSequence.length) {
             if (lower === this.currentSequence[this.sequenceIndex]) {
                 this.sequenceIndex++;
@@ -1804,13 +1804,13 @@ class Tokenizer {
             }
         }
         else if (isEndOfTagSection(c)) {
-            // Full match on a valid tag boundary \u2014 keep the sequence.
+            // Full match on a valid tag boundary — keep the sequence.
             this.sequenceIndex = 0;
             this.state = State.InTagName;
             this.stateInTagName(c);
             return;
         }
-        // No match \u2014 abandon special-tag detection.
+        // No match — abandon special-tag detection.
         this.isSpecial = false;
         this.currentSequence = Sequences.Empty;
         this.sequenceIndex = 0;
@@ -2830,7 +2830,7 @@ class Parser {
      * Read a tag name from the buffer.
      *
      * When `lowerCaseTagNames` is enabled (the default in HTML mode), the name
-     * is lowercased and may be adjusted for SVG casing or the `image` \u2192 `img`
+     * is lowercased and may be adjusted for SVG casing or the `image` → `img`
      * alias.
      * @param start Start index of the tag name in the buffer.
      * @param endIndex End index of the tag name in the buffer.
@@ -2849,7 +2849,7 @@ class Parser {
          * Closing tags for SVG elements inside HTML integration points
          * (e.g. </foreignObject> while inside its own content) need case
          * adjustment so the name matches what was pushed to the stack.
-         * `foreignContext.length > 1` means a foreign ancestor exists \u2014
+         * `foreignContext.length > 1` means a foreign ancestor exists —
          * the base [None] entry plus at least one pushed context.
          */
         if (this.foreignContext.length > 1) {
@@ -4134,7 +4134,7 @@ const getCodePoint = (input, index) => input.codePointAt(index);
 const XML_BITSET_VALUE = 0x50_00_00_c4; // 32..63 -> 34 ("),38 (&),39 ('),60 (<),62 (>)
 /**
  * Matches exactly the characters `encodeXML` escapes: the five XML special
- * characters plus every non-ASCII code unit (lone surrogates included \u2014 no
+ * characters plus every non-ASCII code unit (lone surrogates included — no
  * `u` flag). Kept in sync with `XML_BITSET_VALUE`.
  *
  * Shared with `encodeNonAsciiHTML` in `encode.ts`. Because the regex is
@@ -4294,10 +4294,10 @@ const attributeNames = new Map("definitionURL attributeName attributeType baseFr
 
 
 
-// \u2500\u2500 Constants \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+// ── Constants ────────────────────────────────────────────────────────
 /** Elements whose text content is never entity-encoded. */
 const unencodedElements = new Set("style script xmp iframe noembed noframes plaintext noscript".split(" "));
-/** HTML void elements \u2014 they cannot have children. */
+/** HTML void elements — they cannot have children. */
 const dist_voidElements = new Set("area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr".split(" "));
 /** Elements that switch the parser into foreign (XML-like) mode. */
 const foreignElements = new Set(["svg", "math"]);
@@ -4306,7 +4306,7 @@ const foreignElements = new Set(["svg", "math"]);
  * as HTML again, not as foreign content.
  */
 const foreignModeIntegrationPoints = new Set("mi mo mn ms mtext annotation-xml foreignObject desc title".split(" "));
-// \u2500\u2500 Public API \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+// ── Public API ───────────────────────────────────────────────────────
 /**
  * Renders a DOM node or an array of DOM nodes to a string.
  *
@@ -4319,7 +4319,7 @@ function render(node, options = {}) {
     const nodes = "length" in node ? node : [node];
     /*
      * `xmlMode` is threaded as a separate argument through the internal
-     * functions so that foreign-mode transitions (svg/mathml \u2194 html) can
+     * functions so that foreign-mode transitions (svg/mathml ↔ html) can
      * adjust it without copying the options object on every element.
      */
     const xmlMode = options.xmlMode ?? false;
@@ -4331,7 +4331,7 @@ function render(node, options = {}) {
     return output;
 }
 /* harmony default export */ const dom_serializer_dist = (render);
-// \u2500\u2500 Internal rendering \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+// ── Internal rendering ───────────────────────────────────────────────
 /**
  * Render an array of child nodes (skips the single-node wrapping in `render`).
  * @param children The child nodes to render.
@@ -4399,7 +4399,7 @@ function renderTag(element, options, xmlMode) {
         xmlMode = "foreign";
     }
     const { name, children } = element;
-    // Cache the void-element check \u2014 used for both self-closing and closing-tag logic
+    // Cache the void-element check — used for both self-closing and closing-tag logic
     const isVoid = !xmlMode && dist_voidElements.has(name);
     let tag = `<${name}${formatAttributes(element.attribs, options, xmlMode)}`;
     if (children.length === 0 &&
@@ -4420,7 +4420,7 @@ function renderTag(element, options, xmlMode) {
     }
     return tag;
 }
-// \u2500\u2500 Attribute formatting \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
+// ── Attribute formatting ─────────────────────────────────────────────
 function replaceQuotes(value) {
     return value.replaceAll('"', "&quot;");
 }
@@ -4439,9 +4439,9 @@ function formatAttributes(attributes, options, xmlMode) {
         return "";
     /*
      * Pick the right encoder:
-     *  - Encoding disabled \u2192 only escape double-quotes (for valid attributes)
-     *  - XML / non-utf8    \u2192 full numeric entity encoding (encodeXML)
-     *  - HTML + utf8       \u2192 minimal escaping (escapeAttribute)
+     *  - Encoding disabled → only escape double-quotes (for valid attributes)
+     *  - XML / non-utf8    → full numeric entity encoding (encodeXML)
+     *  - HTML + utf8       → minimal escaping (escapeAttribute)
      */
     const encode = (options.encodeEntities ?? options.decodeEntities) === false
         ? replaceQuotes

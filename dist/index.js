@@ -1,4 +1,4 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 5646:
@@ -90,7 +90,7 @@ const PRODUCT_INGESTION_MIN_POLL_INTERVAL_MS = 60_000;
  * in seconds.
  */
 const BACKOFF_CAP_MS = 10 * 60_000;
-/** \u00b125 % jitter keeps many gates started by one release from polling in lockstep. */
+/** ±25 % jitter keeps many gates started by one release from polling in lockstep. */
 const BACKOFF_JITTER = 0.25;
 /** A Retry-After of 0 still waits this long, so a misbehaving server cannot make us spin. */
 const MIN_RETRY_AFTER_MS = 1_000;
@@ -212,7 +212,7 @@ const DRAIN_MIN_MS = 500;
  * "abc" in a message would make it unreadable, and real secrets are far longer.
  */
 const MIN_SECRET_CHARS = 6;
-/** Node fires any timer longer than 2^31\u22121 ms after 1 ms; longer waits are taken in pieces. */
+/** Node fires any timer longer than 2^31−1 ms after 1 ms; longer waits are taken in pieces. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * Look-ups after a publish request whose answer was lost (or named nothing to watch, or was
@@ -237,6 +237,9 @@ const START_OWN_NOT_FOUND_MS = 60_000;
 /* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5646);
+// src/gate/: where time and the rules live: the clock (this file), the poll loop, the outages it
+// rides out, and the pure verdict.
+//
 // The one clock of a run: monotonic time for deadlines and intervals, wall time for timestamps and
 // token expiry, and the sleep between polls. run() injects it everywhere, so a test can drive the
 // poll loop, token renewal, the check-run throttle and the progress log with one virtual clock.
@@ -247,7 +250,7 @@ const systemClock = {
     sleep
 };
 /**
- * Node fires any timer longer than 2^31\u22121 ms after 1 ms: a long sleep is taken in pieces that fit,
+ * Node fires any timer longer than 2^31−1 ms after 1 ms: a long sleep is taken in pieces that fit,
  * so a 25-day interval waits 25 days instead of turning into a request storm.
  */
 function sleep(ms, signal) {
@@ -299,7 +302,7 @@ const onSignal = () => {
 };
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
-const { run } = await __nccwpck_require__.e(/* import() */ 929).then(__nccwpck_require__.bind(__nccwpck_require__, 8929));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(614)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9614));
 await run({ signal: stop.signal });
 // What was written must reach the runner: process.exit() drops output still queued for a slow
 // pipe. The wait is bounded, so a wedged reader cannot hold the job; after a signal it fits in
@@ -333,6 +336,20 @@ __webpack_async_result__();
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -427,13 +444,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -459,13 +469,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -539,10 +542,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 

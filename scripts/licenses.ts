@@ -147,9 +147,12 @@ export function checkLicenses(dist: string, root = ROOT): string[] {
 
 // import.meta.main is new in Node 24.2: compared by path too, so that no older 24 checks nothing.
 if (import.meta.main ?? process.argv[1] === fileURLToPath(import.meta.url)) {
-  // node scripts/licenses.ts [dist folder] [project folder]: the committed dist/ by default.
-  const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'))
-  const root = resolve(process.argv[3] ?? ROOT)
+  // node scripts/licenses.ts [--write] [dist folder] [project folder]: the committed dist/ by
+  // default. --write writes licenses.txt (npm run bundle, after ncc), then checks it.
+  const args = process.argv.slice(2).filter((arg) => arg !== '--write')
+  const dist = resolve(args[0] ?? join(ROOT, 'dist'))
+  const root = resolve(args[1] ?? ROOT)
+  if (process.argv.includes('--write')) writeLicenses(dist, root)
   const found = checkLicenses(dist, root)
   const count = bundledPackages(dist, root).length
   if (found.length > 0) {

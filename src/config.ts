@@ -3,11 +3,12 @@
 // request.
 
 import { isHeaderSafe, readSignIn, type SignIn } from './auth/sign-in-inputs.js'
-import type { Backend, StartKind, Watch } from './backends/backend.js'
+import type { Backend, ReadInput, StartKind, Watch } from './backends/backend.js'
 import { APIS, apiSigns, AUTO_DEFAULT, isApi, type Api } from './backends/registry.js'
-import { MAX_LABEL_CHARS, MIN_POLL_INTERVAL_MS } from './constants.js'
+import { MIN_POLL_INTERVAL_MS } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
 import { hasControlCharacter } from './text.js'
+import { checkLabel, INPUT_DEFAULTS, withDefaults } from './inputs.js'
 import { isLoopback, readBase } from './net/base-url.js'
 import { IF_RUNNING, type IfRunning } from './backends/start-steps.js'
 import type { WaitFor } from './gate/verdict.js'
@@ -44,59 +45,13 @@ export class InputError extends Error {
   }
 }
 
-/** Reads one input by its action.yml name; whitespace already trimmed. */
-export type ReadInput = (name: string) => string
-
-/**
- * An input as the runner passes it, read as core.getInput reads it: `INPUT_` and the name in
- * capitals, spaces as underscores (dashes stay), whitespace trimmed; unset reads as empty.
- */
-export const runnerInput: ReadInput = (name) =>
-  (process.env[`INPUT_${name.replaceAll(' ', '_').toUpperCase()}`] ?? '').trim()
-
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)?$/i
-
-/**
- * action.yml's defaults, applied here too so that a run outside a runner behaves the same. The
- * defaults of base-url and api-version depend on `api`: they come from the backend.
- */
-export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
-  api: 'auto',
-  'operation-id': '',
-  token: '',
-  'wait-for': 'auto',
-  start: '',
-  'if-running': '',
-  timeout: '60m',
-  'poll-interval': '60s',
-  'max-consecutive-errors': '5',
-  // Empty in action.yml: the default depends on `api` (the backend's defaults).
-  'api-version': '',
-  'schema-version': '',
-  'base-url': '',
-  summary: 'true',
-  'tenant-id': '',
-  'client-id': '',
-  'client-secret': '',
-  audience: 'api://AzureADTokenExchange',
-  'authority-host': 'https://login.microsoftonline.com',
-  mode: 'wait',
-  'check-name': '',
-  // action.yml's default is ${{ github.token }}, which only a runner can fill in.
-  'github-token': '',
-  sha: ''
-}
 
 export interface ReadOptions {
   /** Whether the job may ask GitHub for an OIDC token (it has `permissions: id-token: write`). */
   idTokenAvailable?: boolean
   /** The event that started the workflow (GITHUB_EVENT_NAME): `start` is refused on a schedule. */
   event?: string
-}
-
-/** Every input with its default applied. */
-export function withDefaults(read: ReadInput): ReadInput {
-  return (name) => read(name) || (INPUT_DEFAULTS[name] ?? '')
 }
 
 /** The API a run uses, and why: for the first log line. */
@@ -324,19 +279,6 @@ function readStart(
 
 function isIfRunning(value: string): value is IfRunning {
   return (IF_RUNNING as readonly string[]).includes(value)
-}
-
-/** A short name from an input: one line, printable, of a sane length. */
-function checkLabel(
-  value: string,
-  name: string,
-  expected: string,
-  problem: (name: string, value: string, expected: string) => void
-): void {
-  if (hasControlCharacter(value) || value.includes('\u2028') || value.includes('\u2029'))
-    problem(name, value, `${expected}, on one line without control characters`)
-  else if (value.length > MAX_LABEL_CHARS)
-    problem(name, value, `${expected}, at most ${MAX_LABEL_CHARS} characters`)
 }
 
 /** `completion`, one of the backend's named conditions (any case), or a step id. */

@@ -5,8 +5,11 @@ import type { TokenSource } from './net/token-source.js'
 import { staticToken } from './net/token-source.js'
 import type { Backend, Watcher } from './backends/backend.js'
 import { loadBackend } from './backends/registry.js'
+import { azureAdToken } from './auth/azure-ad.js'
+import { githubIdToken, oidcEndpoint } from './auth/github-oidc.js'
 import { bareToken } from './auth/sign-in-inputs.js'
-import { readApi, readConfig, runnerInput, withDefaults, type Config } from './config.js'
+import { readApi, readConfig, type Config } from './config.js'
+import { runnerInput, withDefaults } from './inputs.js'
 import {
   CHECK_RUN_FINAL_MAX_MS,
   CHECK_RUN_FINAL_MS,
@@ -18,11 +21,11 @@ import { formatDuration } from './duration.js'
 import { monotonicMs, systemClock, type Clock } from './gate/clock.js'
 import { poll } from './gate/poll.js'
 import type { Outcome } from './model/outcome.js'
+import { aboutThisRun } from './backends/start-steps.js'
 import type { Snapshot } from './model/snapshot.js'
 import { ApiClient } from './net/api-client.js'
-import type { Fetch } from './net/github-fetch.js'
-import { loadUndici } from './net/undici-on-demand.js'
 import type { CheckRun } from './report/check-run.js'
+import { openCheckRun } from './report/open-check-run.js'
 import { ProgressLog } from './report/progress-log.js'
 import { Log } from './report/log.js'
 import { publishReport } from './report/publish.js'
@@ -75,7 +78,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
         : { event: process.env.GITHUB_EVENT_NAME })
     })
     const deadline = startedAt + config.timeoutMs
-    const tokens = await tokenSource(config, backend, clock, log)
+    const tokens = tokenSource(config, backend, clock, log)
     client = new ApiClient({
       tokens,
       wording: backend.wording,
@@ -132,28 +135,9 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       requests: client?.requests ?? 0
     }
   }
+  outcome = aboutThisRun(outcome, watcher?.start)
   // One paragraph, not a dump, wherever it is shown; cut after the secrets are hidden, so that no
   // cut can keep part of one.
-  // With start, a result that is not this run's publish's says so first (this run's publish was
-  // not started because another one ran, or its request may have started one).
-  const notStarted = watcher?.start?.notStarted
-  if (
-    notStarted !== undefined &&
-    watcher?.start?.started !== true &&
-    (outcome.result === 'timed-out' ||
-      outcome.result === 'interrupted' ||
-      outcome.result === 'pending')
-  ) {
-    // A check that found another publish in progress ends red, not pending: a scheduled check
-    // that follows the offer would otherwise go green on that publish, and this run's changes
-    // were never published. Run again once it ends, or use if-running: attach.
-    const pending = outcome.result === 'pending'
-    outcome = {
-      ...outcome,
-      ...(pending ? { result: 'error' as const } : {}),
-      message: `${notStarted} ${pending ? "Run this workflow again once it has ended (or set if-running: attach to follow that publish instead); a scheduled check would report on that publish, not on this run's changes." : outcome.message}`
-    }
-  }
   outcome = { ...outcome, message: clip(log.redact(outcome.message), MAX_MESSAGE_CHARS) }
   // After a signal or at the deadline only a short budget is left for the check run; after an
   // early verdict its final update may take longer, but never runs far past the deadline.
@@ -203,18 +187,11 @@ function within<T>(promise: Promise<T>, ms: number, late: () => void): Promise<T
   })
 }
 
-/** The token input as given, or Azure AD sign-in (loaded only when used: plain runs start faster). */
-async function tokenSource(
-  config: Config,
-  backend: Backend,
-  clock: Clock,
-  log: Log
-): Promise<TokenSource> {
-  if (config.auth.kind === 'static') return staticToken(config.auth.token, backend.resource)
-  const [{ azureAdToken }, { githubIdToken, oidcEndpoint }] = await Promise.all([
-    import('./auth/azure-ad.js'),
-    import('./auth/github-oidc.js')
-  ])
+/** The token input as given, or Azure AD sign-in. */
+function tokenSource(config: Config, backend: Backend, clock: Clock, log: Log): TokenSource {
+  if (config.auth.kind === 'static') {
+    return staticToken(config.auth.token, backend.resource)
+  }
   const endpoint = oidcEndpoint(process.env)
   return azureAdToken(
     config.auth,
@@ -306,49 +283,5 @@ async function gate(
       onRecovered: (outageMs) => progress.onRecovered(outageMs),
       warn: log.warning
     }
-  )
-}
-
-/**
- * The check run, with @actions/github loaded only now: plain runs do not pay for it. The commit is
- * the pull request's head for pull_request events (GITHUB_SHA is then a merge commit).
- */
-async function openCheckRun(
-  config: Config,
-  backend: Backend,
-  log: Log,
-  clock: Clock,
-  signal: AbortSignal,
-  ms: number
-): Promise<CheckRun | undefined> {
-  if (!config.checkRun) return undefined
-  const [[github, { defaults }], { CheckRun }] = await Promise.all([
-    // @actions/github makes its proxy dispatcher (undici's ProxyAgent) as it is loaded.
-    loadUndici().then(() =>
-      Promise.all([import('@actions/github'), import('@actions/github/lib/utils')])
-    ),
-    import('./report/check-run.js')
-  ])
-  const { context } = github
-  const head: unknown = (context.payload.pull_request as { head?: { sha?: unknown } } | undefined)
-    ?.head?.sha
-  const sha = config.checkRun.sha || (typeof head === 'string' ? head : context.sha)
-  return CheckRun.open(
-    github,
-    {
-      ...config.checkRun,
-      sha,
-      reuse: config.mode === 'check',
-      apiTitle: backend.title,
-      clock,
-      signal,
-      warn: log.warning,
-      info: log.info,
-      debug: log.debug,
-      redact: log.redact,
-      // The fetch @actions/github would send with: the runner's proxy applies to it.
-      fetch: (defaults.request?.fetch as Fetch | undefined) ?? fetch
-    },
-    ms
   )
 }

@@ -23,3 +23,8 @@ export function isHttpUrl(text: string): boolean {
 export function controlsAsSpaces(text: string): string {
   return hasControlCharacter(text) ? text.replace(CONTROL_RUNS, ' ') : text
 }
+
+/** The text with its first letter in capitals, to start a sentence with it. */
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

@@ -5,7 +5,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { cppBackend } from '../../src/backends/cpp/index.js'
 import { productIngestionBackend } from '../../src/backends/product-ingestion/index.js'
-import { Starter, waitingSnapshot, type Next } from '../../src/backends/start.js'
+import { Starter } from '../../src/backends/start.js'
+import { aboutThisRun, type Next } from '../../src/backends/start-steps.js'
+import type { Outcome } from '../../src/model/outcome.js'
+import { waitingSnapshot } from '../../src/backends/start-steps.js'
 import {
   type Found,
   type IfRunning,
@@ -295,5 +298,36 @@ describe('the waiting snapshot', () => {
       expect(verdict(shown, { kind: 'ready', rule }, backend.readyRules)).toEqual({ kind: 'wait' })
     }
     expect(verdict(shown, { kind: 'completion' }, backend.readyRules)).toEqual({ kind: 'wait' })
+  })
+})
+
+describe('what a run ends with, when this run’s publish was not started', () => {
+  const start = { started: false, note: 'n', notStarted: 'This run’s publish was not started.' }
+  const ended = (result: Outcome['result']): Outcome => ({
+    result,
+    message: 'As the gate says.',
+    polls: 1,
+    requests: 1
+  })
+
+  it.each(['timed-out', 'interrupted'] as const)('says so first when %s', (result) => {
+    expect(aboutThisRun(ended(result), start)).toMatchObject({
+      result,
+      message: 'This run’s publish was not started. As the gate says.'
+    })
+  })
+
+  it('turns a pending check red: a scheduled check would report on the other publish', () => {
+    const checked = aboutThisRun(ended('pending'), start)
+    expect(checked.result).toBe('error')
+    expect(checked.message).toMatch(/^This run’s publish was not started\. Run this workflow again/)
+  })
+
+  it.each([
+    ['the publish was started', { ...start, started: true }, 'pending'],
+    ['nothing says it was not', { started: false, note: 'n' }, 'pending'],
+    ['the result says what happened itself', start, 'error']
+  ] as const)('leaves the result as it is when %s', (_name, given, result) => {
+    expect(aboutThisRun(ended(result), given)).toEqual(ended(result))
   })
 })

@@ -41,47 +41,39 @@ const proxyOf = (agent: http.Agent): unknown =>
   (agent as http.Agent & { proxyOptions?: { host: string; port: string } }).proxyOptions
 
 describe('agentFor', () => {
-  it('connects directly, with no kept-alive socket, when no proxy is set', async () => {
+  it('connects directly, with no kept-alive socket, when no proxy is set', () => {
     proxyEnv({})
-    const secure = await agentFor(new URL('https://graph.microsoft.com/rp/x'), within())
+    const secure = agentFor(new URL('https://graph.microsoft.com/rp/x'), within())
     expect(secure).toBeInstanceOf(https.Agent)
     expect(proxyOf(secure)).toBeUndefined()
     expect(keepsAlive(secure)).toBe(false)
-    const plain = await agentFor(new URL('http://127.0.0.1:8080/x'), within())
+    const plain = agentFor(new URL('http://127.0.0.1:8080/x'), within())
     expect(plain).toBeInstanceOf(http.Agent)
     expect(plain).not.toBeInstanceOf(https.Agent)
     expect(keepsAlive(plain)).toBe(false)
   })
 
-  it('goes through https_proxy for an https address', async () => {
+  it('goes through https_proxy for an https address', () => {
     proxyEnv({ https_proxy: 'http://proxy.corp.test:3128' })
-    const agent = await agentFor(new URL('https://graph.microsoft.com/rp/x'), within())
+    const agent = agentFor(new URL('https://graph.microsoft.com/rp/x'), within())
     expect(proxyOf(agent)).toMatchObject({ host: 'proxy.corp.test', port: '3128' })
   })
 
   it.each([
     ['an address no_proxy names', 'https://graph.microsoft.com/rp/x', 'graph.microsoft.com'],
     ['loopback', 'https://127.0.0.1:8443/x', '']
-  ])('connects directly to %s, proxy or not', async (_case, address, noProxy) => {
+  ])('connects directly to %s, proxy or not', (_case, address, noProxy) => {
     proxyEnv({ https_proxy: 'http://proxy.corp.test:3128', no_proxy: noProxy })
-    expect(proxyOf(await agentFor(new URL(address), within()))).toBeUndefined()
+    expect(proxyOf(agentFor(new URL(address), within()))).toBeUndefined()
   })
 
-  it('gives no agent when the budget runs out while the proxy’s agent is loaded', async () => {
-    proxyEnv({ https_proxy: 'http://proxy.corp.test:3128' })
-    const stop = new AbortController()
-    const agent = agentFor(new URL('https://graph.microsoft.com/'), within(60_000, stop.signal))
-    stop.abort()
-    await expect(agent).rejects.toThrow()
-  })
-
-  it('gives no agent to a request whose budget has run out', async () => {
+  it('gives no agent to a request whose budget has run out', () => {
     proxyEnv({})
     const stopped = new AbortController()
     stopped.abort()
-    await expect(
+    expect(() =>
       agentFor(new URL('https://graph.microsoft.com/'), within(1_000, stopped.signal))
-    ).rejects.toThrow()
+    ).toThrow()
   })
 })
 
@@ -100,7 +92,7 @@ it('sends a request through the runner’s proxy', async () => {
   try {
     proxyEnv({ http_proxy: proxy.url })
     // Never a look-up of the name: the request would go direct without the proxy's agent.
-    expect(proxyOf(await agentFor(new URL('http://marketplace.test/'), within()))).toBeDefined()
+    expect(proxyOf(agentFor(new URL('http://marketplace.test/'), within()))).toBeDefined()
     const response = await send(
       { method: 'GET', url: 'http://marketplace.test/api/operations/1', headers: {} },
       within(10_000)

@@ -1,7 +1,6 @@
 // The smallest action on the same toolkit: one GET with @actions/http-client, one output. The
-// gate's cold start is measured against it bundled the same way (bench/baseline/dist/, with the
-// root tsconfig.json's stand-in for undici), and also built as actions usually are
-// (bench/baseline/dist-toolkit/, from this folder, whose tsconfig.json maps nothing).
+// gate's start-up is measured against it, built as actions usually are (a plain ncc build into
+// bench/baseline/dist/).
 
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'

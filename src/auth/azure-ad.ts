@@ -1,3 +1,6 @@
+// src/auth/: where the marketplace API's tokens come from: Azure AD sign-in (this file), the
+// runner's GitHub OIDC tokens for it, and the sign-in inputs. The scope is the backend's.
+//
 // Signs in to Azure AD with client credentials, by client secret or by a GitHub OIDC token, and
 // renews the access token before it expires: a certification wait outlives any one token.
 

@@ -1,5 +1,6 @@
-// A GitHub OIDC token for Azure AD's federated credentials, asked of the runner's token service
-// with the request's budget (core.getIDToken has no deadline of its own and retries by itself).
+// A GitHub OIDC token for Azure AD's federated credentials, asked of the runner's token service.
+// Our own client rather than core.getIDToken: this one takes the request's deadline and the run's
+// AbortSignal, and core's has neither (it retries by itself for as long as it likes).
 
 import type { Budget } from '../net/budget.js'
 import { reasonOf, send } from '../net/http.js'

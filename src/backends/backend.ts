@@ -1,3 +1,6 @@
+// src/backends/: the backend contract (this file), the registry that names the backends, what
+// they share (`start`, the JSON field readers), and one folder per marketplace API.
+//
 // What a backend is: the contract. A backend is one folder under src/backends/ that brings
 // everything one marketplace API needs: its inputs, token scope, status spellings, wording for
 // HTTP answers, labels, its ready rules and a watcher that turns one poll into one Snapshot.

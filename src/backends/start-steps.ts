@@ -1,7 +1,7 @@
 // What a backend brings to `start` (see start.ts for the rules): a look-up of the publish in
 // progress, the POST and how its answer reads, and whether a publish waited for has ended.
 
-import type { FetchResult } from '../model/outcome.js'
+import type { FetchResult, Outcome, Start } from '../model/outcome.js'
 import type { Snapshot } from '../model/snapshot.js'
 import type { Budget } from '../net/budget.js'
 
@@ -82,4 +82,58 @@ export function failedInTransit(
 /** A 401 or 403 to the POST: a sign-in or role error, never a failed publish. */
 export function isSignInRefusal(result: FetchResult<unknown>): boolean {
   return result.kind === 'fatal' && (result.status === 401 || result.status === 403)
+}
+
+/** The snapshot shown while this run waits for another publish to end: nothing passes or fails on it. */
+export function waitingSnapshot(running: Running): Snapshot {
+  return {
+    // Not `waiting`: to CPP that reads as a preview waiting at Publisher signoff, a pass.
+    status: 'notStarted',
+    rawStatus: `waiting for ${running.label} to end`,
+    steps: [],
+    messages: [
+      {
+        level: 'information',
+        parts: [{ text: `Waiting for ${running.label} to end before this run's publish starts.` }]
+      }
+    ],
+    previewLinks: [],
+    liveLinks: []
+  }
+}
+
+/** What the watcher watches next. */
+export type Next =
+  /** This run's publish. */
+  | { kind: 'own'; id: string }
+  /** A running publish to report on: another one (attach), or this run's own found after a lost answer. */
+  | { kind: 'attach'; running: Running }
+  /** Another publish is running and this run waits for it to end before posting. */
+  | { kind: 'waiting'; running: Running }
+  /** Nothing to publish: watch the offer as it is. */
+  | { kind: 'nothing' }
+  /** The POST was refused with reasons the API gave as a failed job's: the run ends on them. */
+  | { kind: 'refused'; snapshot: Snapshot }
+
+/**
+ * With start, a result that is not this run's publish's says so first: this run's publish was not
+ * started because another one ran, or its request may have started one. A check that found
+ * another publish in progress ends red, not pending: a scheduled check that follows the offer
+ * would otherwise go green on that publish, and this run's changes were never published.
+ */
+export function aboutThisRun(outcome: Outcome, start: Start | undefined): Outcome {
+  const notStarted = start?.notStarted
+  const unsure =
+    outcome.result === 'timed-out' ||
+    outcome.result === 'interrupted' ||
+    outcome.result === 'pending'
+  if (notStarted === undefined || start?.started === true || !unsure) return outcome
+  if (outcome.result !== 'pending') {
+    return { ...outcome, message: `${notStarted} ${outcome.message}` }
+  }
+  return {
+    ...outcome,
+    result: 'error',
+    message: `${notStarted} Run this workflow again once it has ended (or set if-running: attach to follow that publish instead); a scheduled check would report on that publish, not on this run's changes.`
+  }
 }

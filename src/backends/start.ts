@@ -1,28 +1,15 @@
 // `start`, for every backend: look for a publish of the offer already running and act on it as
 // `if-running` says (wait for it to end, attach to it, or fail), post this run's publish at most
 // once, and say in the log and the summary which publish the verdict is about. A backend brings
-// the look-up, the POST and the "has it ended" question (start-steps.ts); the rules about what may be posted again
-// live here, once.
+// the look-up, the POST and the "has it ended" question (start-steps.ts); the rules about what
+// may be posted again live here, once.
 
 import { START_LOOKS_AFTER_LOST_POST } from '../constants.js'
 import { formatTime } from '../model/describe.js'
+import { capital } from '../text.js'
 import type { FetchResult, Start } from '../model/outcome.js'
-import type { Snapshot } from '../model/snapshot.js'
 import type { Budget } from '../net/budget.js'
-import type { IfRunning, Running, StartSteps } from './start-steps.js'
-
-/** What the watcher watches next. */
-export type Next =
-  /** This run's publish. */
-  | { kind: 'own'; id: string }
-  /** A running publish to report on: another one (attach), or this run's own found after a lost answer. */
-  | { kind: 'attach'; running: Running }
-  /** Another publish is running and this run waits for it to end before posting. */
-  | { kind: 'waiting'; running: Running }
-  /** Nothing to publish: watch the offer as it is. */
-  | { kind: 'nothing' }
-  /** The POST was refused with reasons the API gave as a failed job's: the run ends on them. */
-  | { kind: 'refused'; snapshot: Snapshot }
+import type { IfRunning, Next, Running, StartSteps } from './start-steps.js'
 
 type State =
   | { kind: 'look' }
@@ -37,12 +24,8 @@ export class Starter {
   private readonly wall: () => number
   private state: State = { kind: 'look' }
   private posts = 0
-  /**
-   * When one more POST may go (two at most in all): never after an acceptance or a lost answer;
-   * after the look-up when the last was not processed (a publish found then may be that one's);
-   * once the publish it conflicted with has been found and has ended (`after-wait`) when it was
-   * refused as a conflict.
-   */
+  /** One more POST (two in all): after the look-up if the last was not processed; once the
+   *  publish a conflict named has ended (after-running, then after-wait); else never. */
   private again: 'never' | 'after-look' | 'after-running' | 'after-wait' = 'never'
   /** Look-ups since a conflict that found no publish running. */
   private conflictLooks = 0
@@ -71,10 +54,7 @@ export class Starter {
     return this.steps.kind === 'preview' ? 'a publish to preview' : 'a go-live'
   }
 
-  /**
-   * One step of starting, within the poll's budget: what to watch now, or a failure. Called on
-   * each poll until it answers `own` or `attach`.
-   */
+  /** One step of starting, within the poll's budget: what to watch now, or a failure. */
   async next(budget: Budget): Promise<FetchResult<Next>> {
     const { state } = this
     if (state.kind === 'waiting') {
@@ -302,7 +282,6 @@ export class Starter {
   }
 
   private note(start: Start, log = true): void {
-    // A link the backend set stays; the rest is replaced.
     this.current = {
       ...(this.current?.link === undefined ? {} : { link: this.current.link }),
       ...start,
@@ -316,26 +295,4 @@ export class Starter {
     if (link !== undefined)
       this.current = { ...(this.current ?? { started: false, note: '' }), link }
   }
-}
-
-/** The snapshot shown while this run waits for another publish to end: nothing passes or fails on it. */
-export function waitingSnapshot(running: Running): Snapshot {
-  return {
-    // Not `waiting`: to CPP that reads as a preview waiting at Publisher signoff, a pass.
-    status: 'notStarted',
-    rawStatus: `waiting for ${running.label} to end`,
-    steps: [],
-    messages: [
-      {
-        level: 'information',
-        parts: [{ text: `Waiting for ${running.label} to end before this run's publish starts.` }]
-      }
-    ],
-    previewLinks: [],
-    liveLinks: []
-  }
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }

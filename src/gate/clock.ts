@@ -1,3 +1,6 @@
+// src/gate/: where time and the rules live: the clock (this file), the poll loop, the outages it
+// rides out, and the pure verdict.
+//
 // The one clock of a run: monotonic time for deadlines and intervals, wall time for timestamps and
 // token expiry, and the sleep between polls. run() injects it everywhere, so a test can drive the
 // poll loop, token renewal, the check-run throttle and the progress log with one virtual clock.

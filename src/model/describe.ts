@@ -1,3 +1,6 @@
+// src/model/: the shared vocabulary every backend maps onto: the snapshot, the status vocabulary,
+// how a poll and a run end, and how they are worded (this file).
+//
 // How the gate words a status, a step and its reasons: shared by the verdict, the poll loop's
 // timeout and interruption messages, and every reporter, so they read alike.
 

@@ -1,3 +1,7 @@
+// src/net/: HTTP and what rides on it: the one HTTP helper and its budget, the authenticated API
+// client (this file), the token contract, bounded JSON, HTML as text, base URLs, the check run's
+// fetch, and the wording of HTTP answers.
+//
 // The authenticated side of HTTP for every backend: one request with a bearer token, classified as
 // a body, a transient failure (retry) or a fatal one (stop), in the backend's words. A 401 gets
 // one fresh token and one more try. Counts every request it sends, for the `requests` output.

@@ -5,6 +5,7 @@
 import * as http from 'node:http'
 import * as https from 'node:https'
 import type { IncomingMessage } from 'node:http'
+import { HttpClient } from '@actions/http-client'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { ACTION_NAME, ACTION_VERSION, MAX_BODY_BYTES, MIN_RETRY_AFTER_MS } from '../constants.js'
 import { abortReason, type Budget } from './budget.js'
@@ -44,7 +45,7 @@ export interface Request {
 /** Sends one request; rejects on a network error, a dropped connection, or when the budget ends. */
 export async function send(request: Request, budget: Budget): Promise<RawResponse> {
   const url = new URL(request.url)
-  const agent = await agentFor(url, budget)
+  const agent = agentFor(url, budget)
   const transport = url.protocol === 'https:' ? https : http
   const headers: Record<string, string> = { ...request.headers, 'User-Agent': USER_AGENT }
   if (request.body !== undefined)
@@ -161,18 +162,15 @@ function readBody(message: IncomingMessage): Promise<string> {
 
 /**
  * The agent the runner's proxy settings (https_proxy, http_proxy, no_proxy) choose, as
- * @actions/http-client chooses it: its tunnelling agent when a proxy applies, loaded only then
- * (with the tunnel module it brings), and otherwise a plain one; never a kept-alive socket, since
- * polls are a minute apart.
+ * @actions/http-client chooses it: its tunnelling agent when a proxy applies, and otherwise a plain
+ * one; never a kept-alive socket, since polls are a minute apart.
  */
-export async function agentFor(url: URL, budget: Budget): Promise<http.Agent> {
+export function agentFor(url: URL, budget: Budget): http.Agent {
   if (budget.signal.aborted) throw new Error(abortReason(budget))
   if (!getProxyUrl(url)?.hostname) {
     return url.protocol === 'https:'
       ? new https.Agent({ keepAlive: false })
       : new http.Agent({ keepAlive: false })
   }
-  const { HttpClient } = await import('@actions/http-client')
-  if (budget.signal.aborted) throw new Error(abortReason(budget))
   return new HttpClient(USER_AGENT, [], { keepAlive: false }).getAgent(url.href)
 }

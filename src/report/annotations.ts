@@ -1,3 +1,7 @@
+// src/report/: everything the run leaves behind, and the only places with output: outputs,
+// summary, annotations (this file), the progress log, the check run, and the guard and the
+// redactor every byte passes; publish.ts and log.ts hand them to @actions/core.
+//
 // One titled error annotation per failing step, at most as many as GitHub shows: the messages of
 // the step's most severe level, each link's address after its words.
 

@@ -1,80 +1,29 @@
 // Keeps the gate's verdict visible on the commit as a check run, after the waiting job has ended:
 // created (or, in check mode, found) in progress, updated when the state changes at most once a
-// minute, and completed with the verdict. @actions/github is loaded only when this is used. Every
-// call carries a deadline: a Checks API that stalls costs a warning, never the gate's own verdict.
+// minute, and completed with the verdict. Every call carries a deadline: a Checks API that stalls
+// costs a warning, never the gate's own verdict.
 
-import {
-  CHECK_RUN_MAX_BYTES,
-  CHECK_RUN_UPDATE_MS,
-  MAX_LINK_CHARS,
-  REQUEST_TIMEOUT_MS
-} from '../constants.js'
-import { formatDuration } from '../duration.js'
-import type { Clock } from '../gate/clock.js'
-import { describeStatus, lastSeen } from '../model/describe.js'
-import type { Result } from '../model/outcome.js'
+import { CHECK_RUN_MAX_BYTES, CHECK_RUN_UPDATE_MS, REQUEST_TIMEOUT_MS } from '../constants.js'
+import { lastSeen } from '../model/describe.js'
 import type { Snapshot } from '../model/snapshot.js'
 import { budget, type HeldBudget } from '../net/budget.js'
 import { guardedFetch } from '../net/github-fetch.js'
 import { stepAnnotations } from './annotations.js'
 import type { CheckRunRef, Report } from './report.js'
+import {
+  CONCLUSION,
+  finalTitle,
+  pageUrl,
+  progressTitle,
+  workflowPath,
+  warnFailure,
+  type CheckRunSettings,
+  type CheckRunUpdate
+} from './check-run-text.js'
 import { renderSummary } from './summary.js'
 
 type GitHub = typeof import('@actions/github')
 type Octokit = ReturnType<GitHub['getOctokit']>
-
-export interface CheckRunSettings {
-  name: string
-  token: string
-  sha: string
-  /** `check` mode finds the run earlier scheduled runs left in progress instead of making another. */
-  reuse: boolean
-  /** The API watched, for the first title: "the CPP API". */
-  apiTitle: string
-  clock: Clock
-  /** The run's own signal: SIGINT and SIGTERM end a call in flight. */
-  signal: AbortSignal
-  warn: (line: string) => void
-  info: (line: string) => void
-  /** Octokit's own messages (a deprecation notice from a response header): the debug log. */
-  debug: (line: string) => void
-  /** Every secret of the run hidden from what is sent to GitHub. */
-  redact: (text: string) => string
-  /** The fetch @actions/github sends with (through the runner's proxy), which the gate guards. */
-  fetch: (url: string, init?: RequestInit) => Promise<Response>
-}
-
-const CONCLUSION: Record<
-  Exclude<Result, 'pending'>,
-  'success' | 'failure' | 'timed_out' | 'cancelled'
-> = {
-  succeeded: 'success',
-  failed: 'failure',
-  blocked: 'failure',
-  error: 'failure',
-  'timed-out': 'timed_out',
-  canceled: 'cancelled',
-  interrupted: 'cancelled'
-}
-
-/** What an update of the check run sends. */
-interface CheckRunUpdate {
-  status: 'in_progress' | 'completed'
-  conclusion?: 'success' | 'failure' | 'timed_out' | 'cancelled'
-  completed_at?: string
-  output: {
-    title: string
-    summary: string
-    annotations?: Array<{
-      path: string
-      start_line: number
-      end_line: number
-      annotation_level: 'failure'
-      title: string
-      message: string
-    }>
-  }
-}
 
 export class CheckRun {
   private readonly octokit: Octokit
@@ -321,83 +270,4 @@ export class CheckRun {
     this.broken = true
     warnFailure(this.settings, what, error, signal, ms)
   }
-}
-
-function warnFailure(
-  settings: CheckRunSettings,
-  what: string,
-  error: unknown,
-  signal: AbortSignal,
-  ms: number
-): void {
-  if (signal.aborted || error === undefined) {
-    const stopped = settings.signal.aborted && signal.aborted && !isTimeout(signal.reason)
-    settings.warn(
-      `Could not ${what} "${settings.name}": ${stopped ? 'the gate was stopped first' : `GitHub did not answer within ${formatDuration(ms)}`}, so it was given up (the gate's own verdict stands).`
-    )
-    return
-  }
-  const status = (error as { status?: unknown } | undefined)?.status
-  const reason = error instanceof Error ? error.message : JSON.stringify(error)
-  settings.warn(
-    status === 403 || status === 404
-      ? `Could not ${what} "${settings.name}" (HTTP ${String(status)}): the token may not write checks. Add \`permissions: checks: write\` to the job (the gate's own verdict stands). ${reason}`
-      : `Could not ${what} "${settings.name}": ${reason} (the gate's own verdict stands).`
-  )
-}
-
-function isTimeout(reason: unknown): boolean {
-  return (
-    typeof reason === 'object' &&
-    reason !== null &&
-    (reason as { name?: unknown }).name === 'TimeoutError'
-  )
-}
-
-/**
- * "Certification 40%" ("Configure job: running" when the API gives no percentage: a title that
- * said 0% for days would be wrong), or the operation's status when no step runs.
- */
-export function progressTitle(snapshot: Snapshot): string {
-  const step =
-    snapshot.steps.find((each) => each.status === 'running') ??
-    snapshot.steps.find((each) => each.status === 'waiting')
-  if (!step) return `Operation ${describeStatus(snapshot.status, snapshot.rawStatus)}`
-  if (step.status === 'waiting' || step.progress === undefined) {
-    return `${step.name}: ${describeStatus(step.status, step.rawStatus)}`
-  }
-  return `${step.name} ${step.progress}%`
-}
-
-function finalTitle(report: Report): string {
-  const { result, failedStep } = report.outcome
-  if (failedStep)
-    return `${failedStep.name}: ${describeStatus(failedStep.status, failedStep.rawStatus)}`
-  return {
-    succeeded: 'Passed',
-    failed: 'Failed',
-    blocked: 'Blocked',
-    canceled: 'Canceled',
-    'timed-out': 'Timed out',
-    error: 'Error',
-    interrupted: 'Interrupted',
-    pending: 'In progress'
-  }[result]
-}
-
-/** The URL when it is an https:// page on the server's origin, else empty. */
-function pageUrl(value: unknown, server: string): string {
-  if (typeof value !== 'string' || value.length > MAX_LINK_CHARS) return ''
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' && url.origin === new URL(server).origin ? url.href : ''
-  } catch {
-    return ''
-  }
-}
-
-/** Check-run annotations need a file: the workflow's, when the runner says which it is. */
-function workflowPath(): string {
-  const ref = process.env.GITHUB_WORKFLOW_REF ?? ''
-  return /^[^/]+\/[^/]+\/(.+?)@/.exec(ref)?.[1] ?? '.github'
 }

@@ -15,32 +15,13 @@ const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/
 
 /** The text, one line per line break of any kind, none of them a command. */
 export function inert(text: string): string {
-  // Most texts are one line: no regular expression to compile and run for them.
-  return hasLineBreak(text) ? text.split(LINE_BREAK).map(inertOne).join('\n') : inertOne(text)
-}
-
-/** A zero-width space before `::` after leading white space, and inside every `##[`. */
-function inertOne(line: string): string {
-  // trimStart removes what \s matches: white space and line terminators.
-  const lead = line.length - line.trimStart().length
-  const command = line.startsWith('::', lead)
-    ? `${line.slice(0, lead)}${ZWSP}${line.slice(lead)}`
-    : line
-  return command.includes('##[') ? command.replaceAll('##[', `##${ZWSP}[`) : command
-}
-
-/** Whether LINE_BREAK has a match in the text. */
-function hasLineBreak(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code <= 0x0d ? code >= 0x0a : code === 0x85 || code === 0x2028 || code === 0x2029) {
-      return true
-    }
-  }
-  return false
+  return text
+    .split(LINE_BREAK)
+    .map((line) => line.replace(/^(\s*)::/, `$1${ZWSP}::`).replaceAll('##[', `##${ZWSP}[`))
+    .join('\n')
 }
 
 /** The same, on one line: for titles and other short fields. */
 export function inertLine(text: string): string {
-  return inert(text.replace(new RegExp(LINE_BREAK.source, 'g'), ' '))
+  return inert(text.split(LINE_BREAK).join(' '))
 }

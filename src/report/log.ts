@@ -1,11 +1,11 @@
-// The one place the gate's log leaves the process. Every line is redacted (no secret of the run,
-// in any form) and made inert (no text from the network becomes a runner command) before it is
-// written; workflow-commands.ts adds the only `::` commands that reach the runner.
+// The one place the gate's log leaves the process, through @actions/core. Every line is redacted
+// (no secret of the run, in any form) and made inert (no text from the network becomes a runner
+// command) before core writes it; core adds the only `::` commands that reach the runner.
 
+import * as core from '@actions/core'
 import { MAX_WARNINGS } from '../constants.js'
 import { inert, inertLine } from './guard.js'
 import type { Secrets } from './redact.js'
-import * as commands from './workflow-commands.js'
 
 export class Log {
   /** Every secret of the run: the redactor the reporters share. */
@@ -16,16 +16,16 @@ export class Log {
     this.secrets = secrets
   }
 
-  info = (text: string): void => commands.info(this.clean(text))
+  info = (text: string): void => core.info(this.clean(text))
 
-  debug = (text: string): void => commands.debug(this.clean(text))
+  debug = (text: string): void => core.debug(this.clean(text))
 
   /** At most MAX_WARNINGS a run: a server cannot flood the annotations with them. */
   warning = (text: string): void => {
     this.warnings++
-    if (this.warnings <= MAX_WARNINGS) commands.warning(this.clean(text))
+    if (this.warnings <= MAX_WARNINGS) core.warning(this.clean(text))
     else if (this.warnings === MAX_WARNINGS + 1) {
-      commands.warning(
+      core.warning(
         `More than ${MAX_WARNINGS} warnings: the rest are left out of the log (the gate's verdict is unaffected).`
       )
     }
@@ -33,7 +33,7 @@ export class Log {
 
   /** An error annotation, titled. */
   error = (text: string, title?: string): void =>
-    commands.error(
+    core.error(
       this.clean(text),
       title === undefined ? {} : { title: inertLine(this.redact(title)) }
     )
@@ -41,7 +41,7 @@ export class Log {
   /** A secret the runner is to hide, and the gate to redact from everything it writes. */
   mask = (secret: string): void => {
     if (secret === '') return
-    commands.addMask(secret)
+    core.setSecret(secret)
     this.secrets.add(secret)
   }
 

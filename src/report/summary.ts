@@ -2,20 +2,12 @@
 // from the API escaped, and the whole kept under GitHub's 1 MiB step-summary limit.
 
 import { MAX_MESSAGE_CHARS, SUMMARY_MAX_BYTES } from '../constants.js'
-import {
-  type ErrorNode,
-  type Message,
-  type MessagePart,
-  type Snapshot,
-  type Step,
-  type Unread
-} from '../model/snapshot.js'
+import { type ErrorNode, type Snapshot, type Step, type Unread } from '../model/snapshot.js'
 import {
   clip,
   currentStep,
   describeStatus,
   failurePhrase,
-  formatTime,
   reasons,
   unreadNote
 } from '../model/describe.js'
@@ -23,6 +15,7 @@ import { formatDuration } from '../duration.js'
 import type { Result } from '../model/outcome.js'
 import { isFailingStepStatus, isFinished, type Status } from '../model/status.js'
 import { isWebLink } from '../net/html-text.js'
+import { clipParts, details, escape, escapeText, joined, linkList, partsHtml } from './html.js'
 import type { Report } from './report.js'
 import { capSteps, fitByLeavingOutOldest, latest } from './trim.js'
 
@@ -31,16 +24,16 @@ const RESULT_ICON: Record<Result, string> = {
   failed: '❌',
   blocked: '⛔',
   canceled: '🚫',
-  'timed-out': '⏱️',
-  error: '⚠️',
-  interrupted: '⏹️',
+  'timed-out': '⏱\uFE0F',
+  error: '⚠\uFE0F',
+  interrupted: '⏹\uFE0F',
   pending: '⏳'
 }
 
 const STATUS_ICON: Record<Status, string> = {
   notStarted: '⚪',
   running: '🔄',
-  waiting: '⏸️',
+  waiting: '⏸\uFE0F',
   succeeded: '✅',
   failed: '❌',
   blocked: '⛔',
@@ -187,7 +180,7 @@ function startLine(report: Report): string {
 
 /** What the backend wants the reader to know that no status says. */
 function notes(snapshot: Snapshot): string {
-  return (snapshot.notes ?? []).map((note) => `<p>ℹ️ ${escapeText(note)}</p>\n`).join('')
+  return (snapshot.notes ?? []).map((note) => `<p>ℹ\uFE0F ${escapeText(note)}</p>\n`).join('')
 }
 
 /**
@@ -239,76 +232,6 @@ function stepMessages(step: Step): string {
   return step.messages.length === 0 ? '' : details(step.name, step.messages)
 }
 
-function details(title: string, messages: Message[]): string {
-  const count = `${messages.length} message${messages.length === 1 ? '' : 's'}`
-  const items = messages.map((message) => `<li>${messageLine(message)}</li>`).join('')
-  return `<details><summary>${escape(title)}: ${count}</summary><ul>${items}</ul></details>\n`
-}
-
-function messageLine(message: Message): string {
-  const meta = [message.level, when(message.timestamp)].filter(Boolean).map(escape)
-  return `<strong>${meta.join(' · ')}</strong>: ${partsHtml(message.parts)}`
-}
-
-/** An ISO 8601 time with its offset (or Z); anything else is not read as a time. */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/
-
-/**
- * An API timestamp as people read it ("2026-11-30 15:40:12 UTC") when it is an ISO time with its
- * offset; anything else (no offset, which would be read as the runner's local time, or no date at
- * all) as sent.
- */
-function when(timestamp: string | undefined): string {
-  if (timestamp === undefined) return ''
-  return (ISO_TIME.test(timestamp) && formatTime(Date.parse(timestamp))) || timestamp
-}
-
-/** The parts of several messages as one run of text, a space between messages. */
-function joined(messages: Message[]): MessagePart[] {
-  return messages.flatMap((each, index) =>
-    index === 0 ? each.parts : [{ text: ' ' }, ...each.parts]
-  )
-}
-
-/** Message parts as HTML: text escaped, http(s) links as links. */
-function partsHtml(parts: MessagePart[]): string {
-  return parts
-    .map((part) =>
-      part.href === undefined || !isWebLink(part.href)
-        ? escapeText(part.text)
-        : `<a href="${escape(part.href)}">${escapeText(part.text)}</a>`
-    )
-    .join('')
-}
-
-/**
- * The parts within `max` characters in all, a link's address counted with its words (the HTML
- * carries both): the part that reaches the limit is cut and marked, and loses its link when its
- * address does not fit.
- */
-function clipParts(parts: MessagePart[], max: number): MessagePart[] {
-  const size = (part: MessagePart): number => part.text.length + (part.href?.length ?? 0)
-  if (parts.reduce((sum, part) => sum + size(part), 0) <= max) return parts
-  const kept: MessagePart[] = []
-  let left = max
-  for (const part of parts) {
-    if (size(part) < left) {
-      kept.push(part)
-      left -= size(part)
-      continue
-    }
-    const { href } = part
-    const linked = href !== undefined && href.length < left
-    const room = linked ? left - href.length : left
-    if (room > 0) {
-      const text = `${part.text.slice(0, room - 1)}…`
-      kept.push(linked ? { text, href } : { text })
-    }
-    break
-  }
-  return kept
-}
-
 function leftOutNotice(leftOut: number, hiddenSteps: number, unread: Unread | undefined): string {
   const notes = [
     unread === undefined ? '' : unreadNote(unread),
@@ -345,10 +268,6 @@ function footer(report: Report, snapshot: Snapshot | undefined): string {
   return `<table>${cells.join('')}</table>\n`
 }
 
-function linkList(links: string[]): string {
-  return links.map((href) => `<a href="${escape(href)}">${escape(href)}</a>`).join('<br>')
-}
-
 /** The step's name, with its id below it when that differs, and what it stands for. */
 function stepCell(step: Step): string {
   const id = step.id !== '' && step.id !== step.name ? `<br><code>${escape(step.id)}</code>` : ''
@@ -360,32 +279,4 @@ function stepCell(step: Step): string {
 function statusCell(status: Status, rawStatus: string): string {
   const words = escape(describeStatus(status, rawStatus))
   return `${STATUS_ICON[status]}&nbsp;${status === 'unknown' ? words : words.replaceAll(' ', '&nbsp;')}`
-}
-
-/** Message text keeps its line breaks, as <br>. */
-function escapeText(text: string): string {
-  if (!text.includes('\r') && !text.includes('\n')) return escape(text)
-  return text
-    .split(/\r\n|\r|\n/)
-    .map(escape)
-    .join('<br>')
-}
-
-/**
- * Text as HTML: nothing in it is markup, and no line break survives raw, so that no text can end
- * the summary's HTML block (a blank line would) and have what follows read as Markdown.
- */
-export function escape(text: string): string {
-  return text.replace(HTML_SPECIAL, (char) => HTML_ESCAPES[char])
-}
-
-const HTML_SPECIAL = /[&<>"'\r\n]/g
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '\r': '&#13;',
-  '\n': '&#10;'
 }

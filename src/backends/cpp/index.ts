@@ -1,3 +1,6 @@
+// src/backends/cpp/: the Cloud Partner Portal API: its inputs, locations, spellings, wording,
+// ready rules, normalizer, `start` steps and watcher; this index is its Backend.
+//
 // The Cloud Partner Portal API backend: offers integrated before the move to Partner Center.
 
 import type { Backend, ReadInput, ReportProblem, CommonSettings, Watch } from '../backend.js'

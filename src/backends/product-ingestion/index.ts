@@ -1,3 +1,7 @@
+// src/backends/product-ingestion/: the Product Ingestion API: its inputs, versions, locations,
+// parsing and normalizer, spellings, wording, ready rules, `start` steps and watcher; this index is
+// its Backend.
+//
 // The Partner Center Product Ingestion API backend (https://graph.microsoft.com/rp/product-ingestion):
 // every offer not integrated with the Cloud Partner Portal before the move to Partner Center.
 // A publish is a configure job; the gate watches the job, or the product's submissions.
