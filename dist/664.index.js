@@ -642,6 +642,7 @@ function leafMessage(node) {
 
 
 
+
 /** What the API answers when a publish is already in progress. */
 const IN_PROGRESS = /an in progress submission already exists/i;
 /** What it answers when the submission named (or the draft) is not the latest. */
@@ -779,8 +780,8 @@ function newest(submissions) {
 }
 /** A 4xx to the publish with an error tree: shown as a failed job's; without one, as it came. */
 function refused(posted, productId) {
-    const error = isRecord(posted.body) ? posted.body.error : undefined;
-    if (posted.status === undefined || posted.status >= 500 || !isRecord(error))
+    const error = (0,fields/* isObject */.Gv)(posted.body) ? (0,fields/* field */.ZZ)(posted.body, 'error') : undefined;
+    if (posted.status === undefined || posted.status >= 500 || !(0,fields/* isObject */.Gv)(error))
         return posted;
     const job = parseJob({ jobStatus: 'completed', jobResult: 'failed', errors: [error] });
     return { kind: 'ok', value: snapshotOf({ productId, submissions: [], job }) };
@@ -789,14 +790,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The configure job's id in an answer: `jobId`, or `jobID` as some samples spell it. */
 function jobIdOf(body) {
     const record = Array.isArray(body) ? body[0] : body;
-    if (!isRecord(record))
-        return '';
-    const key = Object.keys(record).find((name) => name.toLowerCase() === 'jobid');
-    const id = key === undefined ? undefined : record[key];
+    const id = (0,fields/* isObject */.Gv)(record) ? (0,fields/* field */.ZZ)(record, 'jobId') : undefined;
     return typeof id === 'string' ? id : '';
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** An error body as text to search for the API's conflict wording (bounded: it was read so). */
 function safeText(body) {

@@ -15,6 +15,7 @@ import {
   type Running,
   type StartSteps
 } from '../start-steps.js'
+import { field, isObject } from '../fields.js'
 import { configureUrl } from './location.js'
 import { snapshotOf } from './normalize.js'
 import { parseJob, type Submission } from './parse.js'
@@ -199,8 +200,8 @@ function refused(
   posted: Extract<FetchResult<unknown>, { kind: 'fatal' }>,
   productId: string
 ): FetchResult<import('../../model/snapshot.js').Snapshot> {
-  const error = isRecord(posted.body) ? posted.body.error : undefined
-  if (posted.status === undefined || posted.status >= 500 || !isRecord(error)) return posted
+  const error = isObject(posted.body) ? field(posted.body, 'error') : undefined
+  if (posted.status === undefined || posted.status >= 500 || !isObject(error)) return posted
   const job = parseJob({ jobStatus: 'completed', jobResult: 'failed', errors: [error] })
   return { kind: 'ok', value: snapshotOf({ productId, submissions: [], job }) }
 }
@@ -210,14 +211,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** The configure job's id in an answer: `jobId`, or `jobID` as some samples spell it. */
 function jobIdOf(body: unknown): string {
   const record = Array.isArray(body) ? (body as unknown[])[0] : body
-  if (!isRecord(record)) return ''
-  const key = Object.keys(record).find((name) => name.toLowerCase() === 'jobid')
-  const id = key === undefined ? undefined : record[key]
+  const id = isObject(record) ? field(record, 'jobId') : undefined
   return typeof id === 'string' ? id : ''
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** An error body as text to search for the API's conflict wording (bounded: it was read so). */
